@@ -1,0 +1,526 @@
+"""Excel/CSV -> canonical tables, with every problem found (sheet, row, column) in Bahasa Indonesia.
+
+``pratinjau(data, nama_file, ...)`` reads a file and returns a ``Pratinjau``: what was understood
+(which header became which field), the rows that would be written, and the problems. Nothing is
+written; ``lkjip.ingest.simpan`` commits a preview in one transaction. The upload page and
+``python -m lkjip import`` both go through here.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .. import measures
+from ..numbers import Angka, parse
+from ..vocab import LEVEL, TEMA, TINGKAT_INDIKATOR, baku_level, baku_polaritas, jenis_instansi, sarankan_polaritas, sarankan_tema
+from .berkas import GalatBerkas, Lembar, baca_lembar
+from .tabel import KOLOM, NAMA_JENIS, Kolom, TabelDitemukan, cari_tabel, instansi_dari_judul, tahun_dari_judul
+
+__all__ = ["GalatBerkas", "Masalah", "Pratinjau", "pratinjau", "pratinjau_berkas"]
+
+TAHUN_MIN, TAHUN_MAKS = 2000, 2100
+_RE_TOTAL = re.compile(r"^\s*(jumlah|total|grand total|jumlah total|total anggaran)\b", re.I)
+_RE_SUBTOTAL = re.compile(r"^\s*(sub\s*-?\s*total|subjumlah|sub jumlah)\b", re.I)
+_RE_RATA = re.compile(r"^\s*rata\s*[-–—]?\s*rata", re.I)
+
+
+@dataclass(frozen=True)
+class Masalah:
+    tingkat: str  # galat (blocks the import) | peringatan | info
+    lembar: str
+    baris: int | None  # 1-based row number as the spreadsheet shows it
+    kolom: str | None  # column letter and header
+    nilai: str | None
+    pesan: str
+
+    def teks(self) -> str:
+        letak = [f"lembar '{self.lembar}'"]
+        if self.baris:
+            letak.append(f"baris {self.baris}")
+        if self.kolom:
+            letak.append(f"kolom {self.kolom}")
+        isi = f" (isi: '{self.nilai}')" if self.nilai not in (None, "") else ""
+        return f"{', '.join(letak)}: {self.pesan}{isi}"
+
+
+@dataclass
+class LembarTerbaca:
+    nama: str
+    jenis: str | None
+    baris_header: list[int]
+    pemetaan: list[tuple[str, str, str, int | None]]  # (column letter, header text, field, year)
+    jumlah_baris: int = 0
+
+
+@dataclass
+class Pratinjau:
+    nama_file: str
+    sha256: str
+    lembar: list[LembarTerbaca] = field(default_factory=list)
+    tabel: dict[str, pd.DataFrame] = field(default_factory=dict)
+    masalah: list[Masalah] = field(default_factory=list)
+
+    @property
+    def galat(self) -> list[Masalah]:
+        return [m for m in self.masalah if m.tingkat == "galat"]
+
+    @property
+    def bisa_disimpan(self) -> bool:
+        return not self.galat and any(len(df) for df in self.tabel.values())
+
+    def jumlah(self) -> dict[str, int]:
+        return {k: len(v) for k, v in self.tabel.items() if len(v)}
+
+    def kunci(self) -> set[tuple[str, str, int | None]]:
+        """(table, agency, year) pairs this file provides: what a replace would replace."""
+        hasil = set()
+        for nama, df in self.tabel.items():
+            if nama == "instansi" or not len(df):
+                continue
+            for inst, th in df[["instansi", "tahun"]].drop_duplicates().itertuples(index=False):
+                hasil.add((nama, inst, None if pd.isna(th) else int(th)))
+        return hasil
+
+
+def huruf_kolom(i: int) -> str:
+    s = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def _teks(v: object) -> str | None:
+    if v is None:
+        return None
+    if isinstance(v, float):
+        if v != v:
+            return None
+        if v.is_integer():
+            return str(int(v))
+    t = re.sub(r"\s+", " ", str(v)).strip()
+    return t or None
+
+
+class _Pembaca:
+    """Turns the rows of one recognised table into canonical records, collecting problems."""
+
+    def __init__(self, p: Pratinjau, lembar: Lembar, t: TabelDitemukan, instansi: str | None, tahun: int | None,
+                 simpan_salah_cetak: bool, sumber_bawaan: str):
+        self.p, self.lembar, self.t = p, lembar, t
+        self.instansi_pengguna, self.tahun_pengguna = instansi, tahun
+        self.instansi_judul = instansi_dari_judul(t.judul + [lembar.nama])
+        self.tahun_judul = tahun_dari_judul(t.judul + [lembar.nama])
+        self.simpan_salah_cetak = simpan_salah_cetak
+        self.sumber_bawaan = sumber_bawaan
+
+    def masalah(self, tingkat: str, baris: int | None, kol: Kolom | None, nilai: object, pesan: str) -> None:
+        kolom = f"{huruf_kolom(kol.indeks)} ({kol.judul})" if kol else None
+        self.p.masalah.append(Masalah(tingkat, self.lembar.nama, baris, kolom, _teks(nilai), pesan))
+
+    def angka(self, nilai: object, baris: int, kol: Kolom, boleh_predikat: bool = False) -> Angka:
+        a = parse(nilai)
+        if a.galat:
+            if self.simpan_salah_cetak:
+                self.masalah("peringatan", baris, kol, nilai, f"angka salah cetak ({a.galat}); disimpan sebagai teks tanpa nilai")
+            else:
+                self.masalah("galat", baris, kol, nilai, f"bukan angka yang dapat dibaca: {a.galat}. Perbaiki sel ini (contoh: 1.250.000 atau 98,5%)")
+        elif a.predikat and not boleh_predikat:
+            if a.nilai is None:
+                self.masalah("galat", baris, kol, nilai, "berisi predikat/teks di tempat angka. Isi dengan angka")
+        return a
+
+    def instansi_tahun(self, sel: dict[str, tuple[object, Kolom]], baris: int) -> tuple[str | None, int | None, bool]:
+        inst = _teks(sel["instansi"][0]) if "instansi" in sel else None
+        inst = inst or self.instansi_pengguna or self.instansi_judul
+        th_sel = sel.get("tahun")
+        th = None
+        ok = True
+        if th_sel and _teks(th_sel[0]):
+            a = parse(th_sel[0])
+            if a.nilai is None or not float(a.nilai).is_integer():
+                self.masalah("galat", baris, th_sel[1], th_sel[0], "tahun harus berupa angka empat digit, misalnya 2023")
+                ok = False
+            else:
+                th = int(a.nilai)
+        th = th or self.tahun_pengguna or self.tahun_judul
+        if th is not None and not TAHUN_MIN <= th <= TAHUN_MAKS:
+            self.masalah("galat", baris, th_sel[1] if th_sel else None, th, f"tahun {th} di luar rentang {TAHUN_MIN}–{TAHUN_MAKS}")
+            ok = False
+        return inst, th, ok
+
+    # ---- rows --------------------------------------------------------------------------------------
+    def baris_data(self):
+        """(row number, {field: (value, column)}, {year: {field: (value, column)}}) per non-empty row."""
+        umum = [k for k in self.t.kolom if k.tahun is None or k.bidang in ("instansi", "tahun")]
+        pertahun = [k for k in self.t.kolom if k.tahun is not None and k.bidang not in ("instansi", "tahun")]
+        for r in range(self.t.baris_data_mulai, len(self.lembar.baris)):
+            row = self.lembar.baris[r]
+            if not any(_teks(v) for v in row):
+                continue
+            def ambil(k: Kolom):
+                return row[k.indeks] if k.indeks < len(row) else None
+            sel = {k.bidang: (ambil(k), k) for k in umum if _teks(ambil(k)) is not None}
+            tahunan: dict[int, dict] = {}
+            for k in pertahun:
+                v = ambil(k)
+                if _teks(v) is not None:
+                    tahunan.setdefault(k.tahun, {})[k.bidang] = (v, k)
+            label = " ".join(_teks(v) or "" for v in row[:4]).strip()
+            yield r + 1, sel, tahunan, label, row
+
+    def baca(self) -> list[dict]:
+        return getattr(self, f"_baca_{self.t.jenis}")()
+
+    def _baca_indikator(self) -> list[dict]:
+        hasil, sasaran_atas = [], None
+        for nomor, sel, tahunan, label, _ in self.baris_data():
+            if "_persen" in sel and "capaian_dilaporkan" not in sel:
+                sel["capaian_dilaporkan"] = sel.pop("_persen")
+            for th, isi in tahunan.items():
+                if "_persen" in isi and "capaian_dilaporkan" not in isi:
+                    isi["capaian_dilaporkan"] = isi.pop("_persen")
+            if "sasaran" in sel:
+                sasaran_atas = _teks(sel["sasaran"][0])
+            ind = _teks(sel["indikator"][0]) if "indikator" in sel else None
+            if _RE_RATA.match(label) or (ind and _RE_RATA.match(ind)):
+                self._rata_rata(nomor, sel, tahunan, sasaran_atas)
+                continue
+            if _RE_TOTAL.match(label) or _RE_SUBTOTAL.match(label):
+                self.masalah("info", nomor, None, label, "baris jumlah dikenali dan tidak dihitung sebagai indikator")
+                continue
+            if not ind:
+                if any(b in sel for b in ("target", "realisasi", "capaian_dilaporkan")) or tahunan:
+                    self.masalah("galat", nomor, None, label, "baris berisi angka tetapi kolom indikator kosong. Isi nama indikatornya")
+                continue
+            inst, th_umum, ok = self.instansi_tahun(sel, nomor)
+            kelompok = dict(tahunan)
+            if any(b in sel for b in ("target", "realisasi", "capaian_dilaporkan")) or not kelompok:
+                kelompok.setdefault(th_umum, {})
+                for b in ("target", "realisasi", "capaian_dilaporkan"):
+                    if b in sel:
+                        kelompok[th_umum].setdefault(b, sel[b])
+            for th, isi in kelompok.items():
+                th = th if th is not None else th_umum
+                rec = self._indikator_satu(nomor, sel, isi, inst, th, sasaran_atas if "sasaran" not in sel else _teks(sel["sasaran"][0]))
+                if rec and ok:
+                    hasil.append(rec)
+        return hasil
+
+    def _rata_rata(self, nomor, sel, tahunan, sasaran):
+        inst, th, ok = self.instansi_tahun(sel, nomor)
+        for th_k, isi in [(None, sel)] + list(tahunan.items()):
+            if "capaian_dilaporkan" in isi:
+                v, k = isi["capaian_dilaporkan"]
+                a = self.angka(v, nomor, k)
+                self._nilai.append({
+                    "instansi": inst, "tahun": th_k or th, "lingkup": f"Sasaran: {sasaran}" if sasaran else "tabel",
+                    "jenis": "rata_capaian", "nilai": a.nilai, "nilai_teks": _teks(v),
+                    "sumber": self.sumber_bawaan, "catatan": "baris rata-rata pada tabel indikator", "_baris": nomor,
+                })
+
+    def _indikator_satu(self, nomor, sel, isi, inst, th, sasaran) -> dict | None:
+        if th is None:
+            self.masalah("galat", nomor, None, None, "tahun tidak diketahui: isi kolom Tahun, tulis tahun di judul tabel, atau pilih tahun saat mengunggah")
+            return None
+        if not inst:
+            self.masalah("galat", nomor, None, None, "instansi tidak diketahui: isi kolom Instansi, tulis nama dinas di judul tabel, atau pilih instansi saat mengunggah")
+            return None
+        ind = _teks(sel["indikator"][0])
+        nilai = {}
+        for b in ("target", "realisasi", "capaian_dilaporkan"):
+            if b in isi:
+                v, k = isi[b]
+                nilai[b] = (self.angka(v, nomor, k, boleh_predikat=True), _teks(v))
+            else:
+                nilai[b] = (Angka(""), None)
+        (t, t_teks), (r, r_teks), (c, c_teks) = nilai["target"], nilai["realisasi"], nilai["capaian_dilaporkan"]
+        ada_predikat = bool(t.predikat or r.predikat)
+        pol_teks = sel.get("polaritas")
+        polaritas = baku_polaritas(pol_teks[0]) if pol_teks else None
+        if pol_teks and not polaritas:
+            self.masalah("galat", nomor, pol_teks[1], pol_teks[0], "polaritas harus positif, negatif atau ordinal")
+            return None
+        if not polaritas:
+            polaritas = sarankan_polaritas(ind, ada_predikat)
+        tema_sel = sel.get("tema")
+        tema = _teks(tema_sel[0]).lower() if tema_sel else None
+        if tema and tema not in TEMA:
+            self.masalah("peringatan", nomor, tema_sel[1], tema_sel[0], f"tema tidak dikenal; diganti '{sarankan_tema(ind)}'. Pilihan: {', '.join(TEMA)}")
+            tema = None
+        tema = tema or sarankan_tema(ind)
+        hc = measures.capaian(t.nilai, r.nilai, polaritas, t.predikat, r.predikat)
+        utama = _ya(sel.get("utama"))
+        sumber = _teks(sel["sumber"][0]) if "sumber" in sel else self.sumber_bawaan
+        tingkat = (_teks(sel["tingkat"][0]) or "sasaran").lower().replace(" ", "_") if "tingkat" in sel else "sasaran"
+        if tingkat not in TINGKAT_INDIKATOR:
+            self.masalah("galat", nomor, sel["tingkat"][1], sel["tingkat"][0], f"tingkat indikator tidak dikenal. Pilihan: {', '.join(TINGKAT_INDIKATOR)}")
+            return None
+        return {
+            "instansi": inst, "tahun": th, "sasaran": sasaran, "indikator": ind, "tingkat": tingkat,
+            "satuan": _teks(sel["satuan"][0]) if "satuan" in sel else (t.satuan or r.satuan or ("%" if t.persen or r.persen else None)),
+            "polaritas": polaritas,
+            "target": t.nilai, "target_teks": t_teks, "target_predikat": t.predikat,
+            "realisasi": r.nilai, "realisasi_teks": r_teks, "realisasi_predikat": r.predikat,
+            "capaian": hc.nilai, "capaian_alasan": hc.alasan,
+            "capaian_dilaporkan": c.nilai, "capaian_dilaporkan_teks": c_teks,
+            "tema": tema, "utama": utama, "sumber": sumber,
+            "catatan": _teks(sel["catatan"][0]) if "catatan" in sel else None, "_baris": nomor,
+        }
+
+    def _baca_anggaran(self) -> list[dict]:
+        hasil = []
+        for nomor, sel, tahunan, label, row in self.baris_data():
+            for th_k, isi in tahunan.items():  # "Pagu 2021", "Pagu 2022" side by side
+                for b, vk in isi.items():
+                    sel.setdefault(f"{b}@{th_k}", vk)
+            tahun_kolom = sorted({th for th in tahunan}) or [None]
+            inst, th_umum, ok = self.instansi_tahun(sel, nomor)
+            uraian, level = self._uraian_level(sel, label, nomor)
+            if uraian is None:
+                continue
+            if _RE_SUBTOTAL.match(uraian) or _RE_SUBTOTAL.match(label):
+                self.masalah("info", nomor, None, label, "baris subtotal dikenali dan tidak disimpan (tidak dihitung ganda)")
+                continue
+            for th_k in tahun_kolom:
+                isi = {b: sel[b] for b in sel if "@" not in b}
+                if th_k is not None:
+                    isi.update({b.split("@")[0]: sel[b] for b in sel if b.endswith(f"@{th_k}")})
+                th = th_k or th_umum
+                if th is None:
+                    self.masalah("galat", nomor, None, None, "tahun tidak diketahui: isi kolom Tahun, tulis tahun di judul tabel, atau pilih tahun saat mengunggah")
+                    continue
+                if not inst:
+                    self.masalah("galat", nomor, None, None, "instansi tidak diketahui: isi kolom Instansi, tulis nama dinas di judul tabel, atau pilih instansi saat mengunggah")
+                    continue
+                rec = {"instansi": inst, "tahun": th, "level": level, "uraian": uraian, "_baris": nomor,
+                       "kode": _teks(isi["kode"][0]) if "kode" in isi else None,
+                       "sasaran": _teks(isi["sasaran"][0]) if "sasaran" in isi else None,
+                       "sumber": _teks(isi["sumber"][0]) if "sumber" in isi else self.sumber_bawaan,
+                       "catatan": _teks(isi["catatan"][0]) if "catatan" in isi else None,
+                       "utama": _ya(isi.get("utama"))}
+                for b in ("pagu_awal", "pagu", "realisasi", "serapan_dilaporkan"):
+                    a = self.angka(isi[b][0], nomor, isi[b][1]) if b in isi else Angka("")
+                    rec[b] = 0.0 if a.strip and b != "serapan_dilaporkan" else a.nilai
+                    rec[f"{b}_teks"] = _teks(isi[b][0]) if b in isi else None
+                for b in [f"{x}_tw{i}" for x in ("rencana", "realisasi") for i in range(1, 5)]:
+                    a = self.angka(isi[b][0], nomor, isi[b][1]) if b in isi else Angka("")
+                    rec[b] = 0.0 if a.strip else a.nilai
+                for b in ("pagu", "pagu_awal", "realisasi"):
+                    if rec[b] is not None and rec[b] < 0:
+                        self.masalah("galat", nomor, isi[b][1], isi[b][0], f"{b.replace('_', ' ')} tidak boleh negatif")
+                        ok = False
+                if rec["pagu"] is not None and rec["realisasi"] is not None and rec["realisasi"] > rec["pagu"]:
+                    self.masalah("peringatan", nomor, isi["realisasi"][1], isi["realisasi"][0], "realisasi anggaran melebihi pagu")
+                rec["serapan"] = measures.serapan(rec["pagu"], rec["realisasi"]).nilai
+                if ok:
+                    hasil.append(rec)
+        return hasil
+
+    def _uraian_level(self, sel, label, nomor) -> tuple[str | None, str]:
+        level_sel = sel.get("level")
+        level = baku_level(level_sel[0]) if level_sel else None
+        if level_sel and not level:
+            self.masalah("galat", nomor, level_sel[1], level_sel[0], f"level tidak dikenal. Pilihan: {', '.join(LEVEL)}")
+        uraian = None
+        for b in ("sub_kegiatan", "kegiatan", "program"):
+            if b in sel:
+                uraian = _teks(sel[b][0])
+                level = level or b
+                break
+        if "uraian" in sel:
+            uraian = _teks(sel["uraian"][0])
+        if uraian is None:
+            if _RE_TOTAL.match(label):
+                return label.split()[0].capitalize(), "total"
+            if any(b in sel for b in ("pagu", "realisasi")):
+                self.masalah("galat", nomor, None, label, "baris berisi angka tetapi uraian (program/kegiatan) kosong. Isi uraiannya")
+            return None, ""
+        if not level:
+            level = _level_dari(uraian, _teks(sel["kode"][0]) if "kode" in sel else None)
+            if not level:
+                level = "program"
+                self.masalah("peringatan", nomor, sel["uraian"][1] if "uraian" in sel else None, uraian,
+                             "level baris (program/kegiatan/sub kegiatan) tidak dikenali; dianggap program. Tambahkan kolom Level untuk memastikan")
+        return uraian, level
+
+    def _baca_skor(self) -> list[dict]:
+        hasil = []
+        for nomor, sel, _, _, _ in self.baris_data():
+            inst, th, ok = self.instansi_tahun(sel, nomor)
+            jenis = (_teks(sel["jenis"][0]) or "").lower() if "jenis" in sel else ""
+            if jenis not in ("sakip", "ikm"):
+                self.masalah("galat", nomor, sel.get("jenis", (None, None))[1], jenis, "jenis nilai harus 'sakip' atau 'ikm'")
+                continue
+            a = self.angka(sel["nilai"][0], nomor, sel["nilai"][1], boleh_predikat=True) if "nilai" in sel else Angka("")
+            if th is None or not inst:
+                self.masalah("galat", nomor, None, None, "instansi atau tahun tidak diketahui")
+                continue
+            if ok:
+                hasil.append({"instansi": inst, "tahun": th, "jenis": jenis, "nilai": a.nilai, "nilai_teks": _teks(sel["nilai"][0]) if "nilai" in sel else None,
+                              "predikat": _teks(sel["predikat"][0]) if "predikat" in sel else a.predikat,
+                              "sumber": _teks(sel["sumber"][0]) if "sumber" in sel else self.sumber_bawaan,
+                              "catatan": _teks(sel["catatan"][0]) if "catatan" in sel else None, "_baris": nomor})
+        return hasil
+
+    def _baca_renstra(self) -> list[dict]:
+        hasil = []
+        for nomor, sel, tahunan, _, _ in self.baris_data():
+            inst, th, ok = self.instansi_tahun(sel, nomor)
+            if not inst:
+                self.masalah("galat", nomor, None, None, "instansi tidak diketahui")
+                continue
+            kelompok = dict(tahunan) or {th: {}}
+            if "target" in sel:
+                kelompok.setdefault(th, {})["target"] = sel["target"]
+            for th_k, isi in kelompok.items():
+                if "target" not in isi:
+                    continue
+                a = self.angka(isi["target"][0], nomor, isi["target"][1], boleh_predikat=True)
+                jenis = (_teks(sel["jenis"][0]) or "target").lower() if "jenis" in sel else "target"
+                hasil.append({"instansi": inst, "sasaran": _teks(sel["sasaran"][0]) if "sasaran" in sel else None,
+                              "indikator": _teks(sel["indikator"][0]) if "indikator" in sel else None,
+                              "satuan": _teks(sel["satuan"][0]) if "satuan" in sel else None, "tahun": th_k or th,
+                              "jenis": jenis, "target": a.nilai, "target_teks": _teks(isi["target"][0]), "target_predikat": a.predikat,
+                              "sumber": _teks(sel["sumber"][0]) if "sumber" in sel else self.sumber_bawaan,
+                              "catatan": _teks(sel["catatan"][0]) if "catatan" in sel else None, "_baris": nomor})
+        return [h for h in hasil if h["indikator"]]
+
+    def _baca_nilai_dilaporkan(self) -> list[dict]:
+        hasil = []
+        for nomor, sel, _, _, _ in self.baris_data():
+            inst, th, ok = self.instansi_tahun(sel, nomor)
+            # a printed figure may be a category ("Berhasil", "BB"): kept as text, no number
+            a = parse(sel["nilai"][0]) if "nilai" in sel else Angka("")
+            if not inst or "jenis" not in sel:
+                self.masalah("galat", nomor, None, None, "instansi atau jenis kosong")
+                continue
+            hasil.append({"instansi": inst, "tahun": th, "lingkup": _teks(sel["lingkup"][0]) if "lingkup" in sel else None,
+                          "jenis": _teks(sel["jenis"][0]), "nilai": a.nilai, "nilai_teks": _teks(sel["nilai"][0]) if "nilai" in sel else None,
+                          "sumber": _teks(sel["sumber"][0]) if "sumber" in sel else self.sumber_bawaan,
+                          "catatan": _teks(sel["catatan"][0]) if "catatan" in sel else None, "_baris": nomor})
+        return hasil
+
+    def _baca_instansi(self) -> list[dict]:
+        hasil = []
+        for nomor, sel, _, _, _ in self.baris_data():
+            nama = _teks(sel["instansi"][0]) if "instansi" in sel else None
+            if not nama:
+                continue
+            hasil.append({"instansi": nama, "jenis": _teks(sel["jenis"][0]) if "jenis" in sel else jenis_instansi(nama),
+                          "provinsi": _teks(sel["provinsi"][0]) if "provinsi" in sel else None, "_baris": nomor})
+        return hasil
+
+
+def _ya(sel: tuple[object, Kolom] | None) -> bool:
+    """The 'utama' flag: true unless the cell says 0 / tidak / false."""
+    if not sel:
+        return True
+    return str(sel[0]).strip().lower() not in ("0", "0.0", "tidak", "t", "no", "n", "false", "salah")
+
+
+_RE_KODE = re.compile(r"^\d+(\.\d+)*$")
+
+
+def _level_dari(uraian: str, kode: str | None) -> str | None:
+    u = uraian.lower()
+    if u.startswith("sub kegiatan") or u.startswith("subkegiatan"):
+        return "sub_kegiatan"
+    if u.startswith("kegiatan"):
+        return "kegiatan"
+    if u.startswith("program"):
+        return "program"
+    if u.startswith("belanja"):
+        return "jenis_belanja"
+    if u.startswith("sasaran"):
+        return "sasaran"
+    if kode and _RE_KODE.match(kode):
+        bagian = kode.split(".")
+        # national nomenclature: 1.06.02 program, 1.06.02.2.01 kegiatan, 1.06.02.2.01.0001 sub kegiatan
+        if len(bagian) == 3:
+            return "program"
+        if len(bagian) in (4, 5):
+            return "kegiatan"
+        if len(bagian) >= 6:
+            return "sub_kegiatan"
+    return None
+
+
+def pratinjau(data: bytes, nama_file: str, instansi: str | None = None, tahun: int | None = None,
+              simpan_salah_cetak: bool = False, sumber: str | None = None) -> Pratinjau:
+    """Read a file and return what would be imported, without writing anything.
+
+    Raises GalatBerkas when the file itself cannot be read (not a spreadsheet, password, too big...).
+    """
+    p = Pratinjau(nama_file=nama_file, sha256=hashlib.sha256(data).hexdigest())
+    lembar = baca_lembar(data, nama_file)
+    rekaman: dict[str, list[dict]] = {k: [] for k in KOLOM}
+    for lb in lembar:
+        if not any(any(_teks(v) for v in r) for r in lb.baris):
+            p.masalah.append(Masalah("info", lb.nama, None, None, None, "lembar kosong, dilewati"))
+            continue
+        t = cari_tabel(lb.baris)
+        if t is None:
+            p.masalah.append(Masalah("info", lb.nama, None, None, None,
+                                     "tidak ada tabel indikator atau anggaran yang dikenali (judul kolom seperti Indikator, Target, Realisasi, Pagu). Lembar dilewati"))
+            p.lembar.append(LembarTerbaca(lb.nama, None, [], []))
+            continue
+        sumber_bawaan = sumber or f"Unggahan {nama_file}" + (f", lembar {lb.nama}" if len(lembar) > 1 else "")
+        pb = _Pembaca(p, lb, t, instansi, tahun, simpan_salah_cetak, sumber_bawaan)
+        pb._nilai = rekaman["nilai_dilaporkan"]
+        awal = len(rekaman["nilai_dilaporkan"])
+        recs = pb.baca()
+        for r in recs:
+            r["_lembar"] = lb.nama
+        rekaman[t.jenis].extend(recs)
+        n = len(recs) + (len(rekaman["nilai_dilaporkan"]) - awal if t.jenis != "nilai_dilaporkan" else 0)
+        p.lembar.append(LembarTerbaca(lb.nama, t.jenis, [i + 1 for i in t.baris_header],
+                                      [(huruf_kolom(k.indeks), k.judul, k.bidang, k.tahun) for k in t.kolom], n))
+        if not recs and t.jenis != "nilai_dilaporkan":
+            p.masalah.append(Masalah("galat" if len(lembar) == 1 else "peringatan", lb.nama, None, None, None,
+                                     f"tabel {NAMA_JENIS[t.jenis]} dikenali (baris judul {t.baris_header[0] + 1}) tetapi tidak ada baris data yang dapat dibaca"))
+    if not any(lb.jenis for lb in p.lembar):
+        p.masalah.append(Masalah("galat", nama_file, None, None, None,
+                                 "tidak ada tabel yang dikenali di berkas ini. Pastikan ada baris judul kolom seperti "
+                                 "'Indikator | Target | Realisasi' atau 'Program | Pagu | Realisasi', atau pakai templat unggahan"))
+    for jenis, recs in rekaman.items():
+        p.tabel[jenis] = pd.DataFrame(recs)
+    _periksa_ganda(p)
+    return p
+
+
+def _periksa_ganda(p: Pratinjau) -> None:
+    df = p.tabel.get("indikator")
+    if df is None or not len(df):
+        return
+    kunci = ["instansi", "tahun", "indikator", "sumber"]
+    ganda = df[df.duplicated(kunci, keep=False)]
+    for (_, th, ind, _), grup in ganda.groupby(kunci, sort=False):
+        baris = ", ".join(str(b) for b in grup["_baris"])
+        p.masalah.append(Masalah("galat", grup["_lembar"].iloc[0], int(grup["_baris"].iloc[1]), None, ind,
+                                 f"indikator yang sama untuk tahun {th} muncul lebih dari sekali (baris {baris}). Hapus baris gandanya"))
+    utama = df[df["utama"]]
+    lebih = utama[utama.duplicated(["instansi", "tahun", "indikator"], keep="first")]
+    for i in lebih.index:
+        df.loc[i, "utama"] = False
+    if len(lebih):
+        p.masalah.append(Masalah("info", lebih["_lembar"].iloc[0], None, None, None,
+                                 f"{len(lebih)} baris indikator tercetak di lebih dari satu tabel; yang pertama dipakai untuk analisis"))
+
+
+def pratinjau_berkas(path: str | Path, **kw) -> Pratinjau:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise GalatBerkas(f"Berkas {path} tidak ditemukan.") from None
+    except IsADirectoryError:
+        raise GalatBerkas(f"{path} adalah folder, bukan berkas.") from None
+    except PermissionError:
+        raise GalatBerkas(f"Berkas {path} tidak dapat dibaca (izin ditolak).") from None
+    return pratinjau(data, path.name, **kw)

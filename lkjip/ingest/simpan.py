@@ -1,0 +1,176 @@
+"""Committing a preview to the store in one transaction, replacing with a backup, and undoing.
+
+An import writes all its rows or none. When the file brings an agency and year that the database
+already has for a table, the import is refused unless ``ganti=True``; the rows it replaces are kept in
+``cadangan_impor`` so ``batalkan`` can restore them.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..store import TABEL_DATA, Store, StoreError
+from ..vocab import LEVEL, jenis_instansi
+from . import Pratinjau
+
+# Columns written per table (besides instansi_id, impor_id and id).
+_KOLOM_DB = {
+    "indikator": ["tahun", "sasaran", "indikator", "tingkat", "satuan", "polaritas", "target", "target_teks", "target_predikat",
+                  "realisasi", "realisasi_teks", "realisasi_predikat", "capaian", "capaian_alasan", "capaian_dilaporkan",
+                  "capaian_dilaporkan_teks", "tema", "utama", "sumber", "catatan"],
+    "renstra": ["sasaran", "indikator", "satuan", "tahun", "jenis", "target", "target_teks", "target_predikat", "sumber", "catatan"],
+    "anggaran": ["tahun", "urutan", "level", "kode", "uraian", "induk_id", "sasaran", "pagu_awal", "pagu_awal_teks", "pagu",
+                 "pagu_teks", "realisasi", "realisasi_teks", "serapan", "serapan_dilaporkan", "serapan_dilaporkan_teks",
+                 "rencana_tw1", "rencana_tw2", "rencana_tw3", "rencana_tw4", "realisasi_tw1", "realisasi_tw2",
+                 "realisasi_tw3", "realisasi_tw4", "utama", "sumber", "catatan"],
+    "skor": ["tahun", "jenis", "nilai", "nilai_teks", "predikat", "sumber", "catatan"],
+    "nilai_dilaporkan": ["tahun", "lingkup", "jenis", "nilai", "nilai_teks", "sumber", "catatan"],
+}
+
+
+class GalatImpor(Exception):
+    """The import cannot be committed; the message says why and what to do."""
+
+
+@dataclass
+class HasilImpor:
+    impor_id: int
+    ditulis: dict[str, int]
+    diganti: dict[str, int]
+
+
+def konflik(store: Store, p: Pratinjau) -> dict[str, list[tuple[str, int]]]:
+    """Agency-years per table that the file brings and the database already has."""
+    hasil: dict[str, list[tuple[str, int]]] = {}
+    for tabel, inst, th in sorted(p.kunci(), key=lambda k: (k[0], k[1], k[2] or 0)):
+        if th is None:
+            n = store.satu(f"SELECT count(*) FROM {tabel} t JOIN instansi i ON i.id = t.instansi_id WHERE i.nama = ? AND t.tahun IS NULL", [inst])
+        else:
+            n = store.satu(f"SELECT count(*) FROM {tabel} t JOIN instansi i ON i.id = t.instansi_id WHERE i.nama = ? AND t.tahun = ?", [inst, th])
+        if n:
+            hasil.setdefault(tabel, []).append((inst, th))
+    return hasil
+
+
+def _id_instansi(cur, nama: str, jenis: str | None = None, provinsi: str | None = None) -> int:
+    row = next(iter(cur.execute("SELECT id FROM instansi WHERE nama = ?", [nama]).fetchall()), None)
+    if row:
+        if jenis or provinsi:
+            cur.execute("UPDATE instansi SET jenis = coalesce(?, jenis), provinsi = coalesce(?, provinsi) WHERE id = ?", [jenis, provinsi, row[0]])
+        return row[0]
+    return cur.execute("INSERT INTO instansi (nama, jenis, provinsi) VALUES (?, ?, ?) RETURNING id",
+                       [nama, jenis or jenis_instansi(nama), provinsi]).fetchall()[0][0]
+
+
+def _induk(df: pd.DataFrame) -> list[int | None]:
+    """Parent of each budget line: the nearest row above it, same agency, year and source, with a higher level."""
+    peringkat = {lv: i for i, lv in enumerate(LEVEL)}
+    hasil: list[int | None] = []
+    tumpukan: dict[tuple, list[tuple[int, int]]] = {}
+    for rid, inst, th, sumber, level in df[["id", "instansi", "tahun", "sumber", "level"]].itertuples(index=False):
+        st = tumpukan.setdefault((inst, th, sumber), [])
+        lv = peringkat[level]
+        while st and st[-1][1] >= lv:
+            st.pop()
+        hasil.append(st[-1][0] if st else None)
+        st.append((int(rid), lv))
+    return hasil
+
+
+def simpan(store: Store, p: Pratinjau, ganti: bool = False, pengguna: str | None = None) -> HasilImpor:
+    """Write a preview in one transaction. Raises GalatImpor (nothing written) when it cannot."""
+    if p.galat:
+        raise GalatImpor(f"Berkas {p.nama_file} masih memiliki {len(p.galat)} galat; perbaiki dulu. Pertama: {p.galat[0].teks()}")
+    if not p.bisa_disimpan:
+        raise GalatImpor(f"Berkas {p.nama_file} tidak berisi baris yang dapat disimpan.")
+    ada = konflik(store, p)
+    if ada and not ganti:
+        contoh = "; ".join(f"{t}: {i} {th}" for t, daftar in ada.items() for i, th in daftar[:3])
+        raise GalatImpor(f"Data untuk instansi dan tahun ini sudah ada ({contoh}). Pilih 'ganti' untuk menggantinya "
+                         "(data lama disimpan dan dapat dipulihkan dengan membatalkan impor).")
+    with store.transaksi() as cur:
+        impor_id = cur.execute(
+            "INSERT INTO impor (nama_file, sha256, pengguna, jumlah_baris) VALUES (?, ?, ?, ?) RETURNING id",
+            [p.nama_file, p.sha256, pengguna, json.dumps(p.jumlah())],
+        ).fetchall()[0][0]
+        inst_df = p.tabel.get("instansi")
+        if inst_df is not None and len(inst_df):
+            for r in inst_df.itertuples(index=False):
+                _id_instansi(cur, r.instansi, r.jenis, r.provinsi)
+        diganti: dict[str, int] = {}
+        for tabel, daftar in ada.items():
+            for inst, th in daftar:
+                syarat = "t.tahun IS NULL" if th is None else "t.tahun = ?"
+                params = [inst] + ([] if th is None else [th])
+                lama = cur.execute(
+                    f"SELECT t.* FROM {tabel} t JOIN instansi i ON i.id = t.instansi_id WHERE i.nama = ? AND {syarat}", params
+                ).df()
+                for rec in lama.to_dict("records"):
+                    cur.execute("INSERT INTO cadangan_impor VALUES (?, ?, ?)", [impor_id, tabel, json.dumps(rec, default=str)])
+                cur.execute(f"DELETE FROM {tabel} WHERE id IN (SELECT t.id FROM {tabel} t JOIN instansi i ON i.id = t.instansi_id "
+                            f"WHERE i.nama = ? AND {syarat})", params)
+                diganti[tabel] = diganti.get(tabel, 0) + len(lama)
+        ditulis: dict[str, int] = {}
+        for tabel in TABEL_DATA:
+            df = p.tabel.get(tabel)
+            if df is None or not len(df):
+                continue
+            df = df.copy()
+            ids = {nama: _id_instansi(cur, nama) for nama in df["instansi"].unique()}
+            df["instansi_id"] = df["instansi"].map(ids)
+            df["impor_id"] = impor_id
+            if tabel == "anggaran":
+                df["urutan"] = range(len(df))
+                df["id"] = [r[0] for r in cur.execute("SELECT nextval('seq_baris') FROM range(?)", [len(df)]).fetchall()]
+                df["induk_id"] = _induk(df)
+                kolom = ["id", "instansi_id", "impor_id"] + _KOLOM_DB[tabel]
+            else:
+                kolom = ["instansi_id", "impor_id"] + _KOLOM_DB[tabel]
+            for k in kolom:
+                if k not in df.columns:
+                    df[k] = None
+            muatan = df[kolom].astype(object).where(df[kolom].notna(), None)
+            cur.register("muatan", muatan)
+            cur.execute(f"INSERT INTO {tabel} ({', '.join(kolom)}) SELECT {', '.join(kolom)} FROM muatan")
+            cur.unregister("muatan")
+            ditulis[tabel] = len(df)
+        for m in p.masalah:
+            if m.tingkat != "info":
+                cur.execute("INSERT INTO masalah_impor VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            [impor_id, m.tingkat, m.lembar, m.baris, m.kolom, m.nilai, m.pesan])
+        cur.execute("UPDATE impor SET diganti = ? WHERE id = ?", [json.dumps(diganti), impor_id])
+    return HasilImpor(impor_id, ditulis, diganti)
+
+
+def batalkan(store: Store, impor_id: int) -> dict[str, int]:
+    """Undo an import: delete its rows and restore the rows it replaced. Returns rows restored per table."""
+    status = store.satu("SELECT status FROM impor WHERE id = ?", [impor_id])
+    if status is None:
+        raise GalatImpor(f"Impor #{impor_id} tidak ditemukan.")
+    if status != "aktif":
+        raise GalatImpor(f"Impor #{impor_id} sudah dibatalkan sebelumnya.")
+    # Rows this import replaced may have been replaced again by a later import: undo that one first.
+    lebih_baru = store.satu(
+        "SELECT min(c.impor_id) FROM cadangan_impor c JOIN impor i ON i.id = c.impor_id "
+        "WHERE i.status = 'aktif' AND c.impor_id > ? AND json_extract(c.baris, '$.impor_id')::BIGINT = ?",
+        [impor_id, impor_id],
+    )
+    if lebih_baru:
+        raise GalatImpor(f"Data impor #{impor_id} sudah diganti oleh impor #{lebih_baru}. Batalkan impor #{lebih_baru} dulu.")
+    dipulihkan: dict[str, int] = {}
+    with store.transaksi() as cur:
+        for tabel in TABEL_DATA:
+            cur.execute(f"DELETE FROM {tabel} WHERE impor_id = ?", [impor_id])
+        cadangan = cur.execute("SELECT tabel, baris FROM cadangan_impor WHERE impor_id = ?", [impor_id]).fetchall()
+        for tabel, baris in cadangan:
+            rec = json.loads(baris)
+            kolom = list(rec)
+            cur.execute(f"INSERT INTO {tabel} ({', '.join(kolom)}) VALUES ({', '.join('?' * len(kolom))})", [rec[k] for k in kolom])
+            dipulihkan[tabel] = dipulihkan.get(tabel, 0) + 1
+        cur.execute("UPDATE impor SET status = 'dibatalkan' WHERE id = ?", [impor_id])
+    return dipulihkan
+
+
+__all__ = ["GalatImpor", "HasilImpor", "StoreError", "batalkan", "konflik", "simpan"]
