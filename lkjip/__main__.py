@@ -1,0 +1,175 @@
+"""Command line: python -m lkjip init | import | export.
+
+Exit status: 0 success, 2 user error (one line in Bahasa Indonesia on stderr), 1 only for a bug.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .bawaan import buat_db, buka
+from .ingest import GalatBerkas, Pratinjau, pratinjau_berkas
+from .ingest.simpan import GalatImpor, konflik, simpan
+from .store import StoreError, lokasi_db
+
+
+class GalatPengguna(Exception):
+    """A user error: printed as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own errors: one line, exit 2
+        raise GalatPengguna(f"argumen tidak valid: {message} (lihat: {self.prog} --help)")
+
+
+def _tahun(teks: str) -> int:
+    try:
+        th = int(teks)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"tahun '{teks}' bukan angka") from None
+    if not 2000 <= th <= 2100:
+        raise argparse.ArgumentTypeError(f"tahun {th} di luar rentang 2000–2100")
+    return th
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="python -m lkjip", description="Dasbor LKjIP — basis data, impor dan ekspor.")
+    sub = p.add_subparsers(dest="perintah", parser_class=_Parser, metavar="{init,import,export}")
+    sub.required = True
+
+    s = sub.add_parser("init", help="buat basis data (dengan data bawaan tiga LKjIP)")
+    s.add_argument("--db", help="berkas basis data (bawaan: $LKJIP_DB atau data/lkjip.duckdb)")
+    s.add_argument("--empty", action="store_true", help="tanpa data bawaan")
+    s.add_argument("--force", action="store_true", help="timpa basis data yang sudah ada")
+
+    s = sub.add_parser("import", help="impor berkas Excel/CSV")
+    s.add_argument("files", nargs="+", metavar="FILE")
+    s.add_argument("--db")
+    s.add_argument("--instansi", help="nama instansi bila berkas tidak menyebutnya")
+    s.add_argument("--tahun", type=_tahun, help="tahun bila berkas tidak menyebutnya")
+    s.add_argument("--replace", action="store_true", help="ganti data instansi-tahun yang sudah ada (dapat dibatalkan)")
+    s.add_argument("--dry-run", action="store_true", help="tampilkan pratinjau saja, tidak menulis apa pun")
+    s.add_argument("--keep-malformed", action="store_true",
+                   help="simpan angka salah cetak (mis. Rp91-.160.954) sebagai teks tanpa nilai, bukan galat")
+
+    s = sub.add_parser("export", help="ekspor tabel capaian atau anggaran ke CSV/xlsx")
+    s.add_argument("--out", required=True, help="berkas keluaran .csv atau .xlsx")
+    s.add_argument("--db")
+    s.add_argument("--tabel", choices=["capaian", "anggaran"], default="capaian")
+    s.add_argument("--instansi", action="append", help="nama instansi (boleh diulang)")
+    s.add_argument("--tahun", type=_tahun, action="append", help="tahun (boleh diulang)")
+    s.add_argument("--excel-id", action="store_true", help="CSV gaya Excel Indonesia: titik koma, koma desimal")
+    s.add_argument("--semua-sumber", action="store_true", help="semua baris tercetak, bukan hanya tabel utama")
+    return p
+
+
+def _cetak_pratinjau(p: Pratinjau, keluar) -> None:
+    print(f"Berkas: {p.nama_file} (sha256 {p.sha256[:12]}…)", file=keluar)
+    for lb in p.lembar:
+        if not lb.jenis:
+            print(f"  Lembar '{lb.nama}': tidak ada tabel yang dikenali", file=keluar)
+            continue
+        print(f"  Lembar '{lb.nama}': tabel {lb.jenis}, baris judul {', '.join(map(str, lb.baris_header))}, {lb.jumlah_baris} baris", file=keluar)
+        for huruf, judul, bidang, th in lb.pemetaan:
+            print(f"    kolom {huruf} '{judul}' -> {bidang}{f' ({th})' if th else ''}", file=keluar)
+    for tabel, n in p.jumlah().items():
+        print(f"  {tabel}: {n} baris", file=keluar)
+    for tingkat in ("galat", "peringatan", "info"):
+        daftar = [m for m in p.masalah if m.tingkat == tingkat]
+        if daftar:
+            print(f"  {tingkat.upper()} ({len(daftar)}):", file=keluar)
+            for m in daftar[:50]:
+                print(f"    - {m.teks()}", file=keluar)
+            if len(daftar) > 50:
+                print(f"    … dan {len(daftar) - 50} lagi", file=keluar)
+
+
+def cmd_init(a) -> int:
+    tujuan = lokasi_db(a.db)
+    if tujuan.exists() and not a.force:
+        raise GalatPengguna(f"basis data {tujuan} sudah ada; pakai --force untuk menimpanya")
+    if tujuan.exists():
+        from .store import Store
+        Store(tujuan).close()  # refuses clearly if another process holds it
+        tujuan.unlink()
+    buat_db(tujuan, kosong=a.empty)
+    with buka(tujuan) as store:
+        n = store.satu("SELECT count(*) FROM indikator"), store.satu("SELECT count(*) FROM anggaran"), store.satu("SELECT count(*) FROM instansi")
+    print(f"Basis data dibuat: {tujuan} ({n[2]} instansi, {n[0]} baris indikator, {n[1]} baris anggaran)")
+    return 0
+
+
+def cmd_import(a) -> int:
+    pratinjau = []
+    for f in a.files:
+        try:
+            p = pratinjau_berkas(f, instansi=a.instansi, tahun=a.tahun, simpan_salah_cetak=a.keep_malformed)
+        except GalatBerkas as e:
+            raise GalatPengguna(str(e)) from None
+        pratinjau.append(p)
+    if a.dry_run:
+        for p in pratinjau:
+            _cetak_pratinjau(p, sys.stdout)
+        print("Uji coba (--dry-run): tidak ada yang ditulis.")
+        return 2 if any(p.galat for p in pratinjau) else 0
+    for p in pratinjau:
+        if p.galat:
+            _cetak_pratinjau(p, sys.stderr)
+            raise GalatPengguna(f"{p.nama_file}: {len(p.galat)} galat, tidak ada yang ditulis. Pertama: {p.galat[0].teks()}")
+    with buka(a.db) as store:
+        for p in pratinjau:
+            try:
+                hasil = simpan(store, p, ganti=a.replace)
+            except GalatImpor as e:
+                raise GalatPengguna(f"{p.nama_file}: {e}") from None
+            rincian = ", ".join(f"{k} {v}" for k, v in hasil.ditulis.items())
+            ganti = ", ".join(f"{k} {v}" for k, v in hasil.diganti.items())
+            print(f"Impor #{hasil.impor_id} {p.nama_file}: ditulis {rincian}" + (f"; diganti {ganti}" if ganti else ""))
+            for m in p.masalah:
+                if m.tingkat == "peringatan":
+                    print(f"  peringatan: {m.teks()}")
+    return 0
+
+
+def cmd_export(a) -> int:
+    from . import export
+
+    out = Path(a.out)
+    if out.suffix.lower() not in (".csv", ".xlsx"):
+        raise GalatPengguna(f"--out harus berakhiran .csv atau .xlsx (bukan '{out.suffix or out.name}')")
+    if not out.parent.exists():
+        raise GalatPengguna(f"folder {out.parent} tidak ada")
+    with buka(a.db) as store:
+        if a.instansi:
+            ada = set(store.daftar_instansi()["nama"])
+            tidak = [i for i in a.instansi if i not in ada]
+            if tidak:
+                raise GalatPengguna(f"instansi tidak ditemukan: {', '.join(tidak)}. Yang ada: {', '.join(sorted(ada)) or '(kosong)'}")
+        fungsi = export.tabel_capaian if a.tabel == "capaian" else export.tabel_anggaran
+        df = fungsi(store, a.instansi, a.tahun, semua_sumber=a.semua_sumber)
+    try:
+        export.tulis(df, out, excel_id=a.excel_id)
+    except OSError as e:
+        raise GalatPengguna(f"tidak dapat menulis {out}: {e.strerror}") from None
+    print(f"{len(df)} baris tabel {a.tabel} ditulis ke {out}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        a = _parser().parse_args(argv)
+        return {"init": cmd_init, "import": cmd_import, "export": cmd_export}[a.perintah](a)
+    except GalatPengguna as e:
+        print(f"galat: {e}", file=sys.stderr)
+        return 2
+    except StoreError as e:
+        print(f"galat: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("dibatalkan", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

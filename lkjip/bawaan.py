@@ -1,0 +1,63 @@
+"""The bundled data (three LKjIP reports, data/seed/) and creating the database on first use."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .ingest import pratinjau_berkas
+from .ingest.simpan import simpan
+from .store import ROOT, Store, lokasi_db
+
+FOLDER_SEED = ROOT / "data" / "seed"
+URUTAN = ("instansi", "indikator", "renstra", "anggaran", "skor", "nilai_dilaporkan")
+
+
+def berkas_bawaan() -> list[Path]:
+    """The seed CSV files in load order: per report folder, agencies first."""
+    hasil = []
+    for folder in sorted(p for p in FOLDER_SEED.iterdir() if p.is_dir()):
+        hasil += [folder / f"{n}.csv" for n in URUTAN if (folder / f"{n}.csv").exists()]
+    return hasil
+
+
+def muat_bawaan(store: Store) -> dict[str, int]:
+    """Load every seed file through the user import path; printed typos are kept as text."""
+    jumlah: dict[str, int] = {}
+    for path in berkas_bawaan():
+        p = pratinjau_berkas(path, simpan_salah_cetak=True)
+        if not p.bisa_disimpan:
+            if p.galat:
+                raise RuntimeError(f"data bawaan {path}: {p.galat[0].teks()}")
+            continue
+        p.nama_file = f"{path.parent.name}/{path.name}"
+        hasil = simpan(store, p, pengguna="data bawaan")
+        for k, v in hasil.ditulis.items():
+            jumlah[k] = jumlah.get(k, 0) + v
+    return jumlah
+
+
+def buat_db(path: str | os.PathLike | None = None, kosong: bool = False) -> Path:
+    """Create a database file atomically (built aside, then renamed), with the bundled data unless kosong."""
+    tujuan = lokasi_db(path)
+    tujuan.parent.mkdir(parents=True, exist_ok=True)
+    sementara = tujuan.with_name(tujuan.name + f".baru-{os.getpid()}")
+    for p in (sementara, Path(str(sementara) + ".wal")):
+        p.unlink(missing_ok=True)
+    try:
+        with Store(sementara) as store:
+            if not kosong:
+                muat_bawaan(store)
+            store._con.execute("CHECKPOINT")
+        os.replace(sementara, tujuan)
+    finally:
+        for p in (sementara, Path(str(sementara) + ".wal")):
+            p.unlink(missing_ok=True)
+    return tujuan
+
+
+def buka(path: str | os.PathLike | None = None) -> Store:
+    """Open the database, creating it with the bundled data on first use."""
+    tujuan = lokasi_db(path)
+    if not tujuan.exists():
+        buat_db(tujuan)
+    return Store(tujuan)

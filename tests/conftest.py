@@ -1,0 +1,104 @@
+"""Shared fixtures: a database built once from the bundled data, copied per test that writes."""
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTEFAK = ROOT / "tests" / "artefak"
+
+
+@pytest.fixture(scope="session")
+def db_bawaan(tmp_path_factory) -> Path:
+    """A database file with the bundled data of the three reports (built once per test session)."""
+    from lkjip.bawaan import buat_db
+
+    return buat_db(tmp_path_factory.mktemp("db") / "bawaan.duckdb")
+
+
+@pytest.fixture
+def db(db_bawaan, tmp_path) -> Path:
+    """A private copy of the bundled database, for tests that write."""
+    salinan = tmp_path / "lkjip.duckdb"
+    shutil.copy(db_bawaan, salinan)
+    return salinan
+
+
+@pytest.fixture
+def store(db):
+    from lkjip.store import Store
+
+    s = Store(db)
+    yield s
+    s.close()
+
+
+def _port_bebas() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server_app(tmp_path_factory, db_bawaan):
+    """A real Streamlit server on loopback, on a copy of the bundled database."""
+    import os
+
+    db_path = tmp_path_factory.mktemp("srv") / "lkjip.duckdb"
+    shutil.copy(db_bawaan, db_path)
+    port = _port_bebas()
+    env = dict(os.environ, LKJIP_DB=str(db_path))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    batas = time.time() + 60
+    while time.time() < batas:
+        try:
+            if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        raise RuntimeError("server Streamlit tidak siap: " + proc.stdout.read().decode(errors="replace")[-2000:])
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def peramban():
+    """Debian's chromium driven by Playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=chromium,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"],
+        )
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def halaman(peramban):
+    ctx = peramban.new_context(viewport={"width": 1400, "height": 1000}, locale="id-ID", accept_downloads=True)
+    page = ctx.new_page()
+    yield page
+    ctx.close()
+
+
+def tunggu_app(page):
+    """Wait until Streamlit has finished running the script."""
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60000)
+    page.wait_for_timeout(300)
