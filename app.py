@@ -1,12 +1,22 @@
-"""Dasbor LKjIP — router: shared page setup and navigation. Run: streamlit run app.py"""
+"""Dasbor LKjIP — router: shared sidebar filters (kept in the URL) and navigation.
+
+Run: streamlit run app.py
+"""
 import streamlit as st
 
-from lkjip import web
+from lkjip import label, web
 
 st.set_page_config(page_title="Dasbor LKjIP", page_icon=":material/monitoring:", layout="wide")
 web.store()  # creates data/lkjip.duckdb with the bundled data on first run
 
+bahasa = "en" if st.session_state.get("f_bahasa") else "id"
+t = lambda k: label.teks(k, bahasa)  # noqa: E731
 halaman = st.navigation([
-    st.Page("pages/ringkasan.py", title="Ringkasan", icon=":material/dashboard:", default=True),
+    st.Page("pages/ringkasan.py", title=t("nav.ringkasan"), icon=":material/dashboard:", default=True),
+    st.Page("pages/tren.py", title=t("nav.tren"), icon=":material/show_chart:"),
+    st.Page("pages/perbandingan.py", title=t("nav.perbandingan"), icon=":material/compare_arrows:"),
+    st.Page("pages/serapan.py", title=t("nav.serapan"), icon=":material/account_balance_wallet:"),
+    st.Page("pages/efisiensi.py", title=t("nav.efisiensi"), icon=":material/speed:"),
 ])
+st.session_state["saringan"] = web.saringan_sidebar()
 halaman.run()

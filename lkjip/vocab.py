@@ -23,6 +23,17 @@ TEMA: dict[str, str] = {
 # tujuan, program, kegiatan or sub kegiatan (kept, shown, not averaged with the IKU).
 TINGKAT_INDIKATOR = ("sasaran", "tujuan", "program", "kegiatan", "sub_kegiatan")
 
+# National programs of urusan sosial (1.06), Permendagri 90/2019 nomenclature: code -> (name, pattern).
+PROGRAM_NASIONAL: dict[str, tuple[str, str]] = {
+    "1.06.01": ("Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", r"penunjang|penujang"),
+    "1.06.02": ("Program Pemberdayaan Sosial", r"pemberdayaan sosial"),
+    "1.06.03": ("Program Penanganan Warga Negara Migran Korban Tindak Kekerasan", r"migran"),
+    "1.06.04": ("Program Rehabilitasi Sosial", r"rehabilitasi sosial"),
+    "1.06.05": ("Program Perlindungan dan Jaminan Sosial", r"perlindungan dan jaminan sosial"),
+    "1.06.06": ("Program Penanganan Bencana", r"penanganan bencana"),
+    "1.06.07": ("Program Pengelolaan Taman Makam Pahlawan", r"taman makam pahlawan"),
+}
+
 LEVEL = ("total", "sasaran", "jenis_belanja", "program", "kegiatan", "sub_kegiatan")
 LABEL_LEVEL = {
     "total": "Total",

@@ -1,34 +1,46 @@
-"""Ringkasan: the indicators and budgets in the database."""
+"""Ringkasan: one card per agency, ranking, categories — for the chosen years."""
+import pandas as pd
 import streamlit as st
 
-from lkjip import web
-from lkjip.numbers import format_nilai, format_persen, format_rupiah
+from lkjip import charts, measures, web
+from lkjip.numbers import format_angka, format_persen, format_rupiah_singkat
 
-st.title("Dasbor LKjIP")
-st.caption("Kinerja Dinas Sosial kabupaten/kota dari Laporan Kinerja Instansi Pemerintah (LKjIP).")
+s = web.saringan()
+st.title(s.t("app.judul"))
+st.caption(s.t("app.sub"))
 
-capaian = web.capaian()
-anggaran = web.anggaran()
-if capaian.empty and anggaran.empty:
-    st.info("Belum ada data. Jalankan `python -m lkjip init --force` untuk memuat data bawaan, atau impor berkas.")
+ring = s.analisis("ringkasan_instansi")
+if web.kosong(s, len(ring) > 0):
     st.stop()
 
-kol = st.columns(3)
-kol[0].metric("Instansi", capaian["instansi"].nunique())
-kol[1].metric("Baris indikator", len(capaian))
-kol[2].metric("Baris anggaran", len(anggaran))
+MAKS_KARTU = 12
+kategori = list(measures.KATEGORI)
+singkat = {"Sangat Tinggi": "ST", "Tinggi": "T", "Sedang": "S", "Rendah": "R", "Sangat Rendah": "SR"}
+warna = s.warna()
 
-st.subheader("Capaian indikator")
-tampil = capaian.assign(
-    target=capaian["target"].map(format_nilai),
-    realisasi=capaian["realisasi"].map(format_nilai),
-    capaian=capaian["capaian"].map(format_persen),
-    capaian_dilaporkan=capaian["capaian_dilaporkan"].map(format_persen),
+st.subheader(s.t("r.kartu"))
+if len(ring) > MAKS_KARTU:
+    st.caption(s.t("r.terlalu_banyak", n=len(ring), k=MAKS_KARTU))
+kolom = st.columns(2)
+for i, r in enumerate(ring.head(MAKS_KARTU).itertuples(index=False)):
+    with kolom[i % 2].container(border=True):
+        st.markdown(f"**{r.instansi}**")
+        st.caption(f"{s.t('f.tahun')}: {r.tahun_data or '–'} · {s.t('m.peringkat')} {r.peringkat if r.peringkat is not None else '–'}")
+        a, b, c = st.columns(3)
+        a.metric(s.t("m.rata_capaian"), format_persen(r.rata_capaian, 1),
+                 help=f"Rata-rata {r.jumlah_indikator} indikator IKU/PK; tiap capaian dibatasi {format_angka(s.batas)}% "
+                      f"({r.dibatasi} indikator terkena batas). " + measures.RUMUS_CAPAIAN["positif"])
+        b.metric(s.t("m.serapan"), format_persen(r.serapan, 1),
+                 help=f"{measures.RUMUS_SERAPAN} Pagu {format_rupiah_singkat(r.pagu)}, realisasi {format_rupiah_singkat(r.realisasi)}.")
+        c.metric(s.t("m.efisiensi"), format_angka(r.efisiensi_selisih, 1) + " poin" if pd.notna(r.efisiensi_selisih) else "–",
+                 help="Rata-rata capaian − serapan, dalam poin persen (metode selisih); > 0 berarti efisien.")
+        st.caption(s.t("r.kategori") + ": " + " · ".join(f"{singkat[k]} {int(ring.loc[i, k])}" for k in kategori))
+
+st.subheader(s.t("r.peringkat"))
+st.plotly_chart(charts.peringkat(ring.head(30), warna, s.batas, s.t("m.rata_capaian")), width="stretch")
+st.plotly_chart(charts.sebaran_kategori(ring.head(30), kategori), width="stretch")
+web.tampil_tabel(
+    ring, s, "ringkasan_instansi", persen=("rata_capaian",), rupiah=("pagu", "realisasi"), progres=("serapan",),
+    angka=("efisiensi_selisih",),
 )
-st.dataframe(tampil, hide_index=True, width="stretch")
-st.subheader("Anggaran (tabel utama tiap laporan)")
-st.dataframe(
-    anggaran.assign(pagu=anggaran["pagu"].map(format_rupiah), realisasi=anggaran["realisasi"].map(format_rupiah),
-                    serapan=anggaran["serapan"].map(format_persen)),
-    hide_index=True, width="stretch",
-)
+web.rumus(s, "rata", "kategori", "serapan", "efisiensi")

@@ -1,0 +1,169 @@
+"""Figure builders: DataFrame in, plotly Figure out. Colours are fixed and colour-blind safe."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .numbers import format_angka, format_persen, format_rupiah, format_rupiah_singkat
+
+# Okabe-Ito, then Paul Tol's muted scheme: distinguishable with common colour-vision deficiencies.
+PALET = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#332288", "#999933",
+         "#882255", "#44AA99", "#AA4499", "#117733", "#88CCEE", "#DDCC77", "#661100", "#6699CC"]
+WARNA_KATEGORI = {
+    "Sangat Tinggi": "#0072B2", "Tinggi": "#56B4E9", "Sedang": "#F0E442", "Rendah": "#E69F00", "Sangat Rendah": "#D55E00",
+}
+WARNA_TARGET, WARNA_REALISASI, WARNA_RENCANA = "#999999", "#0072B2", "#E69F00"
+
+
+def warna_instansi(semua: list[str]) -> dict[str, str]:
+    """One colour per agency, stable across pages: by the agency's place in the full sorted list."""
+    return {nama: PALET[i % len(PALET)] for i, nama in enumerate(sorted(semua))}
+
+
+def _tata(fig: go.Figure, tinggi: int = 420, **kw) -> go.Figure:
+    fig.update_layout(
+        separators=",.", height=tinggi, margin=dict(l=10, r=10, t=40, b=10), template="plotly_white",
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0), font=dict(size=13), **kw,
+    )
+    return fig
+
+
+def _sumbu_rupiah(fig: go.Figure, nilai: pd.Series, sumbu: str = "yaxis") -> None:
+    maks = float(nilai.max()) if len(nilai) and pd.notna(nilai.max()) else 0
+    if maks <= 0:
+        return
+    langkah = 10 ** math.floor(math.log10(maks))
+    if maks / langkah < 3:
+        langkah /= 2
+    ticks = [i * langkah for i in range(int(maks // langkah) + 2)]
+    fig.update_layout({sumbu: dict(tickvals=ticks, ticktext=[format_rupiah_singkat(t) for t in ticks])})
+
+
+def peringkat(df: pd.DataFrame, warna: dict[str, str], batas: float | None, judul: str) -> go.Figure:
+    """Horizontal bars of average capaian per agency, best on top."""
+    d = df.dropna(subset=["rata_capaian"]).sort_values("rata_capaian")
+    fig = go.Figure(go.Bar(
+        x=d["rata_capaian"], y=d["instansi"], orientation="h", marker_color=[warna.get(i, PALET[0]) for i in d["instansi"]],
+        text=[format_persen(v, 1) for v in d["rata_capaian"]], textposition="auto",
+        hovertemplate="%{y}<br>" + judul + ": %{text}<extra></extra>",
+    ))
+    fig.add_vline(x=100, line_dash="dot", line_color="#555", annotation_text="100%", annotation_position="top")
+    return _tata(fig, tinggi=max(220, 36 * len(d) + 80), xaxis=dict(title=judul, ticksuffix="%"), yaxis=dict(title=None))
+
+
+def sebaran_kategori(df: pd.DataFrame, kategori: list[str], label: dict[str, str] | None = None) -> go.Figure:
+    """Stacked bars: number of indicators per category for each agency."""
+    fig = go.Figure()
+    for k in kategori:
+        fig.add_trace(go.Bar(y=df["instansi"], x=df[k], name=(label or {}).get(k, k), orientation="h",
+                             marker_color=WARNA_KATEGORI[k], hovertemplate="%{y}: %{x} indikator<extra>" + k + "</extra>"))
+    return _tata(fig, tinggi=max(220, 36 * len(df) + 100), barmode="stack", xaxis=dict(title="Jumlah indikator"), yaxis=dict(title=None, autorange="reversed"))
+
+
+def garis_tahun(df: pd.DataFrame, y: str, warna: dict[str, str], judul: str, persen: bool = True,
+                referensi: pd.DataFrame | None = None, kunci: str = "instansi") -> go.Figure:
+    """One line per agency over the years; missing years are gaps (NaN), never zeros."""
+    fig = go.Figure()
+    for nama, g in df.groupby(kunci, sort=True):
+        g = g.sort_values("tahun")
+        fig.add_trace(go.Scatter(
+            x=g["tahun"], y=g[y], mode="lines+markers", name=str(nama), connectgaps=False,
+            line=dict(color=warna.get(nama, PALET[0]), width=2.5), marker=dict(size=8),
+            text=[format_persen(v) if persen else format_angka(v) for v in g[y]],
+            hovertemplate="%{x}: %{text}<extra>" + str(nama) + "</extra>",
+        ))
+    if referensi is not None and len(referensi):
+        for nama, g in referensi.groupby(kunci, sort=True):
+            fig.add_trace(go.Scatter(
+                x=g["tahun"], y=g["target"], mode="lines", name=f"Target Renstra · {nama}", connectgaps=False,
+                line=dict(color=warna.get(nama, PALET[0]), dash="dash", width=1.5),
+                hovertemplate="%{x}: target Renstra %{y}<extra>" + str(nama) + "</extra>",
+            ))
+    fig.update_xaxes(dtick=1, tickformat="d")
+    return _tata(fig, yaxis=dict(title=judul, ticksuffix="%" if persen else ""))
+
+
+def target_realisasi(df: pd.DataFrame, judul: str, referensi: pd.DataFrame | None = None) -> go.Figure:
+    """Target vs realisasi bars per year (one agency, one indicator), with the Renstra target as a line."""
+    fig = go.Figure()
+    fig.add_trace(go.Bar(x=df["tahun"], y=df["target"], name="Target", marker_color=WARNA_TARGET))
+    fig.add_trace(go.Bar(x=df["tahun"], y=df["realisasi"], name="Realisasi", marker_color=WARNA_REALISASI))
+    if referensi is not None and len(referensi):
+        fig.add_trace(go.Scatter(x=referensi["tahun"], y=referensi["target"], name="Target Renstra", mode="lines+markers",
+                                 line=dict(color="#D55E00", dash="dash")))
+    fig.update_xaxes(dtick=1, tickformat="d")
+    return _tata(fig, barmode="group", yaxis=dict(title=judul))
+
+
+def peta_panas(matriks: pd.DataFrame, label_kolom: dict[str, str], judul: str) -> go.Figure:
+    """Agency x theme heatmap of average capaian; empty cells mean no indicator of that theme."""
+    z = matriks.values
+    teks = [[format_persen(v, 1) if pd.notna(v) else "" for v in baris] for baris in z]
+    fig = go.Figure(go.Heatmap(
+        z=z, x=[label_kolom.get(c, c) for c in matriks.columns], y=list(matriks.index), text=teks, texttemplate="%{text}",
+        colorscale=[[0, "#D55E00"], [0.5, "#F0E442"], [0.83, "#56B4E9"], [1, "#0072B2"]], zmin=0, zmax=120,
+        colorbar=dict(title=judul, ticksuffix="%"), hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>", xgap=2, ygap=2,
+    ))
+    return _tata(fig, tinggi=max(260, 34 * len(matriks) + 160), xaxis=dict(side="top", tickangle=-30), yaxis=dict(autorange="reversed"))
+
+
+def serapan_program(df: pd.DataFrame, warna: dict[str, str]) -> go.Figure:
+    """Grouped horizontal bars: serapan per national program, one bar per agency."""
+    fig = go.Figure()
+    for nama, g in df.groupby("instansi", sort=True):
+        fig.add_trace(go.Bar(
+            y=g["program"], x=g["serapan"], name=nama, orientation="h", marker_color=warna.get(nama, PALET[0]),
+            text=[format_persen(v, 1) for v in g["serapan"]], textposition="auto",
+            customdata=[[format_rupiah(p), format_rupiah(r)] for p, r in zip(g["pagu"], g["realisasi"])],
+            hovertemplate="%{y}<br>Serapan %{text}<br>Pagu %{customdata[0]}<br>Realisasi %{customdata[1]}<extra>" + nama + "</extra>",
+        ))
+    n = df["program"].nunique() * max(1, df["instansi"].nunique())
+    return _tata(fig, tinggi=max(300, 22 * n + 120), barmode="group", xaxis=dict(title="Serapan", ticksuffix="%"), yaxis=dict(title=None, autorange="reversed"))
+
+
+def treemap_anggaran(baris: pd.DataFrame, ambang: float) -> go.Figure:
+    """Program -> kegiatan -> sub kegiatan as a treemap sized by pagu, coloured by serapan."""
+    d = baris[baris["level"].isin(["program", "kegiatan", "sub_kegiatan"]) & baris["pagu"].notna()].copy()
+    ids = set(d["id"])
+    d["induk"] = [str(int(p)) if pd.notna(p) and p in ids else "" for p in d["induk_id"]]
+    fig = go.Figure(go.Treemap(
+        ids=d["id"].astype(int).astype(str), labels=d["uraian"], parents=d["induk"], values=d["pagu"], branchvalues="total",
+        marker=dict(colors=d["serapan"].fillna(0), colorscale=[[0, "#D55E00"], [ambang / 120, "#F0E442"], [1, "#0072B2"]],
+                    cmin=0, cmax=120, colorbar=dict(title="Serapan", ticksuffix="%")),
+        customdata=[[format_rupiah(p), format_rupiah(r), format_persen(s)] for p, r, s in zip(d["pagu"], d["realisasi"], d["serapan"])],
+        hovertemplate="<b>%{label}</b><br>Pagu %{customdata[0]}<br>Realisasi %{customdata[1]}<br>Serapan %{customdata[2]}<extra></extra>",
+    ))
+    return _tata(fig, tinggi=480)
+
+
+def triwulan(df: pd.DataFrame) -> go.Figure:
+    fig = go.Figure()
+    fig.add_trace(go.Bar(x=df["triwulan"], y=df["rencana"], name="Rencana kas", marker_color=WARNA_RENCANA,
+                         text=[format_rupiah_singkat(v) for v in df["rencana"]], textposition="auto"))
+    fig.add_trace(go.Bar(x=df["triwulan"], y=df["realisasi"], name="Realisasi", marker_color=WARNA_REALISASI,
+                         text=[format_rupiah_singkat(v) for v in df["realisasi"]], textposition="auto"))
+    _sumbu_rupiah(fig, pd.concat([df["rencana"], df["realisasi"]]))
+    return _tata(fig, barmode="group", tinggi=360)
+
+
+def kuadran_efisiensi(df: pd.DataFrame, warna: dict[str, str]) -> go.Figure:
+    """Capaian (y) vs serapan (x) per sasaran; quadrants split at capaian 100% and the line capaian = serapan."""
+    fig = go.Figure()
+    for nama, g in df.groupby("instansi", sort=True):
+        fig.add_trace(go.Scatter(
+            x=g["serapan"], y=g["rata_capaian"], mode="markers", name=nama,
+            marker=dict(size=[max(10, min(40, (p or 0) ** 0.5 / 4000)) for p in g["pagu"].fillna(0)], color=warna.get(nama, PALET[0]),
+                        line=dict(width=1, color="#333")),
+            text=g["sasaran"], customdata=[[format_persen(c), format_persen(s), format_rupiah(p)] for c, s, p in zip(g["rata_capaian"], g["serapan"], g["pagu"])],
+            hovertemplate="<b>%{text}</b><br>Capaian %{customdata[0]}<br>Serapan %{customdata[1]}<br>Pagu %{customdata[2]}<extra>" + nama + "</extra>",
+        ))
+    maks = max(130.0, float(df[["serapan", "rata_capaian"]].max().max() or 0) + 10)
+    fig.add_hline(y=100, line_dash="dot", line_color="#555", annotation_text="target tercapai (100%)", annotation_position="bottom right")
+    fig.add_trace(go.Scatter(x=[0, maks], y=[0, maks], mode="lines", name="capaian = serapan (selisih 0)",
+                             line=dict(color="#999", dash="dash"), hoverinfo="skip"))
+    fig.add_annotation(x=maks * 0.2, y=maks * 0.95, text="efisien: capaian > serapan", showarrow=False, font=dict(color="#0072B2"))
+    fig.add_annotation(x=maks * 0.85, y=maks * 0.15, text="kurang efisien", showarrow=False, font=dict(color="#D55E00"))
+    return _tata(fig, tinggi=480, xaxis=dict(title="Serapan anggaran", ticksuffix="%", range=[0, maks]),
+                 yaxis=dict(title="Rata-rata capaian sasaran", ticksuffix="%", range=[0, maks]))

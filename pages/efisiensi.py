@@ -1,0 +1,36 @@
+"""Efisiensi: capaian vs serapan per sasaran, three labelled methods side by side, missing links said."""
+import streamlit as st
+
+from lkjip import charts, measures, web
+
+s = web.saringan()
+st.title(s.t("nav.efisiensi"))
+ef = s.analisis("efisiensi_sasaran")
+if web.kosong(s, len(ef) > 0):
+    st.stop()
+ef = ef.dropna(subset=["rata_capaian"])
+tertaut = ef[ef["tautan"]]
+tanpa = ef[~ef["tautan"]]
+
+st.subheader(s.t("e.scatter"))
+if len(tertaut):
+    st.plotly_chart(charts.kuadran_efisiensi(tertaut, s.warna()), width="stretch", key="efisiensi_kuadran")
+else:
+    st.info(s.t("e.tanpa_tautan"))
+
+st.subheader(s.t("e.metode"))
+kolom = st.columns(3)
+for kol, (kode, (judul, penjelasan)) in zip(kolom, measures.METODE_EFISIENSI.items()):
+    kol.markdown(f"**{judul}**")
+    kol.caption(penjelasan)
+web.tampil_tabel(
+    tertaut[["instansi", "tahun", "sasaran", "rata_capaian", "jumlah_indikator", "pagu", "realisasi", "serapan",
+             "efisiensi_selisih", "efisiensi_rasio", "nilai_nka", "sumber_anggaran"]],
+    s, "efisiensi_sasaran", persen=("rata_capaian",), rupiah=("pagu", "realisasi"), progres=("serapan",),
+    angka=("efisiensi_selisih", "efisiensi_rasio", "nilai_nka"),
+)
+if len(tanpa):
+    st.subheader(s.t("e.tanpa_tautan"))
+    web.tampil_tabel(tanpa[["instansi", "tahun", "sasaran", "rata_capaian", "jumlah_indikator"]], s, "sasaran_tanpa_anggaran",
+                     persen=("rata_capaian",))
+web.rumus(s, "efisiensi", "rata", "serapan")
