@@ -160,7 +160,18 @@ def saringan_sidebar() -> Saringan:
 
 
 def saringan() -> Saringan:
-    """The current filters (set by app.py's sidebar before the page runs)."""
+    """The current filters (set by app.py's sidebar before the page runs).
+
+    Because the page files live in ``pages/``, Streamlit may run a page on its own in its legacy
+    multipage mode (the first request after a restart being a deep link such as ``/tren``, and every
+    AppTest rerun). Then app.py has not run: switch that mode off and rerun through app.py, whose
+    ``st.navigation`` resolves the same URL to the same page.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory or "saringan" not in st.session_state:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
     return st.session_state["saringan"]
 
 

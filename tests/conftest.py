@@ -55,7 +55,7 @@ def server_app(tmp_path_factory, db_bawaan):
     env = dict(os.environ, LKJIP_DB=str(db_path))
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
@@ -98,7 +98,20 @@ def halaman(peramban):
     ctx.close()
 
 
-def tunggu_app(page):
-    """Wait until Streamlit has finished running the script."""
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60000)
-    page.wait_for_timeout(300)
+def tunggu_app(page, batas_ms: int = 60000):
+    """Wait until Streamlit has finished running the script and the page has settled.
+
+    A run can be followed by another (a rerun), so the idle state must hold for a moment, with no
+    placeholder (skeleton) or stale element left on the page.
+    """
+    siap = "[data-testid='stApp'][data-test-script-state='notRunning']"
+    mulai = time.time()
+    tenang = 0
+    while time.time() - mulai < batas_ms / 1000:
+        page.wait_for_selector(siap, timeout=batas_ms)
+        sibuk = page.locator("[data-testid='stSkeleton'], [data-stale='true']").count()
+        tenang = tenang + 1 if not sibuk and page.locator(siap).count() else 0
+        if tenang >= 3:
+            return
+        page.wait_for_timeout(250)
+    raise TimeoutError("aplikasi tidak selesai dimuat")

@@ -104,3 +104,16 @@ def test_renstra_skor_dan_triwulan(store):
     for q in range(1, 5):
         assert sub[f"rencana_tw{q}"].sum() == pytest.approx(total[f"rencana_tw{q}"])
     assert total["rencana_tw1"] == 5441922139
+
+
+def test_jumlah_indikator_utama_per_laporan(store):
+    # Parepare 2023 Tabel 3.2: 11 indicators, among them "Jumlah rumah tangga ... PKH" (a row that starts
+    # with "Jumlah" but is an indicator, not a total row); Bekasi 2023 Tabel 3.1: 4; Pasuruan 2022 Tabel 3.2: 1
+    df = store.indikator(hanya_utama=True)
+    df = df[df["tingkat"] == "sasaran"]
+    n = df.groupby(["instansi", "tahun"]).size()
+    assert n[("Dinas Sosial Kota Parepare", 2023)] == 11
+    assert n[("Dinas Sosial Kota Bekasi", 2023)] == 4
+    assert n[("Dinas Sosial Kota Pasuruan", 2022)] == 1
+    pkh = df[df["indikator"].str.startswith("Jumlah rumah tangga") & (df["tahun"] == 2023)]
+    assert pkh["capaian"].round(2).tolist() == [105.18]  # 4207 KPM / 4000 KPM

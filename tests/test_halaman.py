@@ -1,0 +1,146 @@
+"""Every page with AppTest: key figures on the bundled data, filters from the URL, empty database."""
+import base64
+import json
+import math
+from types import SimpleNamespace
+
+import numpy as np
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import ROOT
+
+APP = str(ROOT / "app.py")
+HALAMAN = ["pages/ringkasan.py", "pages/tren.py", "pages/perbandingan.py", "pages/serapan.py", "pages/efisiensi.py"]
+
+
+def buka(monkeypatch, db, halaman=None, query=None):
+    monkeypatch.setenv("LKJIP_DB", str(db))
+    at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    at.run()
+    if halaman:
+        at.switch_page(halaman).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def metrik(at):
+    return {m.label: m.value for m in at.metric}
+
+
+def _dekode(v):
+    """Plotly sends numeric arrays as {'dtype', 'bdata'(, 'shape')}: back to lists."""
+    if isinstance(v, dict):
+        if "bdata" in v and "dtype" in v:
+            arr = np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"]))
+            if "shape" in v:
+                arr = arr.reshape([int(x) for x in str(v["shape"]).split(",")])
+            return arr.tolist()
+        return {k: _dekode(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_dekode(x) for x in v]
+    return v
+
+
+def figur(at, i=0):
+    """The i-th plotly figure of the page as a plain dict, arrays decoded."""
+    return SimpleNamespace(data=[SimpleNamespace(**t) for t in _dekode(json.loads(at.get("plotly_chart")[i].proto.spec))["data"]])
+
+
+def semua_figur(at):
+    return [figur(at, i) for i in range(len(at.get("plotly_chart")))]
+
+
+def daftar(v):
+    return [None if x is None or (isinstance(x, float) and math.isnan(x)) else (round(x, 2) if isinstance(x, float) else x) for x in list(v)]
+
+
+def test_ringkasan_kartu_dan_peringkat(monkeypatch, db_bawaan):
+    at = buka(monkeypatch, db_bawaan)
+    nilai = [(m.label, m.value) for m in at.metric]
+    # Pasuruan 2022 (Tabel 3.2: 109,11) ranks first; Bekasi's serapan 85,62% (Tabel 3.18)
+    assert nilai[0] == ("Rata-rata capaian", "109,1%")
+    assert ("Serapan", "85,6%") in nilai
+    bar = figur(at, 0).data[0]
+    assert list(bar.y)[-1] == "Dinas Sosial Kota Pasuruan"
+    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 3
+
+
+def test_saringan_dari_url_dan_bahasa(monkeypatch, db_bawaan):
+    at = buka(monkeypatch, db_bawaan, query={"instansi": ["Dinas Sosial Kota Bekasi"], "tahun": ["2023"], "bahasa": "en"})
+    assert at.multiselect(key="f_instansi").value == ["Dinas Sosial Kota Bekasi"]
+    assert at.multiselect(key="f_tahun").value == [2023]
+    assert at.title[0].value == "LKjIP Dashboard"
+    assert metrik(at)["Average capaian"] == "101,6%"  # Bekasi 2023, Tabel 3.1: (100 + 106,55 + 100 + 100) / 4
+    assert at.query_params["instansi"] in ("Dinas Sosial Kota Bekasi", ["Dinas Sosial Kota Bekasi"])
+
+
+def test_ubah_saringan_mengubah_angka(monkeypatch, db_bawaan):
+    at = buka(monkeypatch, db_bawaan)
+    at.multiselect(key="f_instansi").set_value(["Dinas Sosial Kota Parepare"]).run()
+    at.multiselect(key="f_tahun").set_value([2023]).run()
+    assert not at.exception
+    # Parepare 2023 Tabel 3.2, 11 IKU, each capped at 120 before averaging
+    m = metrik(at)
+    assert m["Rata-rata capaian"] == "100,6%"
+    assert m["Serapan"] == "70,1%"  # 6.447.258.513 / 9.202.224.555 (Bab III)
+    at.number_input(key="f_batas").set_value(1000).run()
+    assert metrik(at)["Rata-rata capaian"] == "102,1%"  # uncapped mean: 133,33 counts in full
+
+
+def test_tren(monkeypatch, db_bawaan):
+    at = buka(monkeypatch, db_bawaan, "pages/tren.py")
+    garis = {t.name: t for t in figur(at, 0).data}
+    par = garis["Dinas Sosial Kota Parepare"]
+    assert daftar(par.x) == [2020, 2021, 2022, 2023] and daftar(par.y)[0] is None  # 2020: a gap, not zero
+    at.button_group(key="tren_mode").set_value("indikator").run()
+    at.selectbox(key="tren_indikator").set_value("Persentase gelandangan dan pengemis di luar panti yang mendapatkan pelayanan").run()
+    assert not at.exception
+    assert daftar(figur(at, 0).data[0].y) == [None, 100.0, 117.64, 82.35]  # Parepare Tabel 3.10
+
+
+def test_perbandingan(monkeypatch, db_bawaan):
+    at = buka(monkeypatch, db_bawaan, "pages/perbandingan.py", query={"tahun": ["2023"]})
+    heat = next(f for f in semua_figur(at) if f.data[0].type == "heatmap").data[0]
+    y = list(heat.y)
+    bekasi = list(heat.z[y.index("Dinas Sosial Kota Bekasi")])
+    assert round(bekasi[list(heat.x).index("IKM")], 2) == 106.55  # Bekasi 2023, Tabel 3.1
+    at.text_input(key="banding_cari").set_value("pare").run()
+    assert list(figur(at, 0).data[0].y) == ["Dinas Sosial Kota Parepare"]
+
+
+def test_serapan(monkeypatch, db_bawaan):
+    at = buka(monkeypatch, db_bawaan, "pages/serapan.py")
+    assert metrik(at) == {"Pagu": "Rp 32.019.890.719", "Realisasi": "Rp 27.416.231.841", "Serapan": "85,62%"}
+    at.selectbox(key="serapan_sumber").set_value("LKjIP Bekasi 2023, Tabel 2.4").run()
+    tw = next(f for f in semua_figur(at) if getattr(f.data[0], "name", None) == "Rencana kas")
+    assert daftar(tw.data[0].y) == [5441922139, 10009402023, 5618646165, 10949920392]  # Bekasi 2023, Tabel 2.4
+    at.selectbox(key="serapan_instansi").set_value("Dinas Sosial Kota Parepare").run()
+    at.slider(key="serapan_ambang").set_value(60).run()
+    assert any("Program Perlindungan dan Jaminan Sosial" in w.value for w in at.warning)  # 49,20% < 60%
+
+
+def test_efisiensi(monkeypatch, db_bawaan):
+    at = buka(monkeypatch, db_bawaan, "pages/efisiensi.py")
+    df = at.dataframe[0].value
+    assert {"Dinas Sosial Kota Bekasi", "Dinas Sosial Kota Parepare", "Dinas Sosial Kota Pasuruan"} <= set(df["instansi"])
+    assert any("tidak memiliki tautan" in s.value for s in at.subheader)
+
+
+@pytest.mark.parametrize("halaman", HALAMAN)
+def test_halaman_kosong(monkeypatch, tmp_path, halaman):
+    from lkjip.bawaan import buat_db
+
+    db = buat_db(tmp_path / "kosong.duckdb", kosong=True)
+    at = buka(monkeypatch, db, halaman if halaman != HALAMAN[0] else None)
+    assert "Belum ada data" in at.info[0].value
+
+
+def test_label_lengkap():
+    from lkjip import label
+
+    for kunci in label._LABEL:
+        assert label.teks(kunci, "id") and label.teks(kunci, "en")
