@@ -228,3 +228,61 @@ def kosong(s: Saringan, ada_data: bool) -> bool:
         st.info(s.t("u.kosong_saring"), icon=":material/filter_alt_off:")
         return True
     return False
+
+
+# --- who may write -------------------------------------------------------------------------------
+@st.cache_resource
+def _pembatas():
+    from .akses import Pembatas
+
+    return Pembatas()
+
+
+def _rahasia() -> dict:
+    try:
+        return st.secrets.to_dict()
+    except Exception:  # no secrets.toml: that is fine, it means local mode unless the environment says otherwise
+        return {}
+
+
+def izin_menulis(s: Saringan) -> tuple[bool, str | None]:
+    """Render what the write-protection mode needs; return (may write, user name for the import log)."""
+    from . import akses
+
+    p = akses.pengaturan(_rahasia())
+    if p.mode == "lokal":
+        st.info("**Mode lokal satu pengguna**: belum ada kata sandi unggah atau sign-in yang diatur, jadi siapa pun yang "
+                "membuka aplikasi ini dapat mengimpor, mengganti dan membatalkan data. Sebelum aplikasi dibagikan di "
+                "jaringan kantor, aktifkan perlindungan (lihat README, bagian *Sebelum berbagi*).", icon=":material/lock_open:")
+        return True, None
+    if p.mode == "oidc":
+        if not st.user.is_logged_in:
+            st.warning("Mengimpor data memerlukan sign-in. Melihat data tidak.", icon=":material/lock:")
+            st.button("Sign in", on_click=st.login, icon=":material/login:")
+            return False, None
+        surel = st.user.get("email")
+        if not akses.penulis_diizinkan(surel, p):
+            st.error(f"Akun {surel} tidak termasuk daftar penulis. Minta admin menambahkannya.", icon=":material/block:")
+            st.button("Sign out", on_click=st.logout)
+            return False, surel
+        st.caption(f"Masuk sebagai {surel}.")
+        return True, surel
+    if st.session_state.get("akses_sandi_ok"):
+        return True, "pengguna dengan kata sandi"
+    kunci = st.context.ip_address or "tanpa-ip"
+    with st.form("form_sandi"):
+        st.markdown("Mengimpor data dilindungi kata sandi. Melihat data tidak.")
+        sandi = st.text_input("Kata sandi unggah", type="password", key="akses_sandi")
+        kirim = st.form_submit_button("Masuk", icon=":material/key:", key="akses_masuk")
+    if kirim:
+        tunggu = _pembatas().tunggu(kunci)
+        if tunggu > 0:
+            st.error(f"Terlalu banyak percobaan gagal. Coba lagi dalam {int(tunggu // 60) + 1} menit.", icon=":material/timer:")
+        elif akses.cocok(sandi, p.password_hash):
+            _pembatas().bersihkan(kunci)
+            st.session_state["akses_sandi_ok"] = True
+            st.rerun()
+        else:
+            _pembatas().catat_gagal(kunci)
+            st.error("Kata sandi salah.", icon=":material/error:")
+    return False, None

@@ -115,3 +115,23 @@ def tunggu_app(page, batas_ms: int = 60000):
             return
         page.wait_for_timeout(250)
     raise TimeoutError("aplikasi tidak selesai dimuat")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _apptest_tanpa_mode_pages_lama():
+    """AppTest resets Streamlit's legacy-pages flag before every run, and because our page files live in
+    pages/ every run after the first would start the page alone (the legacy mode) and lose the click
+    that triggered it. A running server decides this once; do the same here (app.py's st.navigation
+    is what routes pages)."""
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.testing.v1 import app_test
+
+    class _PagesManager(PagesManager):
+        def __init__(self, *a, **k):
+            PagesManager.uses_pages_directory = False
+            super().__init__(*a, **k)
+
+    asli = app_test.PagesManager
+    app_test.PagesManager = _PagesManager
+    yield
+    app_test.PagesManager = asli

@@ -1,0 +1,121 @@
+"""The upload page with AppTest: upload, preview, polarity fix, commit, replace, undo; write protection."""
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import ROOT
+from lkjip import akses
+
+APP = str(ROOT / "app.py")
+DEPOK = (
+    "DINAS SOSIAL KOTA DEPOK TAHUN 2020\n"
+    "No;Indikator Kinerja;Satuan;Target;Realisasi;Capaian\n"
+    "1;Persentase anak telantar yang mendapatkan pelayanan;%;80;72;90%\n"
+    "2;Persentase penurunan jumlah pengemis;%;10;12;\n"
+).encode("cp1252")
+
+
+def halaman_unggah(monkeypatch, db, **env):
+    monkeypatch.setenv("LKJIP_DB", str(db))
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page("pages/unggah.py").run()
+    assert not at.exception
+    return at
+
+
+def unggah(at, nama, data, mime="text/csv"):
+    at.get("file_uploader")[0].set_value((nama, data, mime)).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def jumlah(db, sql):
+    from lkjip.store import Store
+
+    with Store(db) as s:
+        return s.satu(sql)
+
+
+def test_unggah_pratinjau_simpan_ganti_batal(monkeypatch, db):
+    at = halaman_unggah(monkeypatch, db)
+    assert "Mode lokal satu pengguna" in at.info[0].value
+    unggah(at, "depok.csv", DEPOK)
+    teks = " ".join(m.value for m in at.markdown)
+    assert "**2** baris indikator" in teks
+    # suggested polarity: "penurunan" -> negatif; its capaian (2*10-12)/10 = 80
+    p = at.session_state["unggah_pratinjau"]
+    turun = p.tabel["indikator"].set_index("indikator").loc["Persentase penurunan jumlah pengemis"]
+    assert turun["polaritas"] == "negatif" and turun["capaian"] == pytest.approx(80)
+    before = jumlah(db, "SELECT count(*) FROM indikator")
+    at.button(key="unggah_simpan").click().run()
+    assert not at.exception
+    assert any("Impor #" in s.value and "2 baris indikator" in s.value for s in at.success)
+    assert jumlah(db, "SELECT count(*) FROM indikator") == before + 2
+    # same agency-year again: must confirm replacement
+    unggah(at, "depok.csv", DEPOK)
+    assert any("sudah ada" in w.value for w in at.warning)
+    assert at.button(key="unggah_simpan").disabled
+    at.checkbox(key="unggah_ganti").check().run()
+    at.button(key="unggah_simpan").click().run()
+    assert any("diganti" in s.value for s in at.success)
+    assert jumlah(db, "SELECT count(*) FROM indikator") == before + 2
+    # undo the replacement, then the first import: back to the bundled data exactly
+    terakhir = jumlah(db, "SELECT max(id) FROM impor")
+    at.selectbox(key="unggah_undo").set_value(terakhir).run()
+    at.button(key="unggah_undo_tombol").click().run()
+    assert any(f"Impor #{terakhir} dibatalkan" in s.value for s in at.success)
+    at.selectbox(key="unggah_undo").set_value(terakhir - 1).run()
+    at.button(key="unggah_undo_tombol").click().run()
+    assert jumlah(db, "SELECT count(*) FROM indikator") == before
+
+
+def test_berkas_rusak_pesan_jelas_tanpa_tulis(monkeypatch, db):
+    at = halaman_unggah(monkeypatch, db)
+    before = jumlah(db, "SELECT count(*) FROM impor")
+    unggah(at, "laporan.xlsx", b"bukan excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    assert "bukan lembar kerja Excel" in at.error[0].value
+    assert jumlah(db, "SELECT count(*) FROM impor") == before
+
+
+def test_tahun_tidak_diketahui_ditanyakan(monkeypatch, db):
+    at = halaman_unggah(monkeypatch, db)
+    unggah(at, "tanpa_tahun.csv", b"Indikator,Target,Realisasi\nPersentase lansia terlayani,90,95\n")
+    assert at.button(key="unggah_simpan").disabled
+    masalah = next(d.value for d in at.dataframe if "Masalah" in d.value.columns)
+    assert masalah["Masalah"].str.contains("tahun tidak diketahui").any()
+    at.number_input(key="unggah_tahun").set_value(2024).run()
+    at.selectbox(key="unggah_instansi").set_value("Dinas Sosial Kota Bekasi").run()
+    assert not at.button(key="unggah_simpan").disabled
+
+
+def test_kata_sandi_melindungi_tulis(monkeypatch, db):
+    h = akses.buat_hash("rahasia-kantor")
+    at = halaman_unggah(monkeypatch, db, LKJIP_UPLOAD_PASSWORD_HASH=h)
+    assert not at.get("file_uploader")
+    at.text_input(key="akses_sandi").input("salah")
+    at.button(key="akses_masuk").click().run()
+    assert "Kata sandi salah" in at.error[0].value
+    assert not at.get("file_uploader")
+    at.text_input(key="akses_sandi").input("rahasia-kantor")
+    at.button(key="akses_masuk").click().run()
+    assert at.get("file_uploader")
+
+
+def test_akses_hash_dan_pembatas():
+    h = akses.buat_hash("s3cret")
+    assert h.startswith("scrypt$") and "s3cret" not in h
+    assert akses.cocok("s3cret", h) and not akses.cocok("S3cret", h) and not akses.cocok("x", "rusak")
+    waktu = [0.0]
+    p = akses.Pembatas(maks=3, jendela=60, jam=lambda: waktu[0])
+    for _ in range(3):
+        assert p.tunggu("ip") == 0
+        p.catat_gagal("ip")
+    assert p.tunggu("ip") == pytest.approx(60)
+    assert p.tunggu("ip-lain") == 0
+    waktu[0] = 61
+    assert p.tunggu("ip") == 0
+    pg = akses.pengaturan({"unggah": {"penulis": ["A@x.go.id"]}, "auth": {"client_id": "x"}}, env={})
+    assert pg.mode == "oidc" and akses.penulis_diizinkan("a@x.go.id", pg) and not akses.penulis_diizinkan("b@x.go.id", pg)
+    assert akses.pengaturan({}, env={}).mode == "lokal"
+    assert akses.pengaturan({}, env={"LKJIP_UPLOAD_PASSWORD_HASH": h}).mode == "sandi"
