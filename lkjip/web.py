@@ -68,6 +68,14 @@ def _analisis(path: str, versi: int, fungsi: str, instansi: tuple, tahun: tuple,
     return f(ind, ang, batas)
 
 
+@st.cache_data(show_spinner="Memeriksa kecocokan angka…", max_entries=16)
+def _temuan(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFrame:
+    from . import checks
+
+    return checks.periksa_data(_indikator(path, versi, instansi, tahun), _anggaran(path, versi, instansi, tahun),
+                               _tabel(path, versi, "nilai_dilaporkan", instansi, tahun), checks._masalah_impor(store()))
+
+
 def daftar_instansi() -> list[str]:
     return _daftar(*_kunci())[0]
 
@@ -100,6 +108,10 @@ class Saringan:
 
     def analisis(self, fungsi: str) -> pd.DataFrame:
         return _analisis(*_kunci(), fungsi, self.instansi, self.tahun, self.tema, self.batas)
+
+    def temuan(self) -> pd.DataFrame:
+        """Reconciliation findings (lkjip.checks) for the chosen agencies and years."""
+        return _temuan(*_kunci(), self.instansi, self.tahun)
 
     def warna(self) -> dict[str, str]:
         return warna_instansi(daftar_instansi())

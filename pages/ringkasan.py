@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from lkjip import charts, measures, web
+from lkjip import charts, checks, measures, web
 from lkjip.numbers import format_angka, format_persen, format_rupiah_singkat
 
 s = web.saringan()
@@ -12,6 +12,8 @@ st.caption(s.t("app.sub"))
 ring = s.analisis("ringkasan_instansi")
 if web.kosong(s, len(ring) > 0):
     st.stop()
+temuan = checks.ringkas_per_instansi(s.temuan()).set_index("instansi")
+ring["temuan"] = [int(temuan["jumlah"].get(i, 0)) for i in ring["instansi"]]
 
 MAKS_KARTU = 12
 kategori = list(measures.KATEGORI)
@@ -34,7 +36,8 @@ for i, r in enumerate(ring.head(MAKS_KARTU).itertuples(index=False)):
                  help=f"{measures.RUMUS_SERAPAN} Pagu {format_rupiah_singkat(r.pagu)}, realisasi {format_rupiah_singkat(r.realisasi)}.")
         c.metric(s.t("m.efisiensi"), format_angka(r.efisiensi_selisih, 1) + " poin" if pd.notna(r.efisiensi_selisih) else "–",
                  help="Rata-rata capaian − serapan, dalam poin persen (metode selisih); > 0 berarti efisien.")
-        st.caption(s.t("r.kategori") + ": " + " · ".join(f"{singkat[k]} {int(ring.loc[i, k])}" for k in kategori))
+        st.caption(s.t("r.kategori") + ": " + " · ".join(f"{singkat[k]} {int(ring.loc[i, k])}" for k in kategori)
+                   + f" — {s.t('m.temuan')}: **{r.temuan}**")
 
 st.subheader(s.t("r.peringkat"))
 st.plotly_chart(charts.peringkat(ring.head(30), warna, s.batas, s.t("m.rata_capaian")), width="stretch")

@@ -71,7 +71,7 @@ if boleh:
             if ind is not None and len(ind):
                 st.markdown("**Indikator** — capaian dihitung ulang di samping capaian tercetak. Perbaiki polaritas dan tema bila perlu.")
                 cup = cuplikan(p, n=len(ind))
-                st.dataframe(cup.assign(capaian=cup["capaian"].map(lambda v: format_persen(v) if v is not None else "–")).rename(columns={
+                st.dataframe(cup.assign(capaian=cup["capaian"].map(lambda v: format_persen(v) if v is not None else "–")).fillna("–").rename(columns={
                     "target_teks": "target", "realisasi_teks": "realisasi", "capaian_dilaporkan_teks": "capaian tercetak"}),
                     hide_index=True, width="stretch")
                 daftar = ind.drop_duplicates("indikator")[["indikator", "polaritas", "tema"]].reset_index(drop=True)

@@ -12,7 +12,8 @@ from streamlit.testing.v1 import AppTest
 from conftest import ROOT
 
 APP = str(ROOT / "app.py")
-HALAMAN = ["pages/ringkasan.py", "pages/tren.py", "pages/perbandingan.py", "pages/serapan.py", "pages/efisiensi.py"]
+HALAMAN = ["pages/ringkasan.py", "pages/tren.py", "pages/perbandingan.py", "pages/serapan.py", "pages/efisiensi.py",
+           "pages/kualitas.py"]
 
 
 def buka(monkeypatch, db, halaman=None, query=None):
@@ -144,3 +145,20 @@ def test_label_lengkap():
 
     for kunci in label._LABEL:
         assert label.teks(kunci, "id") and label.teks(kunci, "en")
+
+
+def test_kualitas_data(monkeypatch, db_bawaan):
+    at = buka(monkeypatch, db_bawaan, "pages/kualitas.py", query={"instansi": ["Dinas Sosial Kota Parepare"]})
+    df = next(d.value for d in at.dataframe if "penjelasan" in d.value.columns)
+    # Parepare 2023, Tabel 3.8: printed average 85,2 for indicators whose mean is 106,5
+    rata = df[df["jenis"] == "Rata-rata capaian tidak sesuai baris-barisnya"]
+    assert rata["sumber"].str.contains("Tabel 3.8").any()
+    assert set(df["instansi"]) == {"Dinas Sosial Kota Parepare"}
+    at.multiselect(key="kualitas_tingkat").set_value(["galat"]).run()
+    df2 = next(d.value for d in at.dataframe if "penjelasan" in d.value.columns)
+    assert set(df2["tingkat"]) == {"Galat"} and len(df2) < len(df)
+
+
+def test_ringkasan_menampilkan_jumlah_temuan(monkeypatch, db_bawaan):
+    at = buka(monkeypatch, db_bawaan)
+    assert all("Temuan kualitas data: **" in c.value for c in at.caption if c.value.startswith("Indikator per kategori"))

@@ -7,12 +7,7 @@ from openpyxl import load_workbook
 from conftest import ARTEFAK, tunggu_app
 
 HALAMAN = {"": "Dasbor LKjIP", "tren": "Tren per tahun", "perbandingan": "Perbandingan instansi",
-           "serapan": "Serapan anggaran", "efisiensi": "Efisiensi"}
-
-
-def tanpa_galat(page):
-    assert page.locator("[data-testid='stException']").count() == 0
-    assert page.locator("[data-testid='stAlertContentError']").count() == 0 or True  # flagged budget lines are allowed
+           "serapan": "Serapan anggaran", "efisiensi": "Efisiensi", "kualitas": "Kualitas data", "unggah": "Unggah data"}
 
 
 def simpan_tangkapan(page, nama):
@@ -68,3 +63,29 @@ def test_serapan_ganti_tabel_dan_ambang(server_app, halaman):
     assert halaman.get_by_text("Rencana kas vs realisasi per triwulan").is_visible()
     assert halaman.locator("[data-testid='stException']").count() == 0
     simpan_tangkapan(halaman, "serapan_tw")
+
+
+def test_unggah_pratinjau_simpan(server_app, halaman, tmp_path):
+    berkas = tmp_path / "depok_2020.csv"
+    berkas.write_bytes(
+        "DINAS SOSIAL KOTA DEPOK TAHUN 2020\n"
+        "No;Indikator Kinerja;Satuan;Target;Realisasi;Capaian\n"
+        "1;Persentase anak telantar yang mendapatkan pelayanan;%;80;72;90%\n"
+        "2;Persentase penurunan jumlah pengemis;%;10;12;\n".encode("cp1252"))
+    halaman.goto(f"{server_app}/unggah")
+    tunggu_app(halaman)
+    halaman.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(berkas))
+    tunggu_app(halaman)
+    halaman.get_by_text("Pratinjau", exact=True).wait_for()
+    assert halaman.get_by_text("baris indikator").first.is_visible()
+    simpan_tangkapan(halaman, "unggah_pratinjau")
+    halaman.get_by_role("button", name="Simpan ke basis data").click()
+    tunggu_app(halaman)
+    halaman.get_by_text("tersimpan").first.wait_for()
+    assert halaman.locator("[data-testid='stException']").count() == 0
+    simpan_tangkapan(halaman, "unggah_tersimpan")
+    # the new agency is at once in the shared filter and on the overview
+    halaman.goto(f"{server_app}/?instansi=Dinas+Sosial+Kota+Depok")
+    tunggu_app(halaman)
+    assert halaman.get_by_text("Dinas Sosial Kota Depok").first.is_visible()
+    assert halaman.locator("[data-testid='stMetricValue']").first.inner_text() == "85%"  # (90 + 80) / 2
