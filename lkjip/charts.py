@@ -85,6 +85,21 @@ def garis_tahun(df: pd.DataFrame, y: str, warna: dict[str, str], judul: str, per
     return _tata(fig, yaxis=dict(title=judul, ticksuffix="%" if persen else ""))
 
 
+def sebaran_tahun(df: pd.DataFrame, y: str, judul: str) -> go.Figure:
+    """Many agencies: median and interquartile band per year instead of hundreds of lines."""
+    g = df.dropna(subset=[y]).groupby("tahun")[y]
+    s = pd.DataFrame({"p25": g.quantile(0.25), "p50": g.median(), "p75": g.quantile(0.75), "n": g.size()}).reset_index()
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=s["tahun"], y=s["p75"], mode="lines", line=dict(width=0), showlegend=False, hoverinfo="skip"))
+    fig.add_trace(go.Scatter(x=s["tahun"], y=s["p25"], mode="lines", line=dict(width=0), fill="tonexty",
+                             fillcolor="rgba(0,114,178,0.2)", name="kuartil 1–3", hoverinfo="skip"))
+    fig.add_trace(go.Scatter(x=s["tahun"], y=s["p50"], mode="lines+markers", name="median", line=dict(color=PALET[0], width=3),
+                             text=[f"median {format_persen(m)} · {n} instansi" for m, n in zip(s["p50"], s["n"])],
+                             hovertemplate="%{x}: %{text}<extra></extra>"))
+    fig.update_xaxes(dtick=1, tickformat="d")
+    return _tata(fig, yaxis=dict(title=judul, ticksuffix="%"))
+
+
 def target_realisasi(df: pd.DataFrame, judul: str, referensi: pd.DataFrame | None = None) -> go.Figure:
     """Target vs realisasi bars per year (one agency, one indicator), with the Renstra target as a line."""
     fig = go.Figure()
@@ -151,9 +166,10 @@ def triwulan(df: pd.DataFrame) -> go.Figure:
 def kuadran_efisiensi(df: pd.DataFrame, warna: dict[str, str]) -> go.Figure:
     """Capaian (y) vs serapan (x) per sasaran; quadrants split at capaian 100% and the line capaian = serapan."""
     fig = go.Figure()
+    banyak = df["instansi"].nunique() > 12
     for nama, g in df.groupby("instansi", sort=True):
         fig.add_trace(go.Scatter(
-            x=g["serapan"], y=g["rata_capaian"], mode="markers", name=nama,
+            x=g["serapan"], y=g["rata_capaian"], mode="markers", name=nama, showlegend=not banyak,
             marker=dict(size=[max(10, min(40, (p or 0) ** 0.5 / 4000)) for p in g["pagu"].fillna(0)], color=warna.get(nama, PALET[0]),
                         line=dict(width=1, color="#333")),
             text=g["sasaran"], customdata=[[format_persen(c), format_persen(s), format_rupiah(p)] for c, s, p in zip(g["rata_capaian"], g["serapan"], g["pagu"])],

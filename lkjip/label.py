@@ -75,6 +75,10 @@ _LABEL: dict[str, tuple[str, str]] = {
     "t.capaian_tahun": ("Capaian per tahun", "Achievement per year"),
     "t.serapan_tahun": ("Serapan anggaran per tahun", "Budget absorption per year"),
     "t.renstra": ("Target Renstra", "Renstra target"),
+    "t.banyak": ("{n} instansi dipilih: grafik menampilkan median dan rentang kuartil (atau {k} instansi pertama); "
+                 "pilih instansi di bilah samping untuk garis per instansi.",
+                 "{n} agencies selected: the chart shows the median and quartile band (or the first {k}); pick agencies "
+                 "in the sidebar for one line each."),
     "t.celah": ("Tahun tanpa data tampil sebagai celah, bukan nol.", "Years without data are gaps, not zeros."),
     "p.distribusi": ("Sebaran kategori capaian", "Distribution of achievement categories"),
     "p.heatmap": ("Rata-rata capaian per tema (instansi × tema)", "Average achievement by theme (agency × theme)"),

@@ -5,6 +5,8 @@ import streamlit as st
 from lkjip import analisis, charts, web
 from lkjip.vocab import TEMA
 
+MAKS_GARIS = 12  # more agencies than this: median and quartile band instead of one line each
+
 s = web.saringan()
 st.title(s.t("nav.tren"))
 ind = s.indikator()
@@ -26,6 +28,9 @@ if mode == "indikator":
     pilih = st.selectbox(s.t("t.indikator"), list(hitung.index), key="tren_indikator",
                          format_func=lambda i: f"{i} ({hitung[i]} instansi)")
     df = analisis.tren_indikator(ind, indikator=pilih)
+    if df["instansi"].nunique() > MAKS_GARIS:
+        st.caption(s.t("t.banyak", n=df["instansi"].nunique(), k=MAKS_GARIS))
+        df = df[df["instansi"].isin(sorted(df["instansi"].unique())[:MAKS_GARIS])]
     renstra = s.tabel("renstra")
     ref = renstra[(renstra["jenis"] == "target") & (renstra["indikator"].str.lower() == str(pilih).lower())][["instansi", "tahun", "target"]]
     st.subheader(s.t("t.capaian_tahun"))
@@ -46,15 +51,23 @@ else:
     if mode == "tema":
         tema = st.selectbox(s.t("f.tema"), list(TEMA), format_func=TEMA.get, key="tren_tema")
     df = analisis.tren_instansi(ind, s.anggaran(), s.batas, tema)
+    banyak = df["instansi"].nunique() > MAKS_GARIS
+    if banyak:
+        st.caption(s.t("t.banyak", n=df["instansi"].nunique(), k=MAKS_GARIS))
     st.subheader(s.t("t.capaian_tahun") + (f" · {TEMA[tema]}" if tema else ""))
-    st.plotly_chart(charts.garis_tahun(analisis.isi_celah_tahun(df[["instansi", "tahun", "rata_capaian"]], tahun_semua), "rata_capaian", warna,
-                                       s.t("m.rata_capaian")), width="stretch", key="tren_rata")
+    if banyak:
+        st.plotly_chart(charts.sebaran_tahun(df, "rata_capaian", s.t("m.rata_capaian")), width="stretch", key="tren_rata")
+    else:
+        st.plotly_chart(charts.garis_tahun(analisis.isi_celah_tahun(df[["instansi", "tahun", "rata_capaian"]], tahun_semua), "rata_capaian",
+                                           warna, s.t("m.rata_capaian")), width="stretch", key="tren_rata")
     st.subheader(s.t("t.serapan_tahun"))
     ser = df.dropna(subset=["serapan"])[["instansi", "tahun", "serapan"]]
-    if len(ser):
+    if not len(ser):
+        st.info(s.t("u.kosong_saring"))
+    elif banyak:
+        st.plotly_chart(charts.sebaran_tahun(ser, "serapan", s.t("m.serapan")), width="stretch", key="tren_serapan")
+    else:
         st.plotly_chart(charts.garis_tahun(analisis.isi_celah_tahun(ser, tahun_semua), "serapan", warna, s.t("m.serapan")),
                         width="stretch", key="tren_serapan")
-    else:
-        st.info(s.t("u.kosong_saring"))
     web.tampil_tabel(df, s, "tren_instansi", persen=("rata_capaian",), rupiah=("pagu", "realisasi"), progres=("serapan",))
     web.rumus(s, "rata", "serapan")
