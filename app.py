@@ -8,6 +8,7 @@ from lkjip import label, web
 
 st.set_page_config(page_title="Dasbor LKjIP", page_icon=":material/monitoring:", layout="wide")
 web.store()  # creates data/lkjip.duckdb with the bundled data on first run
+web.dari_url()  # the filters and language of a shared link, before the navigation is labelled
 
 bahasa = "en" if st.session_state.get("f_bahasa") else "id"
 t = lambda k: label.teks(k, bahasa)  # noqa: E731

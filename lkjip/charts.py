@@ -6,6 +6,8 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
+from .label import judul_kolom as _judul_kolom
+from .label import teks as _teks
 from .numbers import format_angka, format_persen, format_rupiah, format_rupiah_singkat
 
 # Okabe-Ito, then Paul Tol's muted scheme: distinguishable with common colour-vision deficiencies.
@@ -53,17 +55,19 @@ def peringkat(df: pd.DataFrame, warna: dict[str, str], batas: float | None, judu
     return _tata(fig, tinggi=max(220, 36 * len(d) + 80), xaxis=dict(title=judul, ticksuffix="%"), yaxis=dict(title=None))
 
 
-def sebaran_kategori(df: pd.DataFrame, kategori: list[str], label: dict[str, str] | None = None) -> go.Figure:
+def sebaran_kategori(df: pd.DataFrame, kategori: list[str], label: dict[str, str] | None = None, bahasa: str = "id") -> go.Figure:
     """Stacked bars: number of indicators per category for each agency."""
     fig = go.Figure()
     for k in kategori:
-        fig.add_trace(go.Bar(y=df["instansi"], x=df[k], name=(label or {}).get(k, k), orientation="h",
-                             marker_color=WARNA_KATEGORI[k], hovertemplate="%{y}: %{x} indikator<extra>" + k + "</extra>"))
-    return _tata(fig, tinggi=max(220, 36 * len(df) + 100), barmode="stack", xaxis=dict(title="Jumlah indikator"), yaxis=dict(title=None, autorange="reversed"))
+        nama = (label or {}).get(k, _judul_kolom(k, bahasa))
+        fig.add_trace(go.Bar(y=df["instansi"], x=df[k], name=nama, orientation="h", marker_color=WARNA_KATEGORI[k],
+                             hovertemplate="%{y}: %{x} " + _teks("c.n_indikator", bahasa) + "<extra>" + nama + "</extra>"))
+    return _tata(fig, tinggi=max(220, 36 * len(df) + 100), barmode="stack", xaxis=dict(title=_teks("c.jumlah_indikator", bahasa)),
+                 yaxis=dict(title=None, autorange="reversed"))
 
 
 def garis_tahun(df: pd.DataFrame, y: str, warna: dict[str, str], judul: str, persen: bool = True,
-                referensi: pd.DataFrame | None = None, kunci: str = "instansi") -> go.Figure:
+                referensi: pd.DataFrame | None = None, kunci: str = "instansi", bahasa: str = "id") -> go.Figure:
     """One line per agency over the years; missing years are gaps (NaN), never zeros."""
     fig = go.Figure()
     for nama, g in df.groupby(kunci, sort=True):
@@ -77,36 +81,37 @@ def garis_tahun(df: pd.DataFrame, y: str, warna: dict[str, str], judul: str, per
     if referensi is not None and len(referensi):
         for nama, g in referensi.groupby(kunci, sort=True):
             fig.add_trace(go.Scatter(
-                x=g["tahun"], y=g["target"], mode="lines", name=f"Target Renstra · {nama}", connectgaps=False,
+                x=g["tahun"], y=g["target"], mode="lines", name=f"{_teks('c.target_renstra', bahasa)} · {nama}", connectgaps=False,
                 line=dict(color=warna.get(nama, PALET[0]), dash="dash", width=1.5),
-                hovertemplate="%{x}: target Renstra %{y}<extra>" + str(nama) + "</extra>",
+                hovertemplate="%{x}: " + _teks("c.target_renstra_hover", bahasa) + " %{y}<extra>" + str(nama) + "</extra>",
             ))
     fig.update_xaxes(dtick=1, tickformat="d")
     return _tata(fig, yaxis=dict(title=judul, ticksuffix="%" if persen else ""))
 
 
-def sebaran_tahun(df: pd.DataFrame, y: str, judul: str) -> go.Figure:
+def sebaran_tahun(df: pd.DataFrame, y: str, judul: str, bahasa: str = "id") -> go.Figure:
     """Many agencies: median and interquartile band per year instead of hundreds of lines."""
     g = df.dropna(subset=[y]).groupby("tahun")[y]
     s = pd.DataFrame({"p25": g.quantile(0.25), "p50": g.median(), "p75": g.quantile(0.75), "n": g.size()}).reset_index()
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=s["tahun"], y=s["p75"], mode="lines", line=dict(width=0), showlegend=False, hoverinfo="skip"))
     fig.add_trace(go.Scatter(x=s["tahun"], y=s["p25"], mode="lines", line=dict(width=0), fill="tonexty",
-                             fillcolor="rgba(0,114,178,0.2)", name="kuartil 1–3", hoverinfo="skip"))
-    fig.add_trace(go.Scatter(x=s["tahun"], y=s["p50"], mode="lines+markers", name="median", line=dict(color=PALET[0], width=3),
-                             text=[f"median {format_persen(m)} · {n} instansi" for m, n in zip(s["p50"], s["n"])],
+                             fillcolor="rgba(0,114,178,0.2)", name=_teks("c.kuartil", bahasa), hoverinfo="skip"))
+    fig.add_trace(go.Scatter(x=s["tahun"], y=s["p50"], mode="lines+markers", name=_teks("c.median", bahasa),
+                             line=dict(color=PALET[0], width=3),
+                             text=[_teks("c.median_teks", bahasa, m=format_persen(m), n=n) for m, n in zip(s["p50"], s["n"])],
                              hovertemplate="%{x}: %{text}<extra></extra>"))
     fig.update_xaxes(dtick=1, tickformat="d")
     return _tata(fig, yaxis=dict(title=judul, ticksuffix="%"))
 
 
-def target_realisasi(df: pd.DataFrame, judul: str, referensi: pd.DataFrame | None = None) -> go.Figure:
+def target_realisasi(df: pd.DataFrame, judul: str, referensi: pd.DataFrame | None = None, bahasa: str = "id") -> go.Figure:
     """Target vs realisasi bars per year (one agency, one indicator), with the Renstra target as a line."""
     fig = go.Figure()
-    fig.add_trace(go.Bar(x=df["tahun"], y=df["target"], name="Target", marker_color=WARNA_TARGET))
-    fig.add_trace(go.Bar(x=df["tahun"], y=df["realisasi"], name="Realisasi", marker_color=WARNA_REALISASI))
+    fig.add_trace(go.Bar(x=df["tahun"], y=df["target"], name=_teks("m.target", bahasa), marker_color=WARNA_TARGET))
+    fig.add_trace(go.Bar(x=df["tahun"], y=df["realisasi"], name=_teks("m.realisasi", bahasa), marker_color=WARNA_REALISASI))
     if referensi is not None and len(referensi):
-        fig.add_trace(go.Scatter(x=referensi["tahun"], y=referensi["target"], name="Target Renstra", mode="lines+markers",
+        fig.add_trace(go.Scatter(x=referensi["tahun"], y=referensi["target"], name=_teks("c.target_renstra", bahasa), mode="lines+markers",
                                  line=dict(color="#D55E00", dash="dash")))
     fig.update_xaxes(dtick=1, tickformat="d")
     return _tata(fig, barmode="group", yaxis=dict(title=judul))
@@ -124,47 +129,53 @@ def peta_panas(matriks: pd.DataFrame, label_kolom: dict[str, str], judul: str) -
     return _tata(fig, tinggi=max(260, 34 * len(matriks) + 160), xaxis=dict(side="top", tickangle=-30), yaxis=dict(autorange="reversed"))
 
 
-def serapan_program(df: pd.DataFrame, warna: dict[str, str]) -> go.Figure:
+def serapan_program(df: pd.DataFrame, warna: dict[str, str], bahasa: str = "id") -> go.Figure:
     """Grouped horizontal bars: serapan per national program, one bar per agency."""
+    t = lambda k: _teks(k, bahasa)  # noqa: E731
     fig = go.Figure()
     for nama, g in df.groupby("instansi", sort=True):
         fig.add_trace(go.Bar(
             y=g["program"], x=g["serapan"], name=nama, orientation="h", marker_color=warna.get(nama, PALET[0]),
             text=[format_persen(v, 1) for v in g["serapan"]], textposition="auto",
             customdata=[[format_rupiah(p), format_rupiah(r)] for p, r in zip(g["pagu"], g["realisasi"])],
-            hovertemplate="%{y}<br>Serapan %{text}<br>Pagu %{customdata[0]}<br>Realisasi %{customdata[1]}<extra>" + nama + "</extra>",
+            hovertemplate=f"%{{y}}<br>{t('m.serapan')} %{{text}}<br>{t('m.pagu')} %{{customdata[0]}}<br>"
+                          f"{t('m.realisasi')} %{{customdata[1]}}<extra>" + nama + "</extra>",
         ))
     n = df["program"].nunique() * max(1, df["instansi"].nunique())
-    return _tata(fig, tinggi=max(300, 22 * n + 120), barmode="group", xaxis=dict(title="Serapan", ticksuffix="%"), yaxis=dict(title=None, autorange="reversed"))
+    return _tata(fig, tinggi=max(300, 22 * n + 120), barmode="group", xaxis=dict(title=t("m.serapan"), ticksuffix="%"),
+                 yaxis=dict(title=None, autorange="reversed"))
 
 
-def treemap_anggaran(baris: pd.DataFrame, ambang: float) -> go.Figure:
+def treemap_anggaran(baris: pd.DataFrame, ambang: float, bahasa: str = "id") -> go.Figure:
     """Program -> kegiatan -> sub kegiatan as a treemap sized by pagu, coloured by serapan."""
+    t = lambda k: _teks(k, bahasa)  # noqa: E731
     d = baris[baris["level"].isin(["program", "kegiatan", "sub_kegiatan"]) & baris["pagu"].notna()].copy()
     ids = set(d["id"])
     d["induk"] = [str(int(p)) if pd.notna(p) and p in ids else "" for p in d["induk_id"]]
     fig = go.Figure(go.Treemap(
         ids=d["id"].astype(int).astype(str), labels=d["uraian"], parents=d["induk"], values=d["pagu"], branchvalues="total",
         marker=dict(colors=d["serapan"].fillna(0), colorscale=[[0, "#D55E00"], [ambang / 120, "#F0E442"], [1, "#0072B2"]],
-                    cmin=0, cmax=120, colorbar=dict(title="Serapan", ticksuffix="%")),
+                    cmin=0, cmax=120, colorbar=dict(title=t("m.serapan"), ticksuffix="%")),
         customdata=[[format_rupiah(p), format_rupiah(r), format_persen(s)] for p, r, s in zip(d["pagu"], d["realisasi"], d["serapan"])],
-        hovertemplate="<b>%{label}</b><br>Pagu %{customdata[0]}<br>Realisasi %{customdata[1]}<br>Serapan %{customdata[2]}<extra></extra>",
+        hovertemplate=f"<b>%{{label}}</b><br>{t('m.pagu')} %{{customdata[0]}}<br>{t('m.realisasi')} %{{customdata[1]}}<br>"
+                      f"{t('m.serapan')} %{{customdata[2]}}<extra></extra>",
     ))
     return _tata(fig, tinggi=480)
 
 
-def triwulan(df: pd.DataFrame) -> go.Figure:
+def triwulan(df: pd.DataFrame, bahasa: str = "id") -> go.Figure:
     fig = go.Figure()
-    fig.add_trace(go.Bar(x=df["triwulan"], y=df["rencana"], name="Rencana kas", marker_color=WARNA_RENCANA,
+    fig.add_trace(go.Bar(x=df["triwulan"], y=df["rencana"], name=_teks("c.rencana_kas", bahasa), marker_color=WARNA_RENCANA,
                          text=[format_rupiah_singkat(v) for v in df["rencana"]], textposition="auto"))
-    fig.add_trace(go.Bar(x=df["triwulan"], y=df["realisasi"], name="Realisasi", marker_color=WARNA_REALISASI,
+    fig.add_trace(go.Bar(x=df["triwulan"], y=df["realisasi"], name=_teks("m.realisasi", bahasa), marker_color=WARNA_REALISASI,
                          text=[format_rupiah_singkat(v) for v in df["realisasi"]], textposition="auto"))
     _sumbu_rupiah(fig, pd.concat([df["rencana"], df["realisasi"]]))
     return _tata(fig, barmode="group", tinggi=360)
 
 
-def kuadran_efisiensi(df: pd.DataFrame, warna: dict[str, str]) -> go.Figure:
+def kuadran_efisiensi(df: pd.DataFrame, warna: dict[str, str], bahasa: str = "id") -> go.Figure:
     """Capaian (y) vs serapan (x) per sasaran; quadrants split at capaian 100% and the line capaian = serapan."""
+    t = lambda k: _teks(k, bahasa)  # noqa: E731
     fig = go.Figure()
     banyak = df["instansi"].nunique() > 12
     for nama, g in df.groupby("instansi", sort=True):
@@ -173,13 +184,14 @@ def kuadran_efisiensi(df: pd.DataFrame, warna: dict[str, str]) -> go.Figure:
             marker=dict(size=[max(10, min(40, (p or 0) ** 0.5 / 4000)) for p in g["pagu"].fillna(0)], color=warna.get(nama, PALET[0]),
                         line=dict(width=1, color="#333")),
             text=g["sasaran"], customdata=[[format_persen(c), format_persen(s), format_rupiah(p)] for c, s, p in zip(g["rata_capaian"], g["serapan"], g["pagu"])],
-            hovertemplate="<b>%{text}</b><br>Capaian %{customdata[0]}<br>Serapan %{customdata[1]}<br>Pagu %{customdata[2]}<extra>" + nama + "</extra>",
+            hovertemplate=f"<b>%{{text}}</b><br>{t('m.capaian')} %{{customdata[0]}}<br>{t('m.serapan')} %{{customdata[1]}}<br>"
+                          f"{t('m.pagu')} %{{customdata[2]}}<extra>" + nama + "</extra>",
         ))
     maks = max(130.0, float(df[["serapan", "rata_capaian"]].max().max() or 0) + 10)
-    fig.add_hline(y=100, line_dash="dot", line_color="#555", annotation_text="target tercapai (100%)", annotation_position="bottom right")
-    fig.add_trace(go.Scatter(x=[0, maks], y=[0, maks], mode="lines", name="capaian = serapan (selisih 0)",
+    fig.add_hline(y=100, line_dash="dot", line_color="#555", annotation_text=t("c.target_tercapai"), annotation_position="bottom right")
+    fig.add_trace(go.Scatter(x=[0, maks], y=[0, maks], mode="lines", name=t("c.garis_sama"),
                              line=dict(color="#999", dash="dash"), hoverinfo="skip"))
-    fig.add_annotation(x=maks * 0.2, y=maks * 0.95, text="efisien: capaian > serapan", showarrow=False, font=dict(color="#0072B2"))
-    fig.add_annotation(x=maks * 0.85, y=maks * 0.15, text="kurang efisien", showarrow=False, font=dict(color="#D55E00"))
-    return _tata(fig, tinggi=480, xaxis=dict(title="Serapan anggaran", ticksuffix="%", range=[0, maks]),
-                 yaxis=dict(title="Rata-rata capaian sasaran", ticksuffix="%", range=[0, maks]))
+    fig.add_annotation(x=maks * 0.2, y=maks * 0.95, text=t("c.efisien"), showarrow=False, font=dict(color="#0072B2"))
+    fig.add_annotation(x=maks * 0.85, y=maks * 0.15, text=t("c.kurang_efisien"), showarrow=False, font=dict(color="#D55E00"))
+    return _tata(fig, tinggi=480, xaxis=dict(title=t("c.sumbu_serapan"), ticksuffix="%", range=[0, maks]),
+                 yaxis=dict(title=t("c.sumbu_capaian_sasaran"), ticksuffix="%", range=[0, maks]))

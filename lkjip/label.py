@@ -2,10 +2,15 @@
 
 ``teks(kunci, bahasa)`` returns the label; a missing English label falls back to Indonesian, and a
 missing key raises KeyError (tests catch it). Column headers of exported tables use ``judul_kolom``.
+Keys are grouped by page: ``r.`` ringkasan, ``t.`` tren, ``p.`` perbandingan, ``s.`` serapan, ``e.`` efisiensi,
+``k.`` kualitas, ``ug.`` unggah, ``a.`` write access (web.izin_menulis), ``c.`` chart text (lkjip.charts).
+
+The Indonesian names of themes, levels, finding kinds and formulas stay where the domain defines them
+(lkjip.vocab, lkjip.checks, lkjip.measures); this module adds their English and picks by language.
 """
 from __future__ import annotations
 
-from . import measures
+from . import checks, measures, vocab
 
 BAHASA = ("id", "en")
 
@@ -98,6 +103,129 @@ _LABEL: dict[str, tuple[str, str]] = {
     "e.metode": ("Tiga metode efisiensi", "Three efficiency methods"),
     "e.tanpa_tautan": ("Sasaran berikut tidak memiliki tautan ke anggaran dalam laporannya; efisiensinya tidak dihitung.",
                        "These objectives have no link to budget lines in their report; their efficiency is not computed."),
+    "r.help_rata": ("Rata-rata {n} indikator IKU/PK; tiap capaian dibatasi {batas}% ({d} indikator terkena batas). ",
+                    "Average of {n} IKU/PK indicators; each capaian is capped at {batas}% ({d} indicators hit the cap). "),
+    "r.help_serapan": ("{rumus} Pagu {pagu}, realisasi {realisasi}.", "{rumus} Budget {pagu}, actual {realisasi}."),
+    "r.poin": ("{x} poin", "{x} points"),
+    "r.help_efisiensi": ("Rata-rata capaian − serapan, dalam poin persen (metode selisih); > 0 berarti efisien.",
+                         "Average achievement − absorption, in percentage points (gap method); > 0 means efficient."),
+    "t.pilihan_indikator": ("{indikator} ({n} instansi)", "{indikator} ({n} agencies)"),
+    "p.cari_contoh": ("mis. Bekasi", "e.g. Bekasi"),
+    "p.sel_kosong": ("Sel kosong: instansi tidak memiliki indikator IKU/PK dengan tema itu.",
+                     "Empty cell: the agency has no IKU/PK indicator with that theme."),
+    "s.sumber_help": ("Laporan sering memuat anggaran di beberapa tabel; tabel utama (program dengan pagu dan realisasi) tampil pertama.",
+                      "Reports often print the budget in several tables; the main one (programmes with budget and actual) comes first."),
+    "s.serapan_help": ("{rumus} Dihitung dari baris teratas tabel ini.", "{rumus} Computed from the top row of this table."),
+    "s.status_lebih": ("melebihi pagu", "above budget"),
+    "s.status_rendah": ("di bawah {ambang}%", "below {ambang}%"),
+    "s.tanpa_pagu": ("{n} baris tanpa pagu yang terbaca (tidak tercetak atau angka salah cetak, mis. '{contoh}') tidak tampil di peta; "
+                     "lihat halaman Kualitas data.",
+                     "{n} rows without a readable budget (not printed, or a misprinted number such as '{contoh}') are not in the map; "
+                     "see the Data quality page."),
+    "s.hanya_rencana": ("Laporan hanya memuat rencana kas (anggaran kas) per triwulan, tanpa realisasi per triwulan.",
+                        "The report has only the quarterly cash plan (anggaran kas), no quarterly actuals."),
+    "k.penjelasan": ("Angka tercetak dibandingkan dengan hitungan ulang dan dengan tabel lain dari laporan yang sama. "
+                     "Pembulatan yang wajar (mis. 94,73 untuk 94,7368) tidak dianggap temuan.",
+                     "Printed figures are compared with a recomputation and with the other tables of the same report. "
+                     "Ordinary rounding (e.g. 94,73 for 94,7368) is not a finding."),
+    "k.jenis": ("Jenis temuan", "Kind of finding"),
+    "k.jenis_semua": ("Semua jenis", "All kinds"),
+    "k.tingkat": ("Tingkat", "Severity"),
+    "k.tingkat_semua": ("Semua tingkat", "All severities"),
+    "k.temuan": ("Temuan", "Findings"),
+    "k.tidak_ada": ("Tidak ada temuan untuk pilihan ini.", "No findings for this selection."),
+    "k.jumlah": ("Jumlah temuan", "Number of findings"),
+    "k.terlibat": ("Baris yang terlibat", "Rows involved"),
+    "k.bagian_indikator": ("Indikator", "Indicators"),
+    "k.bagian_anggaran": ("Anggaran", "Budget"),
+    "k.bagian_nilai": ("Nilai tercetak", "Printed values"),
+    "k.pilih": ("Pilih satu temuan di tabel untuk melihat baris yang terlibat.", "Select a finding in the table to see the rows involved."),
+    "ug.petunjuk": ("Unggah lembar kerja LKjIP (xlsx, xlsm, xls atau csv; paling besar **{batas_mb} MB**): templat kami, atau tabel yang "
+                    "disalin dari laporan / e-monev. Judul kolom seperti *Indikator, Target, Realisasi, Capaian* atau *Program, Pagu, "
+                    "Realisasi* dikenali. Tidak ada yang disimpan sebelum Anda menekan **Simpan**.",
+                    "Upload an LKjIP worksheet (xlsx, xlsm, xls or csv; at most **{batas_mb} MB**): our template, or a table copied "
+                    "from a report / e-monev. Column headers such as *Indikator, Target, Realisasi, Capaian* or *Program, Pagu, "
+                    "Realisasi* are recognised. Nothing is stored before you press **Save**."),
+    "ug.templat": ("Unduh templat unggah (xlsx)", "Download the upload template (xlsx)"),
+    "ug.berkas": ("Berkas", "File"),
+    "ug.instansi": ("Instansi (bila berkas tidak menyebutkannya)", "Agency (if the file does not name it)"),
+    "ug.instansi_contoh": ("mis. Dinas Sosial Kota Depok", "e.g. Dinas Sosial Kota Depok"),
+    "ug.tahun": ("Tahun (bila berkas tidak menyebutkannya)", "Year (if the file does not name it)"),
+    "ug.tahun_contoh": ("mis. 2023", "e.g. 2023"),
+    "ug.pratinjau": ("Pratinjau", "Preview"),
+    "ug.akan_ditulis": ("Akan ditulis: {daftar}", "To be written: {daftar}"),
+    "ug.baris": ("{n} baris {tabel}", "{n} {tabel} rows"),
+    "ug.tanpa_baris": ("tidak ada baris", "no rows"),
+    "ug.kolom_dikenali": ("Kolom yang dikenali", "Recognised columns"),
+    "ug.lembar_kosong": ("Lembar '{nama}': tidak ada tabel yang dikenali.", "Sheet '{nama}': no table recognised."),
+    "ug.lembar": ("**Lembar '{nama}'** — tabel {jenis}, baris judul {baris}", "**Sheet '{nama}'** — {jenis} table, header rows {baris}"),
+    "ug.peta_kolom": ("kolom", "column"),
+    "ug.peta_judul": ("judul di berkas", "header in the file"),
+    "ug.peta_bidang": ("dibaca sebagai", "read as"),
+    "ug.peta_tahun": ("tahun", "year"),
+    "ug.ringkas_masalah": ("{galat} galat (harus diperbaiki), {peringatan} peringatan.",
+                           "{galat} errors (must be fixed), {peringatan} warnings."),
+    "ug.masalah_tingkat": ("Tingkat", "Severity"),
+    "ug.masalah_lembar": ("Lembar", "Sheet"),
+    "ug.masalah_baris": ("Baris", "Row"),
+    "ug.masalah_kolom": ("Kolom", "Column"),
+    "ug.masalah_nilai": ("Isi sel", "Cell content"),
+    "ug.masalah_pesan": ("Masalah", "Problem"),
+    "ug.indikator": ("**Indikator** — capaian dihitung ulang di samping capaian tercetak. Perbaiki polaritas dan tema bila perlu.",
+                     "**Indicators** — capaian recomputed next to the printed capaian. Correct polarity and theme where needed."),
+    "ug.cup_target": ("target", "target"),
+    "ug.cup_realisasi": ("realisasi", "actual"),
+    "ug.cup_tercetak": ("capaian tercetak", "printed capaian"),
+    "ug.polaritas_help": ("negatif: semakin rendah semakin baik (mis. angka kemiskinan)", "negatif: lower is better (e.g. the poverty rate)"),
+    "ug.sudah_ada": ("Data untuk {daftar} sudah ada.", "Data for {daftar} already exist."),
+    "ug.ganti": ("Ganti data yang sudah ada (data lama disimpan dan dapat dipulihkan dengan membatalkan impor ini)",
+                 "Replace the existing data (the old data are kept and come back if this import is undone)"),
+    "ug.simpan": ("Simpan ke basis data", "Save to database"),
+    "ug.batal": ("Batal", "Cancel"),
+    "ug.tersimpan": ("Impor #{id} tersimpan: {ditulis}{diganti}.", "Import #{id} saved: {ditulis}{diganti}."),
+    "ug.diganti": ("; diganti: {daftar}", "; replaced: {daftar}"),
+    "ug.terakhir": ("Impor terakhir", "Recent imports"),
+    "ug.belum": ("Belum ada impor.", "No imports yet."),
+    "ug.waktu": ("Waktu", "Time"),
+    "ug.pilih_batal": ("Batalkan impor", "Import to undo"),
+    "ug.tombol_batal": ("Batalkan impor", "Undo import"),
+    "ug.dibatalkan": ("Impor #{id} dibatalkan{pulih}.", "Import #{id} undone{pulih}."),
+    "ug.dipulihkan": ("; dipulihkan: {daftar}", "; restored: {daftar}"),
+    # write access (web.izin_menulis)
+    "a.lokal": ("**Mode lokal satu pengguna**: belum ada kata sandi unggah atau sign-in yang diatur, jadi siapa pun yang "
+                "membuka aplikasi ini dapat mengimpor, mengganti dan membatalkan data. Sebelum aplikasi dibagikan di "
+                "jaringan kantor, aktifkan perlindungan (lihat README, bagian *Sebelum berbagi*).",
+                "**Local single-user mode**: no upload password or sign-in is set up, so anyone who opens this app can "
+                "import, replace and undo data. Before sharing the app on the office network, turn protection on (see the "
+                "README, section *Sebelum berbagi*)."),
+    "a.perlu_masuk": ("Mengimpor data memerlukan sign-in. Melihat data tidak.", "Importing data requires signing in. Viewing data does not."),
+    "a.sign_in": ("Sign in", "Sign in"),
+    "a.sign_out": ("Sign out", "Sign out"),
+    "a.bukan_penulis": ("Akun {surel} tidak termasuk daftar penulis. Minta admin menambahkannya.",
+                        "The account {surel} is not on the list of writers. Ask an admin to add it."),
+    "a.masuk_sebagai": ("Masuk sebagai {surel}.", "Signed in as {surel}."),
+    "a.sandi_perlu": ("Mengimpor data dilindungi kata sandi. Melihat data tidak.",
+                      "Importing data is protected by a password. Viewing data is not."),
+    "a.sandi": ("Kata sandi unggah", "Upload password"),
+    "a.masuk": ("Masuk", "Sign in"),
+    "a.terlalu_sering": ("Terlalu banyak percobaan gagal. Coba lagi dalam {menit} menit.",
+                         "Too many failed attempts. Try again in {menit} minutes."),
+    "a.sandi_salah": ("Kata sandi salah.", "Wrong password."),
+    # chart text (lkjip.charts)
+    "c.jumlah_indikator": ("Jumlah indikator", "Number of indicators"),
+    "c.n_indikator": ("indikator", "indicators"),
+    "c.target_renstra": ("Target Renstra", "Renstra target"),
+    "c.target_renstra_hover": ("target Renstra", "Renstra target"),
+    "c.kuartil": ("kuartil 1–3", "quartiles 1–3"),
+    "c.median": ("median", "median"),
+    "c.median_teks": ("median {m} · {n} instansi", "median {m} · {n} agencies"),
+    "c.rencana_kas": ("Rencana kas", "Cash plan"),
+    "c.target_tercapai": ("target tercapai (100%)", "target met (100%)"),
+    "c.garis_sama": ("capaian = serapan (selisih 0)", "achievement = absorption (gap 0)"),
+    "c.efisien": ("efisien: capaian > serapan", "efficient: achievement > absorption"),
+    "c.kurang_efisien": ("kurang efisien", "less efficient"),
+    "c.sumbu_serapan": ("Serapan anggaran", "Budget absorption"),
+    "c.sumbu_capaian_sasaran": ("Rata-rata capaian sasaran", "Average achievement of the objective"),
 }
 
 # Column headers for tables and exports.
@@ -116,21 +244,92 @@ _KOLOM: dict[str, tuple[str, str]] = {
     "temuan": ("Temuan", "Findings"), "dari_laporan": ("Capaian tercetak", "Printed achievement"),
     "Sangat Tinggi": ("Sangat Tinggi", "Very high"), "Tinggi": ("Tinggi", "High"), "Sedang": ("Sedang", "Medium"),
     "Rendah": ("Rendah", "Low"), "Sangat Rendah": ("Sangat Rendah", "Very low"),
+    # findings (lkjip.checks) and the rows behind them
+    "jenis": ("Jenis", "Kind"), "tingkat": ("Tingkat", "Severity"), "baris": ("Baris", "Row"),
+    "dilaporkan": ("Tercetak", "Printed"), "dihitung": ("Dihitung ulang", "Recomputed"), "selisih": ("Selisih", "Difference"),
+    "penjelasan": ("Penjelasan", "Explanation"), "status": ("Status", "Status"), "lingkup": ("Lingkup", "Scope"),
+    "target_teks": ("Target tercetak", "Printed target"), "realisasi_teks": ("Realisasi tercetak", "Printed actual"),
+    "capaian_dilaporkan_teks": ("Capaian tercetak", "Printed achievement"), "pagu_teks": ("Pagu tercetak", "Printed budget"),
+    "serapan_dilaporkan_teks": ("Serapan tercetak", "Printed absorption"), "nilai_teks": ("Nilai tercetak", "Printed value"),
 }
 
-RUMUS = {
+# English names of the domain vocabulary; the Indonesian names stay in lkjip.vocab and lkjip.checks.
+_TEMA_EN = {
+    "spm_disabilitas": "SPM 1 · Neglected persons with disabilities", "spm_anak": "SPM 2 · Neglected children",
+    "spm_lansia": "SPM 3 · Neglected elderly people", "spm_gepeng": "SPM 4 · Homeless people and beggars",
+    "spm_bencana": "SPM 5 · Disaster victims", "pkh": "PKH (Family Hope Programme)",
+    "psks": "PSKS (social-welfare resources)", "pmks": "PMKS / PPKS (people with social-welfare problems)",
+    "kemiskinan": "Poverty", "sakip": "SAKIP / AKIP (accountability)", "ikm": "IKM (public satisfaction index)",
+    "lainnya": "Other",
+}
+_LEVEL_EN = {"total": "Total", "sasaran": "Objective", "jenis_belanja": "Type of spending", "program": "Programme",
+             "kegiatan": "Activity", "sub_kegiatan": "Sub-activity"}
+_JENIS_EN = {
+    "capaian_tidak_sesuai": "Printed achievement does not match the computation",
+    "rata_rata_tidak_sesuai": "Average achievement does not match its rows",
+    "serapan_tidak_sesuai": "Printed absorption does not match actual/budget",
+    "jumlah_bagian_tidak_sesuai": "Parts do not add up to their total",
+    "beda_antar_tabel": "The same figure printed differently in two tables",
+    "realisasi_melebihi_pagu": "Spending above budget",
+    "nilai_kembar": "Identical amounts on different rows",
+    "salah_polaritas": "Achievement contradicts the indicator's polarity",
+    "angka_salah_cetak": "Misprinted number (unreadable)",
+    "target_realisasi_kosong": "Target or actual of a main indicator is empty",
+}
+_TINGKAT_EN = {"galat": "Error", "peringatan": "Warning", "info": "Info"}
+# Short category names on the overview cards (Permendagri 86/2017 scale).
+_KATEGORI_SINGKAT = {"Sangat Tinggi": ("ST", "VH"), "Tinggi": ("T", "H"), "Sedang": ("S", "M"), "Rendah": ("R", "L"),
+                     "Sangat Rendah": ("SR", "VL")}
+# Tables an upload writes (lkjip.ingest), as named in messages.
+_TABEL = {"indikator": ("indikator", "indicator"), "anggaran": ("anggaran", "budget"), "renstra": ("renstra", "Renstra"),
+          "nilai_dilaporkan": ("nilai_dilaporkan", "printed value"), "skor": ("skor", "score"),
+          "instansi": ("instansi", "agency")}
+
+# English of the formula texts of lkjip.measures (the Indonesian ones, the reference, stay there).
+_RUMUS_CAPAIAN_EN = {
+    "positif": "Capaian (achievement) = actual / target × 100 (higher is better).",
+    "negatif": "Capaian (achievement) = (2 × target − actual) / target × 100 (lower is better).",
+    "ordinal": "Ordinal indicators (grades): 100 when the actual grade/score meets the target; otherwise actual score / "
+               "target score × 100, or rank of the actual grade / rank of the target × 100.",
+}
+_METODE_EFISIENSI_EN = {
+    "selisih": ("Efficiency (gap)", "Achievement − absorption, in percentage points; > 0 means efficient. Used by the "
+                                    "LKjIP of Kota Bekasi."),
+    "rasio": ("Efficiency (ratio)", "Achievement / absorption; > 1 means efficient."),
+    "nka": ("Efficiency score in the style of the Ministry of Finance's NKA",
+            "PMK 214/2017 & PMK 22/2021: E = (Σ budget × achievement − Σ actual) / Σ budget × achievement, achievement "
+            "as a ratio; score = 50% + (E / 20%) × 50%, E capped at −20%..+20% so the score is 0–100."),
+}
+
+def _efisiensi(metode: dict[str, tuple[str, str]], penutup: str) -> str:
+    return "\n\n".join(f"**{judul}** — {penjelasan}" for judul, penjelasan in metode.values()) + "\n\n" + penutup
+
+
+# The "Formulas and how to read this" texts, (Indonesian, English).
+RUMUS: dict[str, tuple[str, str]] = {
     "capaian": (
         f"{measures.RUMUS_CAPAIAN['positif']}\n\n{measures.RUMUS_CAPAIAN['negatif']}\n\n{measures.RUMUS_CAPAIAN['ordinal']}\n\n"
-        "Target 0 atau kosong: capaian tidak dihitung dan alasannya ditampilkan."
+        "Target 0 atau kosong: capaian tidak dihitung dan alasannya ditampilkan.",
+        f"{_RUMUS_CAPAIAN_EN['positif']}\n\n{_RUMUS_CAPAIAN_EN['negatif']}\n\n{_RUMUS_CAPAIAN_EN['ordinal']}\n\n"
+        "Target 0 or empty: capaian is not computed and the reason is shown.",
     ),
-    "kategori": measures.RUMUS_KATEGORI,
-    "serapan": measures.RUMUS_SERAPAN,
-    "rata": "Rata-rata capaian = rata-rata capaian indikator IKU/PK, masing-masing dibatasi pada batas yang dipilih "
-            "(bawaan 120%) agar satu capaian sangat tinggi tidak menutupi kegagalan indikator lain.",
-    "efisiensi": "\n\n".join(f"**{judul}** — {penjelasan}" for judul, penjelasan in measures.METODE_EFISIENSI.values())
-    + "\n\nTidak ada rumus efisiensi LKjIP yang tunggal dan resmi; ketiganya ditampilkan berdampingan.",
+    "kategori": (
+        measures.RUMUS_KATEGORI,
+        "Permendagri 86/2017 scale on capaian: Sangat Tinggi (very high) > 90; Tinggi (high) > 75–90; Sedang (medium) > 65–75; "
+        "Rendah (low) > 50–65; Sangat Rendah (very low) ≤ 50.",
+    ),
+    "serapan": (measures.RUMUS_SERAPAN, "Serapan (budget absorption) = actual spending (realisasi) / budget (pagu) × 100."),
+    "rata": (
+        "Rata-rata capaian = rata-rata capaian indikator IKU/PK, masing-masing dibatasi pada batas yang dipilih "
+        "(bawaan 120%) agar satu capaian sangat tinggi tidak menutupi kegagalan indikator lain.",
+        "Average capaian = mean of the capaian of the IKU/PK indicators, each capped at the chosen cap (default 120%) "
+        "so that one very high achievement cannot hide the failure of another indicator.",
+    ),
+    "efisiensi": (
+        _efisiensi(measures.METODE_EFISIENSI, "Tidak ada rumus efisiensi LKjIP yang tunggal dan resmi; ketiganya ditampilkan berdampingan."),
+        _efisiensi(_METODE_EFISIENSI_EN, "There is no single official LKjIP efficiency formula; all three are shown side by side."),
+    ),
 }
-
 
 def teks(kunci: str, bahasa: str = "id", **isi) -> str:
     idn, eng = _LABEL[kunci]
@@ -147,3 +346,56 @@ def judul_kolom(kolom: str, bahasa: str = "id") -> str:
 
 def judul_kolom_semua(kolom: list[str], bahasa: str = "id") -> dict[str, str]:
     return {k: judul_kolom(k, bahasa) for k in kolom}
+
+
+def _pilih(idn: str, eng: str | None, bahasa: str) -> str:
+    return eng if bahasa == "en" and eng else idn
+
+
+def rumus(kunci: str, bahasa: str = "id") -> str:
+    """A formula text of RUMUS in the language."""
+    return _pilih(*RUMUS[kunci], bahasa)
+
+
+def rumus_capaian(polaritas: str, bahasa: str = "id") -> str:
+    """The capaian formula for one polarity (positif, negatif, ordinal)."""
+    return _pilih(measures.RUMUS_CAPAIAN[polaritas], _RUMUS_CAPAIAN_EN.get(polaritas), bahasa)
+
+
+def metode_efisiensi(bahasa: str = "id") -> dict[str, tuple[str, str]]:
+    """measures.METODE_EFISIENSI (code -> (title, explanation)) in the language."""
+    return {k: _METODE_EFISIENSI_EN.get(k, v) if bahasa == "en" else v for k, v in measures.METODE_EFISIENSI.items()}
+
+
+def tema(kode: str, bahasa: str = "id") -> str:
+    """The name of a theme of lkjip.vocab.TEMA."""
+    return _pilih(vocab.TEMA.get(kode, kode), _TEMA_EN.get(kode), bahasa)
+
+
+def tema_semua(bahasa: str = "id") -> dict[str, str]:
+    return {k: tema(k, bahasa) for k in vocab.TEMA}
+
+
+def level(kode: str, bahasa: str = "id") -> str:
+    """The name of a budget-row level of lkjip.vocab.LABEL_LEVEL."""
+    return _pilih(vocab.LABEL_LEVEL.get(kode, kode), _LEVEL_EN.get(kode), bahasa)
+
+
+def jenis_temuan(kode: str, bahasa: str = "id") -> str:
+    """The name of a kind of finding of lkjip.checks.JENIS."""
+    return _pilih(checks.JENIS.get(kode, kode), _JENIS_EN.get(kode), bahasa)
+
+
+def tingkat_temuan(kode: str, bahasa: str = "id") -> str:
+    """The name of a severity of lkjip.checks.TINGKAT."""
+    return _pilih(checks.TINGKAT.get(kode, kode), _TINGKAT_EN.get(kode), bahasa)
+
+
+def kategori_singkat(kategori: str, bahasa: str = "id") -> str:
+    """The short name of a capaian category (ST, T, S, R, SR)."""
+    return _pilih(*_KATEGORI_SINGKAT[kategori], bahasa)
+
+
+def nama_tabel(nama: str, bahasa: str = "id") -> str:
+    """A data table's name in messages ("2 baris indikator" / "2 indicator rows")."""
+    return _pilih(*_TABEL.get(nama, (nama, None)), bahasa)

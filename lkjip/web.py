@@ -117,7 +117,7 @@ class Saringan:
         return warna_instansi(daftar_instansi())
 
 
-def _dari_url() -> None:
+def dari_url() -> None:
     """Initialise the filter widgets from the URL query parameters, once per session."""
     if "f_siap" in st.session_state:
         return
@@ -154,14 +154,14 @@ def _ke_url(s: Saringan) -> None:
 
 def saringan_sidebar() -> Saringan:
     """The sidebar filters shared by every page; their state is mirrored in the URL."""
-    _dari_url()
+    dari_url()
     bahasa = "en" if st.session_state.get("f_bahasa") else "id"
     t = lambda k: label.teks(k, bahasa)  # noqa: E731
     with st.sidebar:
         st.header(t("f.judul"))
         st.multiselect(t("f.instansi"), daftar_instansi(), key="f_instansi", placeholder=t("f.instansi_semua"))
         st.multiselect(t("f.tahun"), daftar_tahun(), key="f_tahun", placeholder=t("f.tahun_semua"))
-        st.selectbox(t("f.tema"), list(TEMA), key="f_tema", format_func=lambda k: TEMA[k], index=None, placeholder=t("f.tema_semua"))
+        st.selectbox(t("f.tema"), list(TEMA), key="f_tema", format_func=lambda k: label.tema(k, bahasa), index=None, placeholder=t("f.tema_semua"))
         st.number_input(t("f.batas"), min_value=100.0, max_value=1000.0, step=5.0, format="%.0f", key="f_batas", help=t("f.batas_help"))
         st.toggle(t("f.bahasa"), key="f_bahasa")
         st.caption(t("f.tautan"))
@@ -228,7 +228,7 @@ def rumus(s: Saringan, *kunci: str) -> None:
     """An expander explaining the formulas of the measures shown."""
     with st.expander(s.t("u.rumus"), icon=":material/function:"):
         for k in kunci:
-            st.markdown(label.RUMUS[k])
+            st.markdown(label.rumus(k, s.bahasa))
 
 
 def kosong(s: Saringan, ada_data: bool) -> bool:
@@ -263,38 +263,36 @@ def izin_menulis(s: Saringan) -> tuple[bool, str | None]:
 
     p = akses.pengaturan(_rahasia())
     if p.mode == "lokal":
-        st.info("**Mode lokal satu pengguna**: belum ada kata sandi unggah atau sign-in yang diatur, jadi siapa pun yang "
-                "membuka aplikasi ini dapat mengimpor, mengganti dan membatalkan data. Sebelum aplikasi dibagikan di "
-                "jaringan kantor, aktifkan perlindungan (lihat README, bagian *Sebelum berbagi*).", icon=":material/lock_open:")
+        st.info(s.t("a.lokal"), icon=":material/lock_open:")
         return True, None
     if p.mode == "oidc":
         if not st.user.is_logged_in:
-            st.warning("Mengimpor data memerlukan sign-in. Melihat data tidak.", icon=":material/lock:")
-            st.button("Sign in", on_click=st.login, icon=":material/login:")
+            st.warning(s.t("a.perlu_masuk"), icon=":material/lock:")
+            st.button(s.t("a.sign_in"), on_click=st.login, icon=":material/login:")
             return False, None
         surel = st.user.get("email")
         if not akses.penulis_diizinkan(surel, p):
-            st.error(f"Akun {surel} tidak termasuk daftar penulis. Minta admin menambahkannya.", icon=":material/block:")
-            st.button("Sign out", on_click=st.logout)
+            st.error(s.t("a.bukan_penulis", surel=surel), icon=":material/block:")
+            st.button(s.t("a.sign_out"), on_click=st.logout)
             return False, surel
-        st.caption(f"Masuk sebagai {surel}.")
+        st.caption(s.t("a.masuk_sebagai", surel=surel))
         return True, surel
     if st.session_state.get("akses_sandi_ok"):
         return True, "pengguna dengan kata sandi"
     kunci = st.context.ip_address or "tanpa-ip"
     with st.form("form_sandi"):
-        st.markdown("Mengimpor data dilindungi kata sandi. Melihat data tidak.")
-        sandi = st.text_input("Kata sandi unggah", type="password", key="akses_sandi")
-        kirim = st.form_submit_button("Masuk", icon=":material/key:", key="akses_masuk")
+        st.markdown(s.t("a.sandi_perlu"))
+        sandi = st.text_input(s.t("a.sandi"), type="password", key="akses_sandi")
+        kirim = st.form_submit_button(s.t("a.masuk"), icon=":material/key:", key="akses_masuk")
     if kirim:
         tunggu = _pembatas().tunggu(kunci)
         if tunggu > 0:
-            st.error(f"Terlalu banyak percobaan gagal. Coba lagi dalam {int(tunggu // 60) + 1} menit.", icon=":material/timer:")
+            st.error(s.t("a.terlalu_sering", menit=int(tunggu // 60) + 1), icon=":material/timer:")
         elif akses.cocok(sandi, p.password_hash):
             _pembatas().bersihkan(kunci)
             st.session_state["akses_sandi_ok"] = True
             st.rerun()
         else:
             _pembatas().catat_gagal(kunci)
-            st.error("Kata sandi salah.", icon=":material/error:")
+            st.error(s.t("a.sandi_salah"), icon=":material/error:")
     return False, None

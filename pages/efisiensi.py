@@ -1,7 +1,7 @@
 """Efisiensi: capaian vs serapan per sasaran, three labelled methods side by side, missing links said."""
 import streamlit as st
 
-from lkjip import charts, measures, web
+from lkjip import charts, label, web
 
 s = web.saringan()
 st.title(s.t("nav.efisiensi"))
@@ -14,13 +14,13 @@ tanpa = ef[~ef["tautan"]]
 
 st.subheader(s.t("e.scatter"))
 if len(tertaut):
-    st.plotly_chart(charts.kuadran_efisiensi(tertaut, s.warna()), width="stretch", key="efisiensi_kuadran")
+    st.plotly_chart(charts.kuadran_efisiensi(tertaut, s.warna(), s.bahasa), width="stretch", key="efisiensi_kuadran")
 else:
     st.info(s.t("e.tanpa_tautan"))
 
 st.subheader(s.t("e.metode"))
 kolom = st.columns(3)
-for kol, (kode, (judul, penjelasan)) in zip(kolom, measures.METODE_EFISIENSI.items()):
+for kol, (kode, (judul, penjelasan)) in zip(kolom, label.metode_efisiensi(s.bahasa).items()):
     kol.markdown(f"**{judul}**")
     kol.caption(penjelasan)
 web.tampil_tabel(

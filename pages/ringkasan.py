@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from lkjip import charts, checks, measures, web
+from lkjip import charts, checks, label, measures, web
 from lkjip.numbers import format_angka, format_persen, format_rupiah_singkat
 
 s = web.saringan()
@@ -17,7 +17,7 @@ ring["temuan"] = [int(temuan["jumlah"].get(i, 0)) for i in ring["instansi"]]
 
 MAKS_KARTU = 12
 kategori = list(measures.KATEGORI)
-singkat = {"Sangat Tinggi": "ST", "Tinggi": "T", "Sedang": "S", "Rendah": "R", "Sangat Rendah": "SR"}
+singkat = {k: label.kategori_singkat(k, s.bahasa) for k in kategori}
 warna = s.warna()
 
 st.subheader(s.t("r.kartu"))
@@ -30,18 +30,19 @@ for i, r in enumerate(ring.head(MAKS_KARTU).itertuples(index=False)):
         st.caption(f"{s.t('f.tahun')}: {r.tahun_data or '–'} · {s.t('m.peringkat')} {r.peringkat if r.peringkat is not None else '–'}")
         a, b, c = st.columns(3)
         a.metric(s.t("m.rata_capaian"), format_persen(r.rata_capaian, 1),
-                 help=f"Rata-rata {r.jumlah_indikator} indikator IKU/PK; tiap capaian dibatasi {format_angka(s.batas)}% "
-                      f"({r.dibatasi} indikator terkena batas). " + measures.RUMUS_CAPAIAN["positif"])
+                 help=s.t("r.help_rata", n=r.jumlah_indikator, batas=format_angka(s.batas), d=r.dibatasi)
+                 + label.rumus_capaian("positif", s.bahasa))
         b.metric(s.t("m.serapan"), format_persen(r.serapan, 1),
-                 help=f"{measures.RUMUS_SERAPAN} Pagu {format_rupiah_singkat(r.pagu)}, realisasi {format_rupiah_singkat(r.realisasi)}.")
-        c.metric(s.t("m.efisiensi"), format_angka(r.efisiensi_selisih, 1) + " poin" if pd.notna(r.efisiensi_selisih) else "–",
-                 help="Rata-rata capaian − serapan, dalam poin persen (metode selisih); > 0 berarti efisien.")
+                 help=s.t("r.help_serapan", rumus=label.rumus("serapan", s.bahasa), pagu=format_rupiah_singkat(r.pagu),
+                          realisasi=format_rupiah_singkat(r.realisasi)))
+        c.metric(s.t("m.efisiensi"), s.t("r.poin", x=format_angka(r.efisiensi_selisih, 1)) if pd.notna(r.efisiensi_selisih) else "–",
+                 help=s.t("r.help_efisiensi"))
         st.caption(s.t("r.kategori") + ": " + " · ".join(f"{singkat[k]} {int(ring.loc[i, k])}" for k in kategori)
                    + f" — {s.t('m.temuan')}: **{r.temuan}**")
 
 st.subheader(s.t("r.peringkat"))
 st.plotly_chart(charts.peringkat(ring.head(30), warna, s.batas, s.t("m.rata_capaian")), width="stretch")
-st.plotly_chart(charts.sebaran_kategori(ring.head(30), kategori), width="stretch")
+st.plotly_chart(charts.sebaran_kategori(ring.head(30), kategori, bahasa=s.bahasa), width="stretch")
 web.tampil_tabel(
     ring, s, "ringkasan_instansi", persen=("rata_capaian",), rupiah=("pagu", "realisasi"), progres=("serapan",),
     angka=("efisiensi_selisih",),

@@ -2,9 +2,8 @@
 import pandas as pd
 import streamlit as st
 
-from lkjip import analisis, charts, measures, web
+from lkjip import analisis, charts, label, measures, web
 from lkjip.numbers import format_persen, format_rupiah
-from lkjip.vocab import LABEL_LEVEL
 
 s = web.saringan()
 st.title(s.t("nav.serapan"))
@@ -17,7 +16,7 @@ instansi = k1.selectbox(s.t("s.pilih_instansi"), sorted(ang["instansi"].unique()
 tahun_ada = sorted(ang[ang["instansi"] == instansi]["tahun"].unique(), reverse=True)
 tahun = k2.selectbox(s.t("s.pilih_tahun"), tahun_ada, key="serapan_tahun")
 sumber = k3.selectbox(s.t("s.sumber"), analisis.sumber_anggaran(ang, instansi, tahun), key="serapan_sumber",
-                      help="Laporan sering memuat anggaran di beberapa tabel; tabel utama (program dengan pagu dan realisasi) tampil pertama.")
+                      help=s.t("s.sumber_help"))
 ambang = k4.slider(s.t("s.ambang"), 0, 100, 50, step=5, key="serapan_ambang")
 
 baris = analisis.pohon_anggaran(ang, instansi, tahun, sumber)
@@ -28,31 +27,28 @@ m1, m2, m3 = st.columns(3)
 m1.metric(s.t("m.pagu"), format_rupiah(pagu))
 m2.metric(s.t("m.realisasi"), format_rupiah(real))
 m3.metric(s.t("m.serapan"), format_persen(measures.serapan(None if pd.isna(pagu) else pagu, None if pd.isna(real) else real).nilai, 2),
-          help=measures.RUMUS_SERAPAN + " Dihitung dari baris teratas tabel ini.")
+          help=s.t("s.serapan_help", rumus=label.rumus("serapan", s.bahasa)))
 
 kedalaman = {i: 0 for i in baris["id"]}
 for rid, induk in zip(baris["id"], baris["induk_id"]):
     kedalaman[rid] = kedalaman.get(induk, -1) + 1 if pd.notna(induk) else 0
+status = ["lebih" if pd.notna(x) and x > 100 else ("rendah" if pd.notna(x) and x < ambang else "") for x in baris["serapan"]]
 tabel = pd.DataFrame({
-    "level": baris["level"].map(LABEL_LEVEL),
+    "level": baris["level"].map(lambda k: label.level(k, s.bahasa)),
     "kode": baris["kode"],
     "uraian": ["\u2003" * kedalaman[i] + u for i, u in zip(baris["id"], baris["uraian"])],
     "pagu": baris["pagu"], "realisasi": baris["realisasi"], "serapan": baris["serapan"],
-    "status": [
-        "melebihi pagu" if pd.notna(x) and x > 100 else (f"di bawah {ambang}%" if pd.notna(x) and x < ambang else "")
-        for x in baris["serapan"]
-    ],
+    "status": [s.t(f"s.status_{k}", ambang=ambang) if k else "" for k in status],
 })
 if baris[["pagu"]].notna().any().any() and baris["level"].isin(["program", "kegiatan", "sub_kegiatan"]).any():
     st.subheader(s.t("s.pohon"))
-    st.plotly_chart(charts.treemap_anggaran(baris, ambang), width="stretch", key="serapan_treemap")
+    st.plotly_chart(charts.treemap_anggaran(baris, ambang, s.bahasa), width="stretch", key="serapan_treemap")
     tanpa_pagu = baris[baris["pagu"].isna() & baris["level"].isin(["program", "kegiatan", "sub_kegiatan"])]
     if len(tanpa_pagu):
-        st.caption(f"{len(tanpa_pagu)} baris tanpa pagu yang terbaca (tidak tercetak atau angka salah cetak, mis. "
-                   f"'{tanpa_pagu['pagu_teks'].dropna().iloc[0] if tanpa_pagu['pagu_teks'].notna().any() else '–'}') tidak tampil di peta; "
-                   "lihat halaman Kualitas data.")
-rendah = tabel[tabel["status"].str.startswith("di bawah")]
-lebih = tabel[tabel["status"] == "melebihi pagu"]
+        contoh = tanpa_pagu["pagu_teks"].dropna().iloc[0] if tanpa_pagu["pagu_teks"].notna().any() else "–"
+        st.caption(s.t("s.tanpa_pagu", n=len(tanpa_pagu), contoh=contoh))
+rendah = tabel[[k == "rendah" for k in status]]
+lebih = tabel[[k == "lebih" for k in status]]
 if len(rendah):
     st.warning(f"{s.t('s.rendah')} ({ambang}%): " + "; ".join(u.strip() for u in rendah["uraian"].head(10)), icon=":material/trending_down:")
 if len(lebih):
@@ -63,9 +59,9 @@ web.tampil_tabel(tabel, s, "serapan_anggaran", rupiah=("pagu", "realisasi"), pro
 st.subheader(s.t("s.triwulan"))
 tw = analisis.triwulan(baris)
 if len(tw) and tw[["rencana", "realisasi"]].notna().any().any():
-    st.plotly_chart(charts.triwulan(tw), width="stretch", key="serapan_tw")
+    st.plotly_chart(charts.triwulan(tw, s.bahasa), width="stretch", key="serapan_tw")
     if tw["realisasi"].isna().all():
-        st.caption("Laporan hanya memuat rencana kas (anggaran kas) per triwulan, tanpa realisasi per triwulan.")
+        st.caption(s.t("s.hanya_rencana"))
 else:
     st.caption(s.t("s.tanpa_triwulan"))
 web.rumus(s, "serapan")

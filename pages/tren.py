@@ -1,8 +1,7 @@
 """Tren per tahun: agency averages, one indicator, or one theme over the years; serapan per year."""
-import pandas as pd
 import streamlit as st
 
-from lkjip import analisis, charts, web
+from lkjip import analisis, charts, label, web
 from lkjip.vocab import TEMA
 
 MAKS_GARIS = 12  # more agencies than this: median and quartile band instead of one line each
@@ -26,7 +25,7 @@ if mode == "indikator":
         web.kosong(s, False)
         st.stop()
     pilih = st.selectbox(s.t("t.indikator"), list(hitung.index), key="tren_indikator",
-                         format_func=lambda i: f"{i} ({hitung[i]} instansi)")
+                         format_func=lambda i: s.t("t.pilihan_indikator", indikator=i, n=hitung[i]))
     df = analisis.tren_indikator(ind, indikator=pilih)
     if df["instansi"].nunique() > MAKS_GARIS:
         st.caption(s.t("t.banyak", n=df["instansi"].nunique(), k=MAKS_GARIS))
@@ -40,7 +39,7 @@ if mode == "indikator":
     for nama, g in df.groupby("instansi"):
         st.markdown(f"**{nama}**" + (f" · {g['satuan'].dropna().iloc[0]}" if g["satuan"].notna().any() else ""))
         st.plotly_chart(charts.target_realisasi(analisis.isi_celah_tahun(g[["instansi", "tahun", "target", "realisasi"]], tahun_semua),
-                                                s.t("m.realisasi"), ref[ref["instansi"] == nama]), width="stretch", key=f"tr_{nama}")
+                                                s.t("m.realisasi"), ref[ref["instansi"] == nama], s.bahasa), width="stretch", key=f"tr_{nama}")
     if df["dari_laporan"].any():
         st.caption(s.t("u.dari_laporan"))
     web.tampil_tabel(df[["instansi", "tahun", "indikator", "satuan", "target", "realisasi", "capaian", "capaian_dilaporkan", "dari_laporan", "sumber"]],
@@ -49,14 +48,14 @@ if mode == "indikator":
 else:
     tema = None
     if mode == "tema":
-        tema = st.selectbox(s.t("f.tema"), list(TEMA), format_func=TEMA.get, key="tren_tema")
+        tema = st.selectbox(s.t("f.tema"), list(TEMA), format_func=lambda k: label.tema(k, s.bahasa), key="tren_tema")
     df = analisis.tren_instansi(ind, s.anggaran(), s.batas, tema)
     banyak = df["instansi"].nunique() > MAKS_GARIS
     if banyak:
         st.caption(s.t("t.banyak", n=df["instansi"].nunique(), k=MAKS_GARIS))
-    st.subheader(s.t("t.capaian_tahun") + (f" · {TEMA[tema]}" if tema else ""))
+    st.subheader(s.t("t.capaian_tahun") + (f" · {label.tema(tema, s.bahasa)}" if tema else ""))
     if banyak:
-        st.plotly_chart(charts.sebaran_tahun(df, "rata_capaian", s.t("m.rata_capaian")), width="stretch", key="tren_rata")
+        st.plotly_chart(charts.sebaran_tahun(df, "rata_capaian", s.t("m.rata_capaian"), s.bahasa), width="stretch", key="tren_rata")
     else:
         st.plotly_chart(charts.garis_tahun(analisis.isi_celah_tahun(df[["instansi", "tahun", "rata_capaian"]], tahun_semua), "rata_capaian",
                                            warna, s.t("m.rata_capaian")), width="stretch", key="tren_rata")
@@ -65,7 +64,7 @@ else:
     if not len(ser):
         st.info(s.t("u.kosong_saring"))
     elif banyak:
-        st.plotly_chart(charts.sebaran_tahun(ser, "serapan", s.t("m.serapan")), width="stretch", key="tren_serapan")
+        st.plotly_chart(charts.sebaran_tahun(ser, "serapan", s.t("m.serapan"), s.bahasa), width="stretch", key="tren_serapan")
     else:
         st.plotly_chart(charts.garis_tahun(analisis.isi_celah_tahun(ser, tahun_semua), "serapan", warna, s.t("m.serapan")),
                         width="stretch", key="tren_serapan")
