@@ -1,8 +1,10 @@
 """Committing a preview to the store in one transaction, replacing with a backup, and undoing.
 
 An import writes all its rows or none. When the file brings an agency and year that the database
-already has for a table, the import is refused unless ``ganti=True``; the rows it replaces are kept in
-``cadangan_impor`` so ``batalkan`` can restore them.
+already has for a table (``konflik``), the import is refused unless ``ganti=True``; the rows it
+replaces are kept in ``cadangan_impor`` (one JSON object per row, every column as stored) so
+``batalkan`` can restore them exactly. Every import is logged in ``impor`` (file name, sha256, time,
+user, rows written and replaced per table); ``riwayat`` lists the recent ones for the upload page.
 """
 from __future__ import annotations
 
@@ -65,12 +67,19 @@ def _id_instansi(cur, nama: str, jenis: str | None = None, provinsi: str | None 
 
 
 def _induk(df: pd.DataFrame) -> list[int | None]:
-    """Parent of each budget line: the nearest row above it, same agency, year and source, with a higher level."""
+    """Parent of each budget line: the nearest row above it, same agency, year and source, with a higher level.
+
+    Total rows (printed at the top or the bottom of a table) are never parents: they summarise the
+    top-level lines of their table, which therefore have no parent.
+    """
     peringkat = {lv: i for i, lv in enumerate(LEVEL)}
     hasil: list[int | None] = []
     tumpukan: dict[tuple, list[tuple[int, int]]] = {}
     for rid, inst, th, sumber, level in df[["id", "instansi", "tahun", "sumber", "level"]].itertuples(index=False):
         st = tumpukan.setdefault((inst, th, sumber), [])
+        if level == "total":
+            hasil.append(None)
+            continue
         lv = peringkat[level]
         while st and st[-1][1] >= lv:
             st.pop()
@@ -85,62 +94,69 @@ def simpan(store: Store, p: Pratinjau, ganti: bool = False, pengguna: str | None
         raise GalatImpor(f"Berkas {p.nama_file} masih memiliki {len(p.galat)} galat; perbaiki dulu. Pertama: {p.galat[0].teks()}")
     if not p.bisa_disimpan:
         raise GalatImpor(f"Berkas {p.nama_file} tidak berisi baris yang dapat disimpan.")
-    ada = konflik(store, p)
-    if ada and not ganti:
-        contoh = "; ".join(f"{t}: {i} {th}" for t, daftar in ada.items() for i, th in daftar[:3])
-        raise GalatImpor(f"Data untuk instansi dan tahun ini sudah ada ({contoh}). Pilih 'ganti' untuk menggantinya "
-                         "(data lama disimpan dan dapat dipulihkan dengan membatalkan impor).")
-    with store.transaksi() as cur:
-        impor_id = cur.execute(
-            "INSERT INTO impor (nama_file, sha256, pengguna, jumlah_baris) VALUES (?, ?, ?, ?) RETURNING id",
-            [p.nama_file, p.sha256, pengguna, json.dumps(p.jumlah())],
-        ).fetchall()[0][0]
-        inst_df = p.tabel.get("instansi")
-        if inst_df is not None and len(inst_df):
-            for r in inst_df.itertuples(index=False):
-                _id_instansi(cur, r.instansi, r.jenis, r.provinsi)
-        diganti: dict[str, int] = {}
-        for tabel, daftar in ada.items():
-            for inst, th in daftar:
-                syarat = "t.tahun IS NULL" if th is None else "t.tahun = ?"
-                params = [inst] + ([] if th is None else [th])
-                lama = cur.execute(
-                    f"SELECT t.* FROM {tabel} t JOIN instansi i ON i.id = t.instansi_id WHERE i.nama = ? AND {syarat}", params
-                ).df()
-                for rec in lama.to_dict("records"):
-                    cur.execute("INSERT INTO cadangan_impor VALUES (?, ?, ?)", [impor_id, tabel, json.dumps(rec, default=str)])
-                cur.execute(f"DELETE FROM {tabel} WHERE id IN (SELECT t.id FROM {tabel} t JOIN instansi i ON i.id = t.instansi_id "
-                            f"WHERE i.nama = ? AND {syarat})", params)
-                diganti[tabel] = diganti.get(tabel, 0) + len(lama)
-        ditulis: dict[str, int] = {}
-        for tabel in TABEL_DATA:
-            df = p.tabel.get(tabel)
-            if df is None or not len(df):
-                continue
-            df = df.copy()
-            ids = {nama: _id_instansi(cur, nama) for nama in df["instansi"].unique()}
-            df["instansi_id"] = df["instansi"].map(ids)
-            df["impor_id"] = impor_id
-            if tabel == "anggaran":
-                df["urutan"] = range(len(df))
-                df["id"] = [r[0] for r in cur.execute("SELECT nextval('seq_baris') FROM range(?)", [len(df)]).fetchall()]
-                df["induk_id"] = _induk(df)
-                kolom = ["id", "instansi_id", "impor_id"] + _KOLOM_DB[tabel]
-            else:
-                kolom = ["instansi_id", "impor_id"] + _KOLOM_DB[tabel]
-            for k in kolom:
-                if k not in df.columns:
-                    df[k] = None
-            muatan = df[kolom].astype(object).where(df[kolom].notna(), None)
-            cur.register("muatan", muatan)
-            cur.execute(f"INSERT INTO {tabel} ({', '.join(kolom)}) SELECT {', '.join(kolom)} FROM muatan")
-            cur.unregister("muatan")
-            ditulis[tabel] = len(df)
-        for m in p.masalah:
-            if m.tingkat != "info":
-                cur.execute("INSERT INTO masalah_impor VALUES (?, ?, ?, ?, ?, ?, ?)",
-                            [impor_id, m.tingkat, m.lembar, m.baris, m.kolom, m.nilai, m.pesan])
-        cur.execute("UPDATE impor SET diganti = ? WHERE id = ?", [json.dumps(diganti), impor_id])
+    # the check and the write under the store's write lock: two uploads of the same agency-year at the same
+    # moment cannot both pass the check (the lock is re-entrant; transaksi() takes it again)
+    with store._kunci:
+        ada = konflik(store, p)
+        if ada and not ganti:
+            contoh = "; ".join(f"{t}: {i} {th}" for t, daftar in ada.items() for i, th in daftar[:3])
+            raise GalatImpor(f"Data untuk instansi dan tahun ini sudah ada ({contoh}). Pilih 'ganti' untuk menggantinya "
+                             "(data lama disimpan dan dapat dipulihkan dengan membatalkan impor).")
+        with store.transaksi() as cur:
+            impor_id = cur.execute(
+                "INSERT INTO impor (nama_file, sha256, pengguna, jumlah_baris) VALUES (?, ?, ?, ?) RETURNING id",
+                [p.nama_file, p.sha256, pengguna, json.dumps(p.jumlah())],
+            ).fetchall()[0][0]
+            inst_df = p.tabel.get("instansi")
+            if inst_df is not None and len(inst_df):
+                for r in inst_df.itertuples(index=False):
+                    _id_instansi(cur, r.instansi, r.jenis, r.provinsi)
+            diganti: dict[str, int] = {}
+            for tabel, daftar in ada.items():
+                for inst, th in daftar:
+                    syarat = "t.tahun IS NULL" if th is None else "t.tahun = ?"
+                    params = [inst] + ([] if th is None else [th])
+                    hasil_lama = cur.execute(
+                        f"SELECT t.* FROM {tabel} t JOIN instansi i ON i.id = t.instansi_id WHERE i.nama = ? AND {syarat} ORDER BY t.id",
+                        params,
+                    )
+                    nama_kolom = [d[0] for d in hasil_lama.description]
+                    # plain Python values (NULL stays null, not NaN), fetched fully before the next statement
+                    lama = [dict(zip(nama_kolom, baris)) for baris in hasil_lama.fetchall()]
+                    for rec in lama:
+                        cur.execute("INSERT INTO cadangan_impor VALUES (?, ?, ?)", [impor_id, tabel, json.dumps(rec, default=str)])
+                    cur.execute(f"DELETE FROM {tabel} WHERE id IN (SELECT t.id FROM {tabel} t JOIN instansi i ON i.id = t.instansi_id "
+                                f"WHERE i.nama = ? AND {syarat})", params)
+                    diganti[tabel] = diganti.get(tabel, 0) + len(lama)
+            ditulis: dict[str, int] = {}
+            for tabel in TABEL_DATA:
+                df = p.tabel.get(tabel)
+                if df is None or not len(df):
+                    continue
+                df = df.copy()
+                ids = {nama: _id_instansi(cur, nama) for nama in df["instansi"].unique()}
+                df["instansi_id"] = df["instansi"].map(ids)
+                df["impor_id"] = impor_id
+                if tabel == "anggaran":
+                    df["urutan"] = range(len(df))
+                    df["id"] = [r[0] for r in cur.execute("SELECT nextval('seq_baris') FROM range(?)", [len(df)]).fetchall()]
+                    df["induk_id"] = _induk(df)
+                    kolom = ["id", "instansi_id", "impor_id"] + _KOLOM_DB[tabel]
+                else:
+                    kolom = ["instansi_id", "impor_id"] + _KOLOM_DB[tabel]
+                for k in kolom:
+                    if k not in df.columns:
+                        df[k] = None
+                muatan = df[kolom].astype(object).where(df[kolom].notna(), None)
+                cur.register("muatan", muatan)
+                cur.execute(f"INSERT INTO {tabel} ({', '.join(kolom)}) SELECT {', '.join(kolom)} FROM muatan")
+                cur.unregister("muatan")
+                ditulis[tabel] = len(df)
+            for m in p.masalah:
+                if m.tingkat != "info":
+                    cur.execute("INSERT INTO masalah_impor VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                [impor_id, m.tingkat, m.lembar, m.baris, m.kolom, m.nilai, m.pesan])
+            cur.execute("UPDATE impor SET diganti = ? WHERE id = ?", [json.dumps(diganti), impor_id])
     return HasilImpor(impor_id, ditulis, diganti)
 
 
@@ -173,4 +189,71 @@ def batalkan(store: Store, impor_id: int) -> dict[str, int]:
     return dipulihkan
 
 
-__all__ = ["GalatImpor", "HasilImpor", "StoreError", "batalkan", "konflik", "simpan"]
+def _json(teks: str | None) -> dict[str, int]:
+    try:
+        return {k: int(v) for k, v in (json.loads(teks) if teks else {}).items()}
+    except (ValueError, TypeError, AttributeError):
+        return {}
+
+
+_NAMA_TABEL = {"indikator": "indikator", "anggaran": "baris anggaran", "skor": "skor", "renstra": "target Renstra",
+               "nilai_dilaporkan": "nilai dilaporkan"}
+
+
+def _rincian(jumlah: dict[str, int]) -> str:
+    return ", ".join(f"{n} {_NAMA_TABEL.get(t, t)}" for t, n in jumlah.items() if n)
+
+
+def riwayat(store: Store, batas: int = 20) -> pd.DataFrame:
+    """The latest imports, newest first, for the upload page.
+
+    Columns: id, waktu, nama_file, sha256, pengguna, status (aktif | dibatalkan), ditulis and diganti
+    (rows per table, dicts), instansi_tahun (the agency-years written, e.g. "Dinas Sosial Kota
+    Depok 2020"), bisa_dibatalkan, and ringkasan: one readable line in Bahasa Indonesia.
+    """
+    impor = store.baca(
+        "SELECT id, waktu, nama_file, sha256, pengguna, status, jumlah_baris, diganti FROM impor ORDER BY id DESC LIMIT ?",
+        [int(batas)],
+    )
+    kolom = ["id", "waktu", "nama_file", "sha256", "pengguna", "status", "ditulis", "diganti", "instansi_tahun",
+             "bisa_dibatalkan", "ringkasan"]
+    if not len(impor):
+        return pd.DataFrame(columns=kolom)
+    ids = [int(i) for i in impor["id"]]
+    tanda = ", ".join("?" * len(ids))
+    bagian = " UNION ".join(
+        f"SELECT t.impor_id, i.nama, t.tahun FROM {tb} t JOIN instansi i ON i.id = t.instansi_id WHERE t.impor_id IN ({tanda})"
+        for tb in TABEL_DATA
+    )
+    it = store.baca(f"SELECT impor_id, nama, tahun FROM ({bagian}) ORDER BY impor_id, nama, tahun", ids * len(TABEL_DATA))
+    per_impor: dict[int, list[str]] = {}
+    for iid, nama, th in it.itertuples(index=False):
+        teks = f"{nama} {int(th)}" if th is not None and th == th else nama
+        daftar = per_impor.setdefault(int(iid), [])
+        if teks not in daftar:
+            daftar.append(teks)
+    # an import whose rows were replaced again by a later, still active import cannot be undone first
+    diganti_lagi = set(store.baca(
+        "SELECT DISTINCT json_extract(c.baris, '$.impor_id')::BIGINT AS asal FROM cadangan_impor c "
+        "JOIN impor i ON i.id = c.impor_id WHERE i.status = 'aktif'"
+    )["asal"].dropna().astype(int))
+    baris = []
+    for r in impor.itertuples(index=False):
+        ditulis, diganti = _json(r.jumlah_baris), _json(r.diganti)
+        it_teks = per_impor.get(int(r.id), [])
+        waktu = pd.Timestamp(r.waktu).strftime("%d-%m-%Y %H:%M")
+        ringkasan = f"#{r.id} {waktu} · {r.nama_file}: {_rincian(ditulis) or 'tidak ada baris'}"
+        if it_teks:
+            ringkasan += " untuk " + ", ".join(it_teks[:3]) + (f" dan {len(it_teks) - 3} lainnya" if len(it_teks) > 3 else "")
+        if diganti:
+            ringkasan += f"; mengganti {_rincian(diganti)}"
+        if r.status != "aktif":
+            ringkasan += " (dibatalkan)"
+        baris.append({"id": int(r.id), "waktu": r.waktu, "nama_file": r.nama_file, "sha256": r.sha256,
+                      "pengguna": r.pengguna, "status": r.status, "ditulis": ditulis, "diganti": diganti,
+                      "instansi_tahun": ", ".join(it_teks),
+                      "bisa_dibatalkan": r.status == "aktif" and int(r.id) not in diganti_lagi, "ringkasan": ringkasan})
+    return pd.DataFrame(baris, columns=kolom)
+
+
+__all__ = ["GalatImpor", "HasilImpor", "StoreError", "batalkan", "konflik", "riwayat", "simpan"]

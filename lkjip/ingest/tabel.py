@@ -32,39 +32,49 @@ NAMA_JENIS = {
 }
 
 _SINONIM: dict[str, list[str]] = {
-    "instansi": ["instansi", "nama instansi", "perangkat daerah", "opd", "skpd", "dinas", "agency", "unit kerja"],
+    "instansi": ["instansi", "nama instansi", "perangkat daerah", "nama perangkat daerah", "opd", "nama opd", "skpd",
+                 "dinas", "agency", "unit kerja"],
     "tahun": ["tahun", "tahun anggaran", "ta", "year", "periode"],
     "sasaran": ["sasaran", "sasaran strategis", "sasaran program", "sasaran kinerja", "objective",
-                "strategic objective", "tujuan sasaran"],
+                "strategic objective", "tujuan sasaran", "sasaran strategis renstra"],
     "indikator": ["indikator", "indikator kinerja", "indikator kinerja utama", "indikator sasaran",
                   "indikator kinerja sasaran", "indikator sasaran strategis", "iku", "indikator kinerja program",
-                  "indicator", "performance indicator", "indikator kinerja iku"],
-    "satuan": ["satuan", "sat", "unit", "satuan indikator"],
+                  "indicator", "performance indicator", "key performance indicator", "indikator kinerja iku",
+                  "indikator kinerja utama iku", "indikator program"],
+    "satuan": ["satuan", "sat", "unit", "satuan indikator", "satuan ukur"],
     "polaritas": ["polaritas", "polarity", "arah"],
-    "target": ["target", "target tahunan", "target kinerja", "target pk", "target akhir", "target renstra"],
-    "realisasi": ["realisasi", "realisasi kinerja", "actual", "realisasi anggaran", "realisasi keuangan",
-                  "realisasi belanja", "realization"],
+    "target": ["target", "target tahunan", "target kinerja", "target pk", "target akhir", "target renstra",
+               "target perjanjian kinerja", "target kinerja rp"],
+    "realisasi": ["realisasi", "realisasi kinerja", "actual", "realization", "capaian realisasi", "realisasi tahunan"],
+    # budget spent, kept apart from an indicator's realisasi: the same table may print both
+    "realisasi_anggaran": ["realisasi anggaran", "realisasi keuangan", "realisasi belanja", "anggaran realisasi",
+                           "keuangan realisasi", "realisasi dana", "budget realization", "spending"],
     "capaian_dilaporkan": ["capaian", "capaian kinerja", "capaian kinerja persen", "persen capaian",
                            "persentase capaian", "capaian persen", "achievement", "tingkat capaian",
-                           "capaian dilaporkan", "persentase capaian kinerja"],
+                           "capaian dilaporkan", "persentase capaian kinerja", "persen capaian kinerja",
+                           "capaian target", "kinerja capaian"],
     "tema": ["tema", "theme", "urusan spm"],
     "utama": ["utama"],
     "tingkat": ["tingkat indikator", "tingkat"],
     "sumber": ["sumber", "sumber data", "source"],
-    "catatan": ["catatan", "keterangan", "ket", "notes", "note"],
+    "catatan": ["catatan", "keterangan", "ket", "notes", "note", "remarks"],
     "level": ["level", "jenis baris", "tingkat anggaran"],
-    "kode": ["kode", "kode rekening", "kode program", "code", "no rekening", "kode sub kegiatan"],
+    "kode": ["kode", "kode rekening", "kode program", "code", "no rekening", "kode sub kegiatan", "kode kegiatan",
+             "kode rek"],
     "uraian": ["uraian", "program kegiatan", "program kegiatan sub kegiatan", "nama program kegiatan",
                "program kegiatan subkegiatan", "description", "nama", "program kegiatan dan sub kegiatan",
-               "uraian program kegiatan"],
+               "uraian program kegiatan", "uraian program", "nomenklatur", "program activity"],
     "program": ["program", "nama program"],
-    "kegiatan": ["kegiatan", "nama kegiatan"],
-    "sub_kegiatan": ["sub kegiatan", "subkegiatan", "nama sub kegiatan"],
+    "kegiatan": ["kegiatan", "nama kegiatan", "activity"],
+    "sub_kegiatan": ["sub kegiatan", "subkegiatan", "nama sub kegiatan", "sub activity"],
     "pagu": ["pagu", "anggaran", "pagu anggaran", "alokasi", "alokasi anggaran", "budget", "pagu perubahan",
-             "perubahan", "anggaran perubahan", "pagu akhir", "jumlah anggaran"],
+             "perubahan", "anggaran perubahan", "pagu akhir", "jumlah anggaran", "target anggaran", "anggaran target",
+             "pagu dpa", "anggaran dpa", "anggaran pagu", "keuangan target", "target keuangan"],
     "pagu_awal": ["pagu awal", "pagu murni", "anggaran murni", "awal", "murni", "anggaran awal"],
     "serapan_dilaporkan": ["serapan", "persentase serapan", "serapan anggaran", "persentase realisasi",
-                           "serapan dilaporkan", "realisasi anggaran persen", "realisasi persen"],
+                           "serapan dilaporkan", "realisasi anggaran persen", "realisasi persen", "serapan persen",
+                           "capaian anggaran", "anggaran capaian", "anggaran persen", "keuangan capaian",
+                           "capaian keuangan", "realisasi keuangan persen", "absorption"],
     "jenis": ["jenis"],
     "nilai": ["nilai", "skor", "score"],
     "predikat": ["predikat", "grade", "kategori predikat"],
@@ -117,16 +127,18 @@ def kenali(teks: object) -> tuple[str | None, int | None]:
     # "realisasi anggaran persen", "capaian kinerja persen", "target 2023 persen" ...
     if t.endswith(" persen") and t[: -len(" persen")] in _PETA:
         dasar = _PETA[t[: -len(" persen")]]
-        if dasar == "realisasi":
-            return ("serapan_dilaporkan" if "anggaran" in t or "keuangan" in t else "realisasi"), tahun
+        if dasar == "realisasi_anggaran":
+            return "serapan_dilaporkan", tahun
+        if dasar == "pagu":
+            return "serapan_dilaporkan", tahun  # "Anggaran (%)"
         return dasar, tahun
     return None, None
 
 
 def _gabung(induk: str, anak: str) -> tuple[str | None, int | None]:
-    """Field of a column under a two-row header: the child, the parent and child together, or the parent."""
+    """Field of a column under a two-row header, from the parent cell (spanning) and the child cell."""
     b_induk, b_anak = baku(induk), baku(anak)
-    if not b_anak:
+    if not b_anak or b_induk == b_anak:  # no child, or a cell merged down over both rows
         return kenali(induk)
     if not b_induk:
         return kenali(anak)
@@ -134,23 +146,18 @@ def _gabung(induk: str, anak: str) -> tuple[str | None, int | None]:
     f_anak, t_anak = kenali(anak)
     f_induk, t_induk = kenali(induk)
     tahun = t_anak or t_induk or t_gab
-    # TW columns under "Anggaran Kas" / "Realisasi"
-    if f_anak and f_anak.startswith("rencana_tw") and f_induk == "realisasi":
-        return f_anak.replace("rencana", "realisasi"), tahun
+    # quarters under "Anggaran Kas" / "Rencana" (plan) or under "Realisasi" (actual)
     if f_anak and f_anak.startswith(("rencana_tw", "realisasi_tw")):
+        if f_induk in ("realisasi", "realisasi_anggaran"):
+            return f_anak.replace("rencana", "realisasi"), tahun
         return f_anak, tahun
-    # "Realisasi Anggaran" over "Rp" / "%"
-    if b_anak in ("persen", "persentase") and f_induk == "realisasi":
-        return "serapan_dilaporkan", tahun
-    if b_anak in ("persen", "persentase") and f_induk == "capaian_dilaporkan":
-        return "capaian_dilaporkan", tahun
-    if b_anak in ("rp", "") and f_induk:
-        return f_induk, tahun
-    if f_gab:
+    if f_gab:  # "Realisasi Anggaran" over "%", "Anggaran" over "Target", "Capaian" over "2021" ...
         return f_gab, tahun
+    if b_anak in ("persen", "persentase") and f_induk:
+        return f_induk, tahun
     if f_anak:
         return f_anak, tahun
-    if f_anak is None and t_anak and f_induk:  # "Capaian" over "2021", "2022"
+    if t_anak and f_induk:  # "Capaian" over "2021", "2022"
         return f_induk, t_anak
     return None, tahun
 
@@ -193,8 +200,13 @@ def _pemetaan(header: list[list[object]]) -> list[Kolom]:
         p = induk[i] if (asli_induk or anak[i]) else ""
         f, t = _gabung(p, anak[i])
         if f:
-            kol.append(Kolom(i, " / ".join(x for x in (p, anak[i]) if x), f, t))
+            judul = p if baku(p) == baku(anak[i]) else " / ".join(x for x in (p, anak[i]) if x)
+            kol.append(Kolom(i, judul, f, t))
     return kol
+
+
+_BIDANG_ANGGARAN = {"pagu", "pagu_awal", "rencana_tw1", "realisasi_tw1", "serapan_dilaporkan", "realisasi_anggaran"}
+_BIDANG_LABEL_ANGGARAN = {"uraian", "program", "kegiatan", "sub_kegiatan", "kode"}
 
 
 def jenis_tabel(bidang: set[str]) -> str | None:
@@ -203,9 +215,7 @@ def jenis_tabel(bidang: set[str]) -> str | None:
         return "nilai_dilaporkan"
     if "provinsi" in bidang and "tahun" not in bidang and "instansi" in bidang:
         return "instansi"
-    anggaran = {"pagu", "pagu_awal", "rencana_tw1", "realisasi_tw1", "serapan_dilaporkan"}
-    label = {"uraian", "program", "kegiatan", "sub_kegiatan", "kode"}
-    if bidang & anggaran and bidang & label and "indikator" not in bidang:
+    if bidang & _BIDANG_ANGGARAN and bidang & _BIDANG_LABEL_ANGGARAN and "indikator" not in bidang:
         return "anggaran"
     if "indikator" in bidang:
         if "jenis" in bidang and "target" in bidang and not bidang & {"realisasi", "capaian_dilaporkan"}:
@@ -217,13 +227,50 @@ def jenis_tabel(bidang: set[str]) -> str | None:
     return None
 
 
-_RE_NOMOR_KOLOM = re.compile(r"^\(?-?\d{1,2}\)?$")
+# Fields a reader uses besides the canonical columns: labels of budget lines and a bare "%" column.
+_BANTU = {"anggaran": {"program", "kegiatan", "sub_kegiatan"}, "indikator": {"_persen"}}
+
+
+def sesuaikan(kolom: list[Kolom], jenis: str) -> tuple[list[Kolom], list[tuple[Kolom, str]]]:
+    """The columns a table of this kind uses, and the others with the reason they are left out.
+
+    In a budget table "Realisasi Anggaran" is the realisasi; in an indicator table it is the budget
+    beside the indicator, not the indicator's realisasi, and is left out. When two columns give the same
+    field for the same year, the first is used.
+    """
+    dipakai, diabaikan, sudah = [], [], set()
+    boleh = set(KOLOM[jenis]) | _BANTU.get(jenis, set())
+    for k in kolom:
+        if jenis == "anggaran" and k.bidang == "realisasi_anggaran":
+            k = Kolom(k.indeks, k.judul, "realisasi", k.tahun)
+        if k.bidang not in boleh:
+            if k.bidang != "_no":
+                diabaikan.append((k, f"bukan kolom tabel {NAMA_JENIS[jenis]}"))
+            continue
+        if (k.bidang, k.tahun) in sudah:
+            diabaikan.append((k, "kolom yang sama sudah terbaca di sebelah kiri"))
+            continue
+        sudah.add((k.bidang, k.tahun))
+        dipakai.append(k)
+    return dipakai, diabaikan
+
+
+_RE_NOMOR_KOLOM = re.compile(r"^[(\[]?-?(\d{1,2})[)\].]?$")
 
 
 def baris_nomor_kolom(baris: list[object]) -> bool:
-    """A row such as ``(1) (2) (3)``, ``-1 -2 -3`` or ``1 2 3`` under a header."""
-    isi = [_teks_sel(v) for v in baris if _teks_sel(v)]
-    return len(isi) >= 2 and all(_RE_NOMOR_KOLOM.match(t) for t in isi)
+    """A row of column numbers under a header: ``(1) (2) (3)``, ``-1 -2 -3`` (Excel's reading of
+    "(1)"), or ``1 2 3``: at least two small numbers, increasing from left to right."""
+    nomor = []
+    for v in baris:
+        t = _teks_sel(v)
+        if not t:
+            continue
+        m = _RE_NOMOR_KOLOM.match(t)
+        if not m:
+            return False
+        nomor.append(int(m.group(1)))
+    return len(nomor) >= 2 and all(b > a for a, b in zip(nomor, nomor[1:]))
 
 
 @dataclass
@@ -233,6 +280,7 @@ class TabelDitemukan:
     kolom: list[Kolom]
     baris_data_mulai: int
     judul: list[str] = field(default_factory=list)  # text of title rows above the header
+    diabaikan: list[tuple[Kolom, str]] = field(default_factory=list)  # recognised but not used, and why
 
 
 def _terbaik(kol: list[Kolom]) -> tuple[str | None, int]:
@@ -240,60 +288,92 @@ def _terbaik(kol: list[Kolom]) -> tuple[str | None, int]:
     return jenis_tabel(bidang), len(bidang)
 
 
+def _dikenali(v: object) -> bool:
+    f, t = kenali(v)
+    return bool(f or t)
+
+
+def _mirip_data(baris: list[object]) -> bool:
+    """A row holding figures (not a header): a number other than a small column number or a year."""
+    for v in baris:
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            continue
+        if not (float(v).is_integer() and (0 <= v < 100 or 1900 < v < 2200)):
+            return True
+    return False
+
+
 def cari_tabel(rows: list[list[object]], maks_pindai: int = 40) -> TabelDitemukan | None:
-    """Locate the header and the kind of table in a sheet's rows, or None when none is recognisable."""
+    """Locate the header and the kind of table in a sheet's rows, or None when none is recognisable.
+
+    The header is the first row (within the first ``maks_pindai``) whose cells name the fields of a
+    kind of table; when the row below it refines those names (a year, "Target / Realisasi" under
+    "2023", "Rp / %" under "Realisasi Anggaran", "TW I..IV" under "Anggaran Kas"), both rows together
+    are the header. ``rows`` should have merged cells filled (``Lembar.terisi()``).
+    """
     pilihan = None
     for r in range(min(maks_pindai, len(rows))):
-        if not any(_teks_sel(v) for v in rows[r]):
-            continue
+        if sum(1 for v in rows[r] if _teks_sel(v)) < 2:
+            continue  # a title, a lone label or a blank row
         satu = _pemetaan([rows[r]])
         j1, n1 = _terbaik(satu)
-        if n1 < 2 and not (r + 1 < len(rows)):
-            continue
-        kandidat = []
-        if j1:
-            kandidat.append((n1, [r], satu, j1))
-        sel_isi = sum(1 for v in rows[r] if _teks_sel(v))
-        if sel_isi >= 2 and r + 1 < len(rows) and any(_teks_sel(v) for v in rows[r + 1]) and not baris_nomor_kolom(rows[r + 1]):
-            dua = _pemetaan([rows[r], rows[r + 1]])
+        kandidat = [(n1, [r], satu, j1)] if j1 else []
+        bawah = rows[r + 1] if r + 1 < len(rows) else []
+        if (any(_dikenali(v) for v in rows[r]) and any(_dikenali(v) for v in bawah)
+                and not baris_nomor_kolom(bawah) and not _mirip_data(bawah)):
+            dua = _pemetaan([rows[r], bawah])
             j2, n2 = _terbaik(dua)
-            angka_di_anak = sum(
-                1 for v in rows[r + 1]
-                if isinstance(v, (int, float)) and not (isinstance(v, float) and not v.is_integer() or not 1900 < v < 2200)
-            )
-            kenal_anak = sum(1 for v in rows[r + 1] if kenali(v)[0] or kenali(v)[1])
-            if j2 and n2 >= n1 and kenal_anak >= 1 and angka_di_anak == 0:
-                tahun_anak = len({k.tahun for k in dua if k.tahun})
-                if n2 > n1 or tahun_anak or len(dua) > len(satu):
-                    kandidat.insert(0, (n2, [r, r + 1], dua, j2))
+            if j2 and n2 >= n1 and (n2 > n1 or len(dua) > len(satu) or any(k.tahun for k in dua)):
+                kandidat.insert(0, (n2, [r, r + 1], dua, j2))
         if kandidat:
             pilihan = kandidat[0]
             break
     if not pilihan:
         return None
     _, hdr, kol, jenis = pilihan
+    kol, diabaikan = sesuaikan(kol, jenis)
     mulai = hdr[-1] + 1
     while mulai < len(rows) and (baris_nomor_kolom(rows[mulai]) or not any(_teks_sel(v) for v in rows[mulai])):
         mulai += 1
-    judul = [" ".join(_teks_sel(v) for v in rows[i] if _teks_sel(v)) for i in range(hdr[0])]
-    return TabelDitemukan(jenis, hdr, kol, mulai, [j for j in judul if j])
+    judul = []
+    for i in range(hdr[0]):
+        sel = []
+        for v in rows[i]:  # a title merged across columns is filled into each: keep it once
+            t = _teks_sel(v)
+            if t and (not sel or sel[-1] != t):
+                sel.append(t)
+        if sel:
+            judul.append(" ".join(sel))
+    return TabelDitemukan(jenis, hdr, kol, mulai, judul, diabaikan)
 
 
 # --- Agency and year from title rows ----------------------------------------------------------------
 _RE_JUDUL_INSTANSI = re.compile(
-    r"(dinas\s+sosial(?:\s+(?:dan|,)\s+[a-z ]+?)?\s+(?:kota|kabupaten|kab\.?)\s+[a-z][a-z .'-]*?)(?=\s+(?:tahun|ta\b|periode)|\s*[,;(\n]|\s*$)",
+    r"(dinas\s+sosial(?:\s*(?:dan|,)\s+[a-z ]+?)?)\s+(kota|kabupaten|kab\.?)\s+([a-z][a-z.'-]*(?:\s+[a-z][a-z.'-]*){0,3})",
     re.IGNORECASE,
 )
+# Words that end a city/regency name in a title: "... KOTA BEKASI SETELAH APBD-P PER PROGRAM TAHUN 2023".
+_KATA_HENTI = {"tahun", "ta", "periode", "setelah", "sebelum", "per", "pada", "dalam", "berdasarkan", "menurut",
+               "untuk", "sampai", "semester", "triwulan", "bulan", "apbd", "apbd-p", "tw", "dan", "di", "sesuai", "tabel"}
 _RE_JUDUL_TAHUN = re.compile(r"\b(?:tahun(?:\s+anggaran)?|ta\.?)\s+(19\d\d|20\d\d)\b", re.IGNORECASE)
 
 
 def instansi_dari_judul(teks: list[str]) -> str | None:
+    """'DINAS SOSIAL KOTA DEPOK TAHUN 2020' -> 'Dinas Sosial Kota Depok' (None when no title names one)."""
     for t in teks:
         m = _RE_JUDUL_INSTANSI.search(t)
-        if m:
-            nama = re.sub(r"\s+", " ", m.group(1)).strip(" .")
-            nama = re.sub(r"\bkab\.?(?=\s)", "Kabupaten", nama, flags=re.IGNORECASE)
-            return " ".join(w if w.lower() == "dan" else w.capitalize() for w in nama.lower().split())
+        if not m:
+            continue
+        nama = []
+        for w in m.group(3).split():
+            if w.lower().strip(".") in _KATA_HENTI:
+                break
+            nama.append(w.strip(".,"))
+        if not nama:
+            continue
+        jenis = "Kabupaten" if m.group(2).lower().startswith("kab") else "Kota"
+        dinas = " ".join(w if w.lower() == "dan" else w.capitalize() for w in re.sub(r"\s+", " ", m.group(1)).lower().split())
+        return f"{dinas} {jenis} " + " ".join(w.capitalize() for w in nama)
     return None
 
 
