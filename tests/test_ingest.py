@@ -412,3 +412,23 @@ def test_csv_bom_utf8_dengan_isi_cp1252():
 def test_csv_rusak_ditolak_dengan_jelas(data, pesan):
     with pytest.raises(GalatBerkas, match=pesan):
         pratinjau(data, "rusak.csv", instansi="Dinas Sosial Kota Depok", tahun=2023)
+
+
+def test_xlsx_terenkripsi_sungguhan_ditolak_jelas():
+    """A workbook really encrypted with a password (ECMA-376, as Excel does it), not only its header."""
+    import io
+
+    import msoffcrypto
+    from openpyxl import Workbook
+
+    from lkjip.ingest import GalatBerkas, pratinjau
+
+    wb = Workbook()
+    wb.active.append(["Indikator", "Target", "Realisasi"])
+    wb.active.append(["Persentase anak telantar yang mendapatkan pelayanan", 85, 85])
+    polos, sandi = io.BytesIO(), io.BytesIO()
+    wb.save(polos)
+    polos.seek(0)
+    msoffcrypto.OfficeFile(polos).encrypt("rahasia", sandi)
+    with pytest.raises(GalatBerkas, match="dilindungi kata sandi"):
+        pratinjau(sandi.getvalue(), "capaian_2023.xlsx")
