@@ -7,6 +7,7 @@ each report (``utama``); the other printed rows stay available for reconciliatio
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -141,6 +142,7 @@ def matriks_tema(ind: pd.DataFrame, batas: float | None = measures.BATAS_RATA_RA
     return m.reindex(columns=[t for t in TEMA if t in m.columns])
 
 
+@lru_cache(maxsize=8192)
 def program_nasional(uraian: str | None, kode: str | None = None) -> str | None:
     """The national program (urusan sosial 1.06) a budget line's name or code refers to."""
     if kode:
@@ -162,9 +164,8 @@ def serapan_program(ang: pd.DataFrame) -> pd.DataFrame:
     if ang is None or not len(ang):
         return pd.DataFrame(columns=kolom)
     df = ang[ang["utama"] & (ang["level"] == "program")].copy()
-    df["program"] = [program_nasional(u, k) or u for u, k in zip(df["uraian"], df["kode"])]
-    g = df.groupby(["instansi", "tahun", "program"], as_index=False).agg(pagu=("pagu", lambda s: s.sum(min_count=1)),
-                                                                          realisasi=("realisasi", lambda s: s.sum(min_count=1)))
+    df["program"] = [program_nasional(u, k if isinstance(k, str) else None) or u for u, k in zip(df["uraian"], df["kode"])]
+    g = df.groupby(["instansi", "tahun", "program"])[["pagu", "realisasi"]].sum(min_count=1).reset_index()
     g["serapan"] = [measures.serapan(None if pd.isna(p) else p, None if pd.isna(r) else r).nilai for p, r in zip(g["pagu"], g["realisasi"])]
     return g[kolom]
 

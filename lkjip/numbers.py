@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Grades used for SAKIP (predikat) — best first.
 PREDIKAT = ("AA", "A", "BB", "B", "CC", "C", "D")
@@ -99,6 +100,12 @@ def _angka_inti(s: str, persen: bool) -> tuple[float | None, str | None]:
 
 def parse(nilai: object) -> Angka:
     """Parse one printed cell: a number, a percentage, Rupiah, a grade, a dash or n/a."""
+    if isinstance(nilai, str):
+        return _parse_teks(nilai)
+    return _parse(nilai)
+
+
+def _parse(nilai: object) -> Angka:
     if nilai is None:
         return Angka(teks="")
     if isinstance(nilai, bool):
@@ -143,6 +150,10 @@ def parse(nilai: object) -> Angka:
     if kali and (rupiah or kali[1]):
         hasil, satuan = hasil * kali[0], None
     return Angka(teks=teks, nilai=hasil, persen=persen, predikat=predikat, satuan=satuan)
+
+
+# Printed cells repeat a lot (100%, -, n/a, the same target across years): parse each text once.
+_parse_teks = lru_cache(maxsize=65536)(_parse)
 
 
 def parse_number(nilai: object) -> float | None:

@@ -121,15 +121,25 @@ def huruf_kolom(i: int) -> str:
     return s
 
 
+_RE_SPASI = re.compile(r"\s+")
+_SPASI_LAIN = ("  ", "\n", "\t", "\r", "\xa0")
+
+
 def _teks(v: object) -> str | None:
+    """A cell as clean text (single spaces, trimmed), or None when empty."""
     if v is None:
         return None
+    if isinstance(v, str):
+        t = v.strip()
+        if t and any(c in t for c in _SPASI_LAIN):
+            t = _RE_SPASI.sub(" ", t)
+        return t or None
     if isinstance(v, float):
         if v != v:
             return None
         if v.is_integer():
             return str(int(v))
-    t = re.sub(r"\s+", " ", str(v)).strip()
+    t = _RE_SPASI.sub(" ", str(v)).strip()
     return t or None
 
 

@@ -44,15 +44,21 @@ class HasilImpor:
 
 
 def konflik(store: Store, p: Pratinjau) -> dict[str, list[tuple[str, int]]]:
-    """Agency-years per table that the file brings and the database already has."""
+    """Agency-years per table that the file brings and the database already has (one query per table)."""
     hasil: dict[str, list[tuple[str, int]]] = {}
-    for tabel, inst, th in sorted(p.kunci(), key=lambda k: (k[0], k[1], k[2] or 0)):
-        if th is None:
-            n = store.satu(f"SELECT count(*) FROM {tabel} t JOIN instansi i ON i.id = t.instansi_id WHERE i.nama = ? AND t.tahun IS NULL", [inst])
-        else:
-            n = store.satu(f"SELECT count(*) FROM {tabel} t JOIN instansi i ON i.id = t.instansi_id WHERE i.nama = ? AND t.tahun = ?", [inst, th])
-        if n:
-            hasil.setdefault(tabel, []).append((inst, th))
+    kunci = pd.DataFrame(sorted(p.kunci(), key=lambda k: (k[0], k[1], k[2] or 0)), columns=["tabel", "nama", "tahun"])
+    for tabel, g in kunci.groupby("tabel", sort=True):
+        cur = store._con.cursor()
+        try:
+            cur.register("kunci_impor", g[["nama", "tahun"]].astype({"tahun": "Int64"}))
+            ada = cur.execute(
+                f"SELECT DISTINCT k.nama, k.tahun FROM kunci_impor k JOIN instansi i ON i.nama = k.nama "
+                f"JOIN {tabel} t ON t.instansi_id = i.id AND t.tahun IS NOT DISTINCT FROM k.tahun ORDER BY 1, 2"
+            ).fetchall()
+        finally:
+            cur.close()
+        if ada:
+            hasil[tabel] = [(n, None if th is None else int(th)) for n, th in ada]
     return hasil
 
 
@@ -116,18 +122,15 @@ def simpan(store: Store, p: Pratinjau, ganti: bool = False, pengguna: str | None
                 for inst, th in daftar:
                     syarat = "t.tahun IS NULL" if th is None else "t.tahun = ?"
                     params = [inst] + ([] if th is None else [th])
-                    hasil_lama = cur.execute(
-                        f"SELECT t.* FROM {tabel} t JOIN instansi i ON i.id = t.instansi_id WHERE i.nama = ? AND {syarat} ORDER BY t.id",
-                        params,
-                    )
-                    nama_kolom = [d[0] for d in hasil_lama.description]
-                    # plain Python values (NULL stays null, not NaN), fetched fully before the next statement
-                    lama = [dict(zip(nama_kolom, baris)) for baris in hasil_lama.fetchall()]
-                    for rec in lama:
-                        cur.execute("INSERT INTO cadangan_impor VALUES (?, ?, ?)", [impor_id, tabel, json.dumps(rec, default=str)])
+                    # each replaced row as JSON (NULL stays null), copied inside the database in one statement
+                    n_lama = cur.execute(
+                        f"INSERT INTO cadangan_impor SELECT ?, ?, CAST(to_json(t) AS VARCHAR) FROM {tabel} t "
+                        f"JOIN instansi i ON i.id = t.instansi_id WHERE i.nama = ? AND {syarat} ORDER BY t.id",
+                        [impor_id, tabel] + params,
+                    ).fetchall()[0][0]
                     cur.execute(f"DELETE FROM {tabel} WHERE id IN (SELECT t.id FROM {tabel} t JOIN instansi i ON i.id = t.instansi_id "
                                 f"WHERE i.nama = ? AND {syarat})", params)
-                    diganti[tabel] = diganti.get(tabel, 0) + len(lama)
+                    diganti[tabel] = diganti.get(tabel, 0) + n_lama
             ditulis: dict[str, int] = {}
             for tabel in TABEL_DATA:
                 df = p.tabel.get(tabel)
@@ -152,10 +155,14 @@ def simpan(store: Store, p: Pratinjau, ganti: bool = False, pengguna: str | None
                 cur.execute(f"INSERT INTO {tabel} ({', '.join(kolom)}) SELECT {', '.join(kolom)} FROM muatan")
                 cur.unregister("muatan")
                 ditulis[tabel] = len(df)
-            for m in p.masalah:
-                if m.tingkat != "info":
-                    cur.execute("INSERT INTO masalah_impor VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                [impor_id, m.tingkat, m.lembar, m.baris, m.kolom, m.nilai, m.pesan])
+            masalah = pd.DataFrame(
+                [(impor_id, m.tingkat, m.lembar, m.baris, m.kolom, m.nilai, m.pesan) for m in p.masalah if m.tingkat != "info"],
+                columns=["impor_id", "tingkat", "lembar", "baris", "kolom", "nilai", "pesan"],
+            )
+            if len(masalah):
+                cur.register("masalah_baru", masalah.astype({"baris": "Int64"}))
+                cur.execute("INSERT INTO masalah_impor SELECT * FROM masalah_baru")
+                cur.unregister("masalah_baru")
             cur.execute("UPDATE impor SET diganti = ? WHERE id = ?", [json.dumps(diganti), impor_id])
     return HasilImpor(impor_id, ditulis, diganti)
 
