@@ -152,6 +152,11 @@ _LABEL: dict[str, tuple[str, str]] = {
     "ug.instansi_contoh": ("mis. Dinas Sosial Kota Depok", "e.g. Dinas Sosial Kota Depok"),
     "ug.tahun": ("Tahun (bila berkas tidak menyebutkannya)", "Year (if the file does not name it)"),
     "ug.tahun_contoh": ("mis. 2023", "e.g. 2023"),
+    "ug.salah_cetak": ("Simpan angka salah cetak sebagai teks", "Keep misprinted numbers as text"),
+    "ug.salah_cetak_help": ("Untuk menyalin laporan apa adanya: angka yang tidak dapat dibaca tanpa menebak (mis. Rp91-.160.954) "
+                            "disimpan sebagai teks tanpa nilai dan muncul di halaman Kualitas data, bukan menghentikan impor.",
+                            "To copy a report as printed: numbers that cannot be read without guessing (e.g. Rp91-.160.954) are "
+                            "kept as text without a value and listed on the Data quality page, instead of stopping the import."),
     "ug.pratinjau": ("Pratinjau", "Preview"),
     "ug.akan_ditulis": ("Akan ditulis: {daftar}", "To be written: {daftar}"),
     "ug.baris": ("{n} baris {tabel}", "{n} {tabel} rows"),

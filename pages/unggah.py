@@ -35,12 +35,14 @@ if boleh:
                             accept_new_options=True, placeholder=s.t("ug.instansi_contoh"), key="unggah_instansi")
     tahun = k2.number_input(s.t("ug.tahun"), min_value=2000, max_value=2100, value=None, step=1,
                             placeholder=s.t("ug.tahun_contoh"), key="unggah_tahun")
+    salah_cetak = st.checkbox(s.t("ug.salah_cetak"), key="unggah_salah_cetak", help=s.t("ug.salah_cetak_help"))
     if berkas is not None:
         data = berkas.getvalue()
-        kunci = (berkas.name, len(data), instansi, tahun)
+        kunci = (berkas.name, len(data), instansi, tahun, salah_cetak)
         if st.session_state.get("unggah_kunci") != kunci:
             try:
-                st.session_state["unggah_pratinjau"] = pratinjau(data, berkas.name, instansi=instansi, tahun=int(tahun) if tahun else None)
+                st.session_state["unggah_pratinjau"] = pratinjau(data, berkas.name, instansi=instansi, tahun=int(tahun) if tahun else None,
+                                                                 simpan_salah_cetak=salah_cetak)
                 st.session_state["unggah_galat_berkas"] = None
             except GalatBerkas as e:
                 st.session_state["unggah_pratinjau"] = None

@@ -119,3 +119,17 @@ def test_akses_hash_dan_pembatas():
     assert pg.mode == "oidc" and akses.penulis_diizinkan("a@x.go.id", pg) and not akses.penulis_diizinkan("b@x.go.id", pg)
     assert akses.pengaturan({}, env={}).mode == "lokal"
     assert akses.pengaturan({}, env={"LKJIP_UPLOAD_PASSWORD_HASH": h}).mode == "sandi"
+
+
+def test_angka_salah_cetak_galat_atau_disimpan_sebagai_teks(monkeypatch, db):
+    # Pasuruan 2022, Tabel 3.9 prints "Rp91-.160.954"
+    csv = ("Program,Pagu,Realisasi\nProgram Perlindungan dan Jaminan Sosial,Rp91-.160.954,843.763.040\n").encode()
+    at = halaman_unggah(monkeypatch, db)
+    at.selectbox(key="unggah_instansi").set_value("Dinas Sosial Kota Bekasi").run()
+    at.number_input(key="unggah_tahun").set_value(2022).run()
+    unggah(at, "pasuruan_39.csv", csv)
+    assert at.button(key="unggah_simpan").disabled
+    at.checkbox(key="unggah_salah_cetak").check().run()
+    assert not at.button(key="unggah_simpan").disabled
+    at.button(key="unggah_simpan").click().run()
+    assert jumlah(db, "SELECT count(*) FROM anggaran WHERE pagu_teks = 'Rp91-.160.954' AND pagu IS NULL") == 2

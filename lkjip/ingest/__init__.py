@@ -162,6 +162,9 @@ class _Pembaca:
         self._nilai = nilai_dilaporkan
         self._tanpa: dict[str, list[int]] = {"instansi": [], "tahun": []}
         self.contoh: list[int] = []
+        # cells right of the last titled column are not read: say so rather than drop them silently
+        self.lebar_judul = 1 + max((i for h in t.baris_header for i, v in enumerate(lembar.baris[h]) if _teks(v)), default=-1)
+        self._di_luar_judul: list[int] = []
 
     def masalah(self, tingkat: str, baris: int | None, kol: Kolom | None, nilai: object, pesan: str) -> None:
         kolom = f"{huruf_kolom(kol.indeks)} ({kol.judul})" if kol else None
@@ -174,7 +177,7 @@ class _Pembaca:
                 self.masalah("peringatan", baris, kol, nilai, f"angka salah cetak ({a.galat}); disimpan sebagai teks tanpa nilai")
             else:
                 self.masalah("galat", baris, kol, nilai, f"bukan angka yang dapat dibaca: {a.galat}. Perbaiki sel ini "
-                             "(contoh: 1.250.000 atau 98,5%), atau centang 'simpan angka salah cetak sebagai teks'")
+                             "(contoh: 1.250.000 atau 98,5%), atau centang 'Simpan angka salah cetak sebagai teks' (CLI: --keep-malformed)")
         elif a.predikat and not boleh_predikat and a.nilai is None:
             self.masalah("galat", baris, kol, nilai, "berisi predikat/teks di tempat angka. Isi dengan angka")
         return a
@@ -223,6 +226,12 @@ class _Pembaca:
             if baris:
                 baris = sorted(set(baris))
                 self.masalah("galat", baris[0], None, None, pesan[apa].format(n=len(baris), r=_rentang(baris)))
+        if self._di_luar_judul:
+            baris = self._di_luar_judul
+            self.masalah("peringatan", baris[0], None, None,
+                         f"{len(baris)} baris (baris {_rentang(baris)}) berisi sel di kanan kolom terakhir yang berjudul "
+                         f"(kolom {huruf_kolom(self.lebar_judul)} dan seterusnya); isinya tidak dibaca. Beri judul kolom itu "
+                         "atau hapus isinya")
         if self.contoh:
             self.masalah("info", self.contoh[0], None, None,
                          f"{len(self.contoh)} baris contoh dari templat (ditandai CONTOH) dilewati, tidak disimpan")
@@ -258,6 +267,8 @@ class _Pembaca:
             row = self.lembar.baris[r]
             if not any(_teks(v) for v in row):
                 continue
+            if any(_teks(v) for v in row[self.lebar_judul:]):
+                self._di_luar_judul.append(r + 1)
             sel = {}
             for k in umum:
                 v = self._sel(r, k)
