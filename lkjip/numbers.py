@@ -146,6 +146,11 @@ def _parse(nilai: object) -> Angka:
     hasil, galat = _angka_inti(inti, persen)
     if galat:
         return Angka(teks=teks, predikat=predikat, persen=persen, satuan=satuan, galat=galat)
+    if satuan and re.fullmatch(r"[eE][+-]?\d+", satuan):
+        return Angka(teks=teks, predikat=predikat, persen=persen, galat=(
+            "notasi ilmiah (mis. 1,23E+11) menghilangkan digit; format sel sebagai angka di Excel lalu simpan/ekspor ulang"))
+    if not math.isfinite(hasil) or abs(hasil) >= 1e18:
+        return Angka(teks=teks, predikat=predikat, persen=persen, galat="angka terlalu besar untuk dibaca")
     kali = _PENGALI.get((satuan or "").lower().rstrip("."))
     if kali and (rupiah or kali[1]):
         hasil, satuan = hasil * kali[0], None
