@@ -1,4 +1,4 @@
-"""Command line: python -m lkjip init | import | export.
+"""Command line: python -m lkjip init | import | export | backup | restore | synth | bench.
 
 Exit status: 0 success, 2 user error (one line in Bahasa Indonesia on stderr), 1 only for a bug.
 """
@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 from .bawaan import buat_db, buka
-from .ingest import GalatBerkas, Pratinjau, pratinjau_berkas
+from .ingest import GalatBerkas, Pratinjau, cuplikan, pratinjau_berkas
+from .numbers import format_persen
 from .ingest.simpan import GalatImpor, konflik, simpan
 from .store import StoreError, lokasi_db
 
@@ -35,7 +36,7 @@ def _tahun(teks: str) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="python -m lkjip", description="Dasbor LKjIP — basis data, impor dan ekspor.")
-    sub = p.add_subparsers(dest="perintah", parser_class=_Parser, metavar="{init,import,export}")
+    sub = p.add_subparsers(dest="perintah", parser_class=_Parser, metavar="{init,import,export,check,backup,restore,synth,bench}")
     sub.required = True
 
     s = sub.add_parser("init", help="buat basis data (dengan data bawaan tiga LKjIP)")
@@ -61,6 +62,32 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--tahun", type=_tahun, action="append", help="tahun (boleh diulang)")
     s.add_argument("--excel-id", action="store_true", help="CSV gaya Excel Indonesia: titik koma, koma desimal")
     s.add_argument("--semua-sumber", action="store_true", help="semua baris tercetak, bukan hanya tabel utama")
+
+    s = sub.add_parser("check", help="pemeriksaan rekonsiliasi: di mana laporan tidak sesuai dengan dirinya sendiri")
+    s.add_argument("--db")
+    s.add_argument("--format", choices=["table", "csv", "json"], default="table", help="bentuk keluaran (bawaan: table)")
+    s.add_argument("--instansi", action="append", help="nama instansi (boleh diulang)")
+    s.add_argument("--tahun", type=_tahun, action="append", help="tahun (boleh diulang)")
+
+    s = sub.add_parser("backup", help="cadangkan seluruh basis data ke folder (Parquet per tabel + manifest.json)")
+    s.add_argument("--out", required=True, metavar="DIR", help="folder cadangan baru (atau kosong)")
+    s.add_argument("--db")
+
+    s = sub.add_parser("restore", help="pulihkan basis data dari folder cadangan")
+    s.add_argument("--from", dest="dari", required=True, metavar="DIR", help="folder cadangan (berisi manifest.json)")
+    s.add_argument("--db")
+    s.add_argument("--force", action="store_true", help="timpa basis data yang sudah ada")
+
+    s = sub.add_parser("synth", help="buat data sintetis (templat unggahan) untuk uji beban dan benchmark")
+    s.add_argument("--agencies", type=int, default=514, help="jumlah instansi, 1–514 (bawaan 514)")
+    s.add_argument("--years", type=int, default=10, help="jumlah tahun, 1–30, berakhir 2024 (bawaan 10)")
+    s.add_argument("--out", required=True, metavar="DIR", help="folder keluaran")
+    s.add_argument("--seed", type=int, default=42, help="seed; seed sama menghasilkan berkas yang sama persis")
+    s.add_argument("--format", choices=["xlsx", "csv"], default="xlsx")
+    s.add_argument("--berkas-uji", type=int, metavar="BARIS", help="juga tulis satu tabel anggaran ±BARIS baris (xlsx dan CSV)")
+
+    s = sub.add_parser("bench", help="benchmark: impor, muat skala nasional, memori, baseline, halaman")
+    _modul_bench().argumen(s)
     return p
 
 
@@ -73,8 +100,18 @@ def _cetak_pratinjau(p: Pratinjau, keluar) -> None:
         print(f"  Lembar '{lb.nama}': tabel {lb.jenis}, baris judul {', '.join(map(str, lb.baris_header))}, {lb.jumlah_baris} baris", file=keluar)
         for huruf, judul, bidang, th in lb.pemetaan:
             print(f"    kolom {huruf} '{judul}' -> {bidang}{f' ({th})' if th else ''}", file=keluar)
+        for huruf, judul, alasan in lb.diabaikan:
+            print(f"    kolom {huruf} '{judul}' -> diabaikan ({alasan})", file=keluar)
     for tabel, n in p.jumlah().items():
         print(f"  {tabel}: {n} baris", file=keluar)
+    contoh = cuplikan(p, 10)
+    if len(contoh):
+        print(f"  Baris indikator yang akan ditulis ({len(contoh)} pertama; capaian dihitung ulang | tercetak):", file=keluar)
+        for r in contoh.itertuples(index=False):
+            sasaran = f"{r.sasaran[:40]}… | " if isinstance(r.sasaran, str) and len(r.sasaran) > 40 else (f"{r.sasaran} | " if isinstance(r.sasaran, str) else "")
+            print(f"    {r.instansi} | {r.tahun} | {sasaran}{r.indikator} | target {r.target_teks or '–'} | "
+                  f"realisasi {r.realisasi_teks or '–'} | {r.polaritas} | capaian {format_persen(r.capaian)} | "
+                  f"tercetak {r.capaian_dilaporkan_teks or '–'}", file=keluar)
     for tingkat in ("galat", "peringatan", "info"):
         daftar = [m for m in p.masalah if m.tingkat == tingkat]
         if daftar:
@@ -126,6 +163,9 @@ def cmd_import(a) -> int:
             rincian = ", ".join(f"{k} {v}" for k, v in hasil.ditulis.items())
             ganti = ", ".join(f"{k} {v}" for k, v in hasil.diganti.items())
             print(f"Impor #{hasil.impor_id} {p.nama_file}: ditulis {rincian}" + (f"; diganti {ganti}" if ganti else ""))
+            tahun = sorted({f"{inst} {th}" if th else inst for _, inst, th in p.kunci()})
+            if tahun:
+                print(f"  instansi-tahun: {', '.join(tahun)}")
             for m in p.masalah:
                 if m.tingkat == "peringatan":
                     print(f"  peringatan: {m.teks()}")
@@ -156,10 +196,103 @@ def cmd_export(a) -> int:
     return 0
 
 
+def cmd_backup(a) -> int:
+    from .cadangan import GalatCadangan, cadangkan
+    from .store import Store
+
+    sumber = lokasi_db(a.db)
+    if not sumber.is_file():
+        raise GalatPengguna(f"basis data {sumber} tidak ada; tidak ada yang dicadangkan")
+    with Store(sumber, read_only=True) as store:
+        try:
+            m = cadangkan(store, a.out)
+        except GalatCadangan as e:
+            raise GalatPengguna(str(e)) from None
+    n = sum(t["baris"] for t in m["tabel"].values())
+    print(f"Cadangan ditulis ke {a.out}: {len(m['tabel'])} tabel, {n} baris (skema versi {m['versi_skema']})")
+    return 0
+
+
+def cmd_restore(a) -> int:
+    from .cadangan import GalatCadangan, pulihkan
+
+    tujuan = lokasi_db(a.db)
+    try:
+        jumlah = pulihkan(a.dari, tujuan, timpa=a.force)
+    except GalatCadangan as e:
+        raise GalatPengguna(str(e)) from None
+    print(f"Basis data dipulihkan: {tujuan} ({len(jumlah)} tabel, {jumlah.get('instansi', 0)} instansi, "
+          f"{jumlah.get('indikator', 0)} baris indikator, {jumlah.get('anggaran', 0)} baris anggaran)")
+    return 0
+
+
+def cmd_synth(a) -> int:
+    from . import synth
+
+    if not 1 <= a.agencies <= synth.JUMLAH_INSTANSI:
+        raise GalatPengguna(f"--agencies harus 1–{synth.JUMLAH_INSTANSI} (bukan {a.agencies})")
+    if not 1 <= a.years <= 30:
+        raise GalatPengguna(f"--years harus 1–30 (bukan {a.years})")
+    out = Path(a.out)
+    if out.exists() and not out.is_dir():
+        raise GalatPengguna(f"{out} sudah ada dan bukan folder")
+    try:
+        r = synth.buat(out, a.agencies, a.years, seed=a.seed, format=a.format)
+        uji = synth.buat_berkas_uji(out / "uji", a.berkas_uji, seed=a.seed) if a.berkas_uji else None
+    except OSError as e:
+        raise GalatPengguna(f"tidak dapat menulis ke {out}: {e.strerror}") from None
+    b = r["baris"]
+    print(f"Data sintetis ditulis ke {out}: {len(r['berkas'])} berkas, {r['instansi']} instansi × {len(r['tahun'])} tahun "
+          f"({r['tahun'][0]}–{r['tahun'][-1]}); indikator {b['indikator']}, anggaran {b['anggaran']}, skor {b['skor']} baris.")
+    if uji:
+        print(f"Berkas uji impor: {uji['xlsx']['path']} dan {uji['csv']['path']} ({uji['xlsx']['baris']} baris anggaran).")
+    print(f"Muat ke basis data kosong: python -m lkjip init --db sintetis.duckdb --empty && "
+          f"python -m lkjip import {out}/*.{a.format} --db sintetis.duckdb")
+    return 0
+
+
+def _modul_bench():
+    """scripts/bench.py (a script, not part of the package), loaded by path."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "bench.py"
+    spec = importlib.util.spec_from_file_location("lkjip_bench", path)
+    if spec is None or not path.exists():
+        raise GalatPengguna(f"skrip benchmark {path} tidak ditemukan")
+    modul = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(modul)
+    return modul
+
+
+def cmd_bench(a) -> int:
+    return _modul_bench().jalankan(a)
+
+
+def cmd_check(a) -> int:
+    from . import checks, export
+
+    with buka(a.db) as store:
+        if a.instansi:
+            ada = set(store.daftar_instansi()["nama"])
+            tidak = [i for i in a.instansi if i not in ada]
+            if tidak:
+                raise GalatPengguna(f"instansi tidak ditemukan: {', '.join(tidak)}. Yang ada: {', '.join(sorted(ada)) or '(kosong)'}")
+        df = checks.periksa(store, a.instansi, a.tahun)
+    if a.format == "csv":
+        sys.stdout.buffer.write(export.ke_csv(df))
+    elif a.format == "json":
+        sys.stdout.write(checks.ke_json(df))
+    else:
+        sys.stdout.write(checks.tabel_teks(df))
+    sys.stdout.flush()
+    return 0  # findings are the answer, not an error
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         a = _parser().parse_args(argv)
-        return {"init": cmd_init, "import": cmd_import, "export": cmd_export}[a.perintah](a)
+        return {"init": cmd_init, "import": cmd_import, "export": cmd_export, "backup": cmd_backup,
+                "restore": cmd_restore, "synth": cmd_synth, "bench": cmd_bench, "check": cmd_check}[a.perintah](a)
     except GalatPengguna as e:
         print(f"galat: {e}", file=sys.stderr)
         return 2
