@@ -1,4 +1,4 @@
-"""Command line: python -m lkjip init | import | export | backup | restore | synth | bench.
+"""Command line: python -m lkjip init | import | export | check | backup | restore | synth | bench | hash-password.
 
 Exit status: 0 success, 2 user error (one line in Bahasa Indonesia on stderr), 1 only for a bug.
 """
@@ -36,7 +36,7 @@ def _tahun(teks: str) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="python -m lkjip", description="Dasbor LKjIP — basis data, impor dan ekspor.")
-    sub = p.add_subparsers(dest="perintah", parser_class=_Parser, metavar="{init,import,export,check,backup,restore,synth,bench}")
+    sub = p.add_subparsers(dest="perintah", parser_class=_Parser, metavar="{init,import,export,check,backup,restore,synth,bench,hash-password}")
     sub.required = True
 
     s = sub.add_parser("init", help="buat basis data (dengan data bawaan tiga LKjIP)")
@@ -85,6 +85,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--seed", type=int, default=42, help="seed; seed sama menghasilkan berkas yang sama persis")
     s.add_argument("--format", choices=["xlsx", "csv"], default="xlsx")
     s.add_argument("--berkas-uji", type=int, metavar="BARIS", help="juga tulis satu tabel anggaran ±BARIS baris (xlsx dan CSV)")
+
+    sub.add_parser("hash-password", help="buat hash kata sandi unggah untuk .streamlit/secrets.toml (dibaca dari masukan)")
 
     s = sub.add_parser("bench", help="benchmark: impor, muat skala nasional, memori, baseline, halaman")
     _modul_bench().argumen(s)
@@ -288,11 +290,31 @@ def cmd_check(a) -> int:
     return 0  # findings are the answer, not an error
 
 
+def cmd_hash_password(a) -> int:
+    """Read a password (twice on a terminal, once from a pipe) and print the secrets.toml line."""
+    import getpass
+
+    from .akses import buat_hash
+
+    if sys.stdin.isatty():
+        sandi = getpass.getpass("Kata sandi unggah baru: ")
+        if getpass.getpass("Ulangi: ") != sandi:
+            raise GalatPengguna("kedua kata sandi tidak sama")
+    else:
+        sandi = sys.stdin.readline().rstrip("\r\n")
+    if len(sandi) < 10:
+        raise GalatPengguna("kata sandi terlalu pendek: paling sedikit 10 karakter")
+    print("[unggah]")
+    print(f'password_hash = "{buat_hash(sandi)}"')
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         a = _parser().parse_args(argv)
         return {"init": cmd_init, "import": cmd_import, "export": cmd_export, "backup": cmd_backup,
-                "restore": cmd_restore, "synth": cmd_synth, "bench": cmd_bench, "check": cmd_check}[a.perintah](a)
+                "restore": cmd_restore, "synth": cmd_synth, "bench": cmd_bench, "check": cmd_check,
+                "hash-password": cmd_hash_password}[a.perintah](a)
     except GalatPengguna as e:
         print(f"galat: {e}", file=sys.stderr)
         return 2

@@ -133,3 +133,18 @@ def test_angka_salah_cetak_galat_atau_disimpan_sebagai_teks(monkeypatch, db):
     assert not at.button(key="unggah_simpan").disabled
     at.button(key="unggah_simpan").click().run()
     assert jumlah(db, "SELECT count(*) FROM anggaran WHERE pagu_teks = 'Rp91-.160.954' AND pagu IS NULL") == 2
+
+
+def test_cli_hash_password_dipakai_halaman(monkeypatch, db):
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "lkjip", "hash-password"], input="kantor-dinsos-2026\n", capture_output=True,
+                       text=True, cwd=ROOT, timeout=60)
+    assert r.returncode == 0, r.stderr
+    baris = r.stdout.splitlines()
+    assert baris[0] == "[unggah]" and baris[1].startswith('password_hash = "scrypt$')
+    h = baris[1].split('"')[1]
+    assert akses.cocok("kantor-dinsos-2026", h)
+    r = subprocess.run([sys.executable, "-m", "lkjip", "hash-password"], input="pendek\n", capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 2 and "terlalu pendek" in r.stderr
