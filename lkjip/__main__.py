@@ -279,7 +279,7 @@ def cmd_check(a) -> int:
             tidak = [i for i in a.instansi if i not in ada]
             if tidak:
                 raise GalatPengguna(f"instansi tidak ditemukan: {', '.join(tidak)}. Yang ada: {', '.join(sorted(ada)) or '(kosong)'}")
-        df = checks.periksa(store, a.instansi, a.tahun)
+        df = checks.temuan(store, a.instansi, a.tahun)
     if a.format == "csv":
         sys.stdout.buffer.write(export.ke_csv(df))
     elif a.format == "json":

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from . import checks
 from .ingest import pratinjau_berkas
 from .ingest.simpan import simpan
 from .store import ROOT, Store, lokasi_db
@@ -47,6 +48,7 @@ def buat_db(path: str | os.PathLike | None = None, kosong: bool = False) -> Path
         with Store(sementara) as store:
             if not kosong:
                 muat_bawaan(store)
+                checks.perbarui(store)
             store._con.execute("CHECKPOINT")
         os.replace(sementara, tujuan)
     finally:

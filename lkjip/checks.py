@@ -951,6 +951,49 @@ def periksa(store, instansi: list[str] | None = None, tahun: list[int] | None = 
     return periksa_data(ind, ang, nilai, _masalah_impor(store))
 
 
+def perbarui(store, instansi: list[str] | None = None) -> int:
+    """Recompute and store the findings of these agencies (all when None); returns the findings stored.
+
+    Runs under the store's write lock, so no import slips between the computation and the write.
+    """
+    with store._kunci:
+        df = periksa(store, instansi)
+        with store.transaksi(naikkan_versi=False) as cur:
+            if instansi is None:
+                cur.execute("DELETE FROM temuan")
+                cur.execute("DELETE FROM temuan_kotor")
+            else:
+                cur.execute("DELETE FROM temuan WHERE instansi IN (SELECT unnest(?))", [list(instansi)])
+                cur.execute("DELETE FROM temuan_kotor WHERE instansi IN (SELECT unnest(?))", [list(instansi)])
+            if len(df):
+                cur.register("temuan_baru", df[KOLOM_TEMUAN].astype({"tahun": "Int64"}))
+                cur.execute(f"INSERT INTO temuan ({', '.join(KOLOM_TEMUAN)}) SELECT {', '.join(KOLOM_TEMUAN)} FROM temuan_baru")
+                cur.unregister("temuan_baru")
+    return len(df)
+
+
+def temuan(store, instansi: list[str] | None = None, tahun: list[int] | None = None) -> pd.DataFrame:
+    """The findings, from the stored table; agencies written since their last check are checked first.
+
+    After an import only the agencies it touched are recomputed; a read-only store computes directly.
+    """
+    if getattr(store, "read_only", False):
+        return periksa(store, instansi, tahun)
+    kotor = list(store.baca("SELECT instansi FROM temuan_kotor ORDER BY 1")["instansi"])
+    if kotor:
+        semua = store.satu("SELECT count(*) FROM instansi")
+        perbarui(store, None if len(kotor) >= semua else kotor)
+    syarat, params = [], []
+    if instansi:
+        syarat.append(f"instansi IN ({', '.join('?' * len(instansi))})")
+        params += list(instansi)
+    if tahun:
+        syarat.append(f"tahun IN ({', '.join('?' * len(tahun))})")
+        params += [int(t) for t in tahun]
+    df = store.baca(f"SELECT {', '.join(KOLOM_TEMUAN)} FROM temuan" + (" WHERE " + " AND ".join(syarat) if syarat else ""), params)
+    return rapikan(df)
+
+
 def ringkas_per_instansi(df: pd.DataFrame) -> pd.DataFrame:
     """Findings per agency: columns instansi, jumlah, galat, peringatan, info (sorted by agency)."""
     kolom = ["instansi", "jumlah", *TINGKAT]

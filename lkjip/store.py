@@ -133,6 +133,21 @@ MIGRASI: list[tuple[int, str, str]] = [
         INSERT INTO meta VALUES ('versi_data', '0');
         """,
     ),
+    (
+        2,
+        "temuan rekonsiliasi tersimpan",
+        """
+        -- reconciliation findings (lkjip.checks), kept so pages read them instead of recomputing;
+        -- agencies written since their findings were computed are listed in temuan_kotor
+        CREATE TABLE temuan (
+            instansi VARCHAR NOT NULL, tahun INTEGER, jenis VARCHAR NOT NULL, tingkat VARCHAR NOT NULL,
+            sumber VARCHAR, baris VARCHAR, dilaporkan DOUBLE, dihitung DOUBLE, selisih DOUBLE,
+            penjelasan VARCHAR, ids VARCHAR
+        );
+        CREATE TABLE temuan_kotor (instansi VARCHAR PRIMARY KEY);
+        INSERT INTO temuan_kotor SELECT nama FROM instansi;
+        """,
+    ),
 ]
 
 TABEL_DATA = ("indikator", "renstra", "anggaran", "skor", "nilai_dilaporkan")
@@ -143,6 +158,7 @@ class Store:
 
     def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False):
         self.path = lokasi_db(path)
+        self.read_only = read_only
         self._kunci = threading.RLock()
         try:
             if not read_only:
@@ -188,14 +204,19 @@ class Store:
             cur.close()
 
     @contextmanager
-    def transaksi(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """One serialised, all-or-nothing write; bumps the data version on success."""
+    def transaksi(self, naikkan_versi: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One serialised, all-or-nothing write; bumps the data version on success.
+
+        ``naikkan_versi=False`` only for writes of derived data (stored findings) that leave the
+        figures the pages show unchanged.
+        """
         with self._kunci:
             cur = self._con.cursor()
             cur.execute("BEGIN TRANSACTION")
             try:
                 yield cur
-                cur.execute("UPDATE meta SET nilai = CAST(CAST(nilai AS BIGINT) + 1 AS VARCHAR) WHERE kunci = 'versi_data'")
+                if naikkan_versi:
+                    cur.execute("UPDATE meta SET nilai = CAST(CAST(nilai AS BIGINT) + 1 AS VARCHAR) WHERE kunci = 'versi_data'")
                 cur.execute("COMMIT")
             except BaseException:
                 cur.execute("ROLLBACK")
@@ -227,6 +248,11 @@ class Store:
     @property
     def versi_data(self) -> int:
         return int(self.satu("SELECT nilai FROM meta WHERE kunci = 'versi_data'"))
+
+    def tandai_kotor(self, cur, instansi: list[str]) -> None:
+        """Inside a write: these agencies' stored findings are out of date."""
+        if instansi:
+            cur.execute("INSERT OR IGNORE INTO temuan_kotor SELECT unnest(?)", [sorted(set(instansi))])
 
     def kosong(self) -> bool:
         return not self.satu("SELECT count(*) FROM instansi")

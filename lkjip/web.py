@@ -72,8 +72,7 @@ def _analisis(path: str, versi: int, fungsi: str, instansi: tuple, tahun: tuple,
 def _temuan(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFrame:
     from . import checks
 
-    return checks.periksa_data(_indikator(path, versi, instansi, tahun), _anggaran(path, versi, instansi, tahun),
-                               _tabel(path, versi, "nilai_dilaporkan", instansi, tahun), checks._masalah_impor(store()))
+    return checks.temuan(store(), list(instansi) or None, list(tahun) or None)
 
 
 def daftar_instansi() -> list[str]:

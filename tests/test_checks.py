@@ -580,3 +580,21 @@ def test_cli_check_kosong(tmp_path):
 ])
 def test_cli_check_galat_pengguna(db, args, pesan):
     assert pesan in satu_baris_galat(lkjip("check", "--db", db, *args))
+
+
+def test_temuan_tersimpan_sama_dengan_hitungan_dan_diperbarui_setelah_impor(store):
+    """Stored findings equal a fresh computation; an import and its undo refresh only what they touch."""
+    from lkjip.ingest import pratinjau
+    from lkjip.ingest.simpan import batalkan, simpan
+
+    pd.testing.assert_frame_equal(checks.temuan(store), checks.periksa(store))
+    assert store.satu("SELECT count(*) FROM temuan_kotor") == 0
+    csv = ("Indikator,Target,Realisasi,Capaian\nPersentase anak telantar yang mendapatkan pelayanan,80,72,95%\n").encode()
+    h = simpan(store, pratinjau(csv, "depok.csv", instansi="Dinas Sosial Kota Depok", tahun=2020))
+    assert store.baca("SELECT instansi FROM temuan_kotor")["instansi"].tolist() == ["Dinas Sosial Kota Depok"]
+    depok = checks.temuan(store, ["Dinas Sosial Kota Depok"])
+    assert depok["jenis"].tolist() == ["capaian_tidak_sesuai"]  # printed 95% for 72 / 80 = 90%
+    pd.testing.assert_frame_equal(checks.temuan(store), checks.periksa(store))
+    batalkan(store, h.impor_id)
+    assert checks.temuan(store, ["Dinas Sosial Kota Depok"]).empty
+    pd.testing.assert_frame_equal(checks.temuan(store), checks.periksa(store))

@@ -164,6 +164,7 @@ def simpan(store: Store, p: Pratinjau, ganti: bool = False, pengguna: str | None
                 cur.execute("INSERT INTO masalah_impor SELECT * FROM masalah_baru")
                 cur.unregister("masalah_baru")
             cur.execute("UPDATE impor SET diganti = ? WHERE id = ?", [json.dumps(diganti), impor_id])
+            store.tandai_kotor(cur, sorted({inst for _, inst, _ in p.kunci()}))
     return HasilImpor(impor_id, ditulis, diganti)
 
 
@@ -184,6 +185,12 @@ def batalkan(store: Store, impor_id: int) -> dict[str, int]:
         raise GalatImpor(f"Data impor #{impor_id} sudah diganti oleh impor #{lebih_baru}. Batalkan impor #{lebih_baru} dulu.")
     dipulihkan: dict[str, int] = {}
     with store.transaksi() as cur:
+        # the agencies whose rows this undo deletes or restores: their stored findings are out of date
+        bagian = " UNION ".join(f"SELECT instansi_id FROM {t} WHERE impor_id = ?" for t in TABEL_DATA)
+        terkena = cur.execute(
+            f"SELECT nama FROM instansi WHERE id IN ({bagian} UNION SELECT json_extract(baris, '$.instansi_id')::BIGINT "
+            "FROM cadangan_impor WHERE impor_id = ?)", [impor_id] * (len(TABEL_DATA) + 1)).fetchall()
+        store.tandai_kotor(cur, [n for (n,) in terkena])
         for tabel in TABEL_DATA:
             cur.execute(f"DELETE FROM {tabel} WHERE impor_id = ?", [impor_id])
         cadangan = cur.execute("SELECT tabel, baris FROM cadangan_impor WHERE impor_id = ?", [impor_id]).fetchall()
