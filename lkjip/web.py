@@ -5,6 +5,7 @@ keyed by the database's data version, which every write bumps, so an upload is s
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -39,12 +40,16 @@ def _daftar(path: str, versi: int) -> tuple[list[str], list[int]]:
     return list(s.daftar_instansi()["nama"]), s.daftar_tahun()
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+# The raw rows are large (all agencies: ~60k indicator and ~220k budget rows at national scale), so
+# they are cached as shared read-only objects (cache_resource: no pickled copy, no copy per rerun).
+# Nothing mutates them: pandas copy-on-write makes every derived frame independent, and Saringan
+# hands out shallow copies.
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _indikator(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFrame:
     return store().indikator(list(instansi) or None, list(tahun) or None)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _anggaran(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFrame:
     return store().anggaran(list(instansi) or None, list(tahun) or None)
 
@@ -75,6 +80,15 @@ def _temuan(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFram
     return checks.temuan(store(), list(instansi) or None, list(tahun) or None)
 
 
+_MD_KHUSUS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def md(teks: object) -> str:
+    """Data text (agency, indicator, file names...) shown as text inside Markdown: every Markdown, HTML
+    and LaTeX character escaped, so a name never becomes a link, a heading, a formula or markup."""
+    return _MD_KHUSUS.sub(r"\\\1", str(teks))
+
+
 def daftar_instansi() -> list[str]:
     return _daftar(*_kunci())[0]
 
@@ -97,10 +111,10 @@ class Saringan:
 
     def indikator(self) -> pd.DataFrame:
         ind = _indikator(*_kunci(), self.instansi, self.tahun)
-        return ind[ind["tema"] == self.tema] if self.tema else ind
+        return ind[ind["tema"] == self.tema] if self.tema else ind.copy(deep=False)
 
     def anggaran(self) -> pd.DataFrame:
-        return _anggaran(*_kunci(), self.instansi, self.tahun)
+        return _anggaran(*_kunci(), self.instansi, self.tahun).copy(deep=False)
 
     def tabel(self, nama: str) -> pd.DataFrame:
         return _tabel(*_kunci(), nama, self.instansi, self.tahun)
