@@ -54,7 +54,7 @@ baris_pilih = pilih.selection.rows if pilih and pilih.selection else []
 if baris_pilih:
     t = df.iloc[baris_pilih[0]]
     st.subheader(s.t("k.terlibat"))
-    st.markdown(f"**{nama_jenis(t['jenis'])}** — {t['penjelasan']}")
+    st.markdown(f"**{nama_jenis(t['jenis'])}** — {web.md(t['penjelasan'])}")
     ids = [int(x) for x in str(t["ids"] or "").split(",") if x.strip().isdigit()]
     ind = s.indikator()
     ang = s.anggaran()

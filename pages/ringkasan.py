@@ -26,7 +26,7 @@ if len(ring) > MAKS_KARTU:
 kolom = st.columns(2)
 for i, r in enumerate(ring.head(MAKS_KARTU).itertuples(index=False)):
     with kolom[i % 2].container(border=True):
-        st.markdown(f"**{r.instansi}**")
+        st.markdown(f"**{web.md(r.instansi)}**")
         st.caption(f"{s.t('f.tahun')}: {r.tahun_data or '–'} · {s.t('m.peringkat')} {r.peringkat if r.peringkat is not None else '–'}")
         a, b, c = st.columns(3)
         a.metric(s.t("m.rata_capaian"), format_persen(r.rata_capaian, 1),

@@ -50,9 +50,9 @@ if baris[["pagu"]].notna().any().any() and baris["level"].isin(["program", "kegi
 rendah = tabel[[k == "rendah" for k in status]]
 lebih = tabel[[k == "lebih" for k in status]]
 if len(rendah):
-    st.warning(f"{s.t('s.rendah')} ({ambang}%): " + "; ".join(u.strip() for u in rendah["uraian"].head(10)), icon=":material/trending_down:")
+    st.warning(f"{s.t('s.rendah')} ({ambang}%): " + "; ".join(web.md(u.strip()) for u in rendah["uraian"].head(10)), icon=":material/trending_down:")
 if len(lebih):
-    st.error(f"{s.t('s.lebih')}: " + "; ".join(u.strip() for u in lebih["uraian"].head(10)), icon=":material/warning:")
+    st.error(f"{s.t('s.lebih')}: " + "; ".join(web.md(u.strip()) for u in lebih["uraian"].head(10)), icon=":material/warning:")
 st.subheader(s.t("s.rincian"))
 web.tampil_tabel(tabel, s, "serapan_anggaran", rupiah=("pagu", "realisasi"), progres=("serapan",))
 

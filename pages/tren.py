@@ -37,7 +37,7 @@ if mode == "indikator":
                                        s.t("m.capaian")), width="stretch", key="tren_capaian")
     st.subheader(s.t("t.target_realisasi"))
     for nama, g in df.groupby("instansi"):
-        st.markdown(f"**{nama}**" + (f" · {g['satuan'].dropna().iloc[0]}" if g["satuan"].notna().any() else ""))
+        st.markdown(f"**{web.md(nama)}**" + (f" · {web.md(g['satuan'].dropna().iloc[0])}" if g["satuan"].notna().any() else ""))
         st.plotly_chart(charts.target_realisasi(analisis.isi_celah_tahun(g[["instansi", "tahun", "target", "realisasi"]], tahun_semua),
                                                 s.t("m.realisasi"), ref[ref["instansi"] == nama], s.bahasa), width="stretch", key=f"tr_{nama}")
     if df["dari_laporan"].any():

@@ -49,7 +49,7 @@ if boleh:
                 st.session_state["unggah_galat_berkas"] = str(e)
             st.session_state["unggah_kunci"] = kunci
         if st.session_state.get("unggah_galat_berkas"):
-            st.error(st.session_state["unggah_galat_berkas"], icon=":material/error:")
+            st.error(web.md(st.session_state["unggah_galat_berkas"]), icon=":material/error:")
         p = st.session_state.get("unggah_pratinjau")
         if p is not None:
             st.subheader(s.t("ug.pratinjau"))
@@ -58,9 +58,9 @@ if boleh:
             with st.expander(s.t("ug.kolom_dikenali"), expanded=False, icon=":material/table_view:"):
                 for lb in p.lembar:
                     if not lb.jenis:
-                        st.caption(s.t("ug.lembar_kosong", nama=lb.nama))
+                        st.caption(s.t("ug.lembar_kosong", nama=web.md(lb.nama)))
                         continue
-                    st.markdown(s.t("ug.lembar", nama=lb.nama, jenis=label.nama_tabel(lb.jenis, s.bahasa),
+                    st.markdown(s.t("ug.lembar", nama=web.md(lb.nama), jenis=label.nama_tabel(lb.jenis, s.bahasa),
                                     baris=", ".join(map(str, lb.baris_header))))
                     st.dataframe(pd.DataFrame(lb.pemetaan, columns=[s.t(f"ug.peta_{k}") for k in ("kolom", "judul", "bidang", "tahun")]),
                                  hide_index=True, width="stretch")
@@ -98,7 +98,7 @@ if boleh:
             ganti = False
             if ada:
                 daftar_konflik = sorted({f"{i} {t}" for v in ada.values() for i, t in v})
-                st.warning(s.t("ug.sudah_ada", daftar="; ".join(daftar_konflik)), icon=":material/content_copy:")
+                st.warning(s.t("ug.sudah_ada", daftar="; ".join(web.md(d) for d in daftar_konflik)), icon=":material/content_copy:")
                 ganti = st.checkbox(s.t("ug.ganti"), key="unggah_ganti")
             b1, b2, _ = st.columns([1, 1, 4])
             if b1.button(s.t("ug.simpan"), type="primary", disabled=not p.bisa_disimpan or (bool(ada) and not ganti),
@@ -112,7 +112,7 @@ if boleh:
                         st.session_state.pop(k, None)
                     st.rerun()
                 except GalatImpor as e:
-                    st.error(str(e), icon=":material/error:")
+                    st.error(web.md(e), icon=":material/error:")
             if b2.button(s.t("ug.batal"), icon=":material/close:", key="unggah_batal"):
                 for k in ("unggah_pratinjau", "unggah_kunci", "unggah_berkas"):
                     st.session_state.pop(k, None)
@@ -139,4 +139,4 @@ else:
                 st.session_state["unggah_pesan"] = s.t("ug.dibatalkan", id=pilih, pulih=dipulihkan)
                 st.rerun()
             except GalatImpor as e:
-                st.error(str(e), icon=":material/error:")
+                st.error(web.md(e), icon=":material/error:")

@@ -162,3 +162,19 @@ def test_kualitas_data(monkeypatch, db_bawaan):
 def test_ringkasan_menampilkan_jumlah_temuan(monkeypatch, db_bawaan):
     at = buka(monkeypatch, db_bawaan)
     assert all("Temuan kualitas data: **" in c.value for c in at.caption if c.value.startswith("Indikator per kategori"))
+
+
+def test_nama_dengan_markdown_html_latex_tampil_sebagai_teks(monkeypatch, db):
+    from lkjip.ingest import pratinjau
+    from lkjip.ingest.simpan import simpan
+    from lkjip.store import Store
+    from lkjip.web import md
+
+    nama = "Dinas Sosial Kota <b>Uji</b> **[klik](http://contoh.invalid)** $x$ 🙂"
+    with Store(db) as s:
+        csv = f"Instansi,Tahun,Indikator,Target,Realisasi\n\"{nama}\",2023,Persentase lansia terlayani,90,95\n".encode()
+        simpan(s, pratinjau(csv, "uji.csv"))
+    at = buka(monkeypatch, db, query={"instansi": [nama]})
+    kartu = [m.value for m in at.markdown if "Uji" in m.value]
+    assert kartu == [f"**{md(nama)}**"]
+    assert "\\<b\\>" in kartu[0] and "\\[klik\\]" in kartu[0] and "\\$x\\$" in kartu[0] and "🙂" in kartu[0]
