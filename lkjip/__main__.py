@@ -171,6 +171,11 @@ def cmd_import(a) -> int:
             for m in p.masalah:
                 if m.tingkat == "peringatan":
                     print(f"  peringatan: {m.teks()}")
+        from . import checks
+
+        # check the touched agencies now, in the batch, rather than at the first page view
+        n = checks.segarkan(store)
+        print(f"Pemeriksaan rekonsiliasi diperbarui untuk {n} instansi (python -m lkjip check untuk melihatnya).")
     return 0
 
 
@@ -183,11 +188,7 @@ def cmd_export(a) -> int:
     if not out.parent.exists():
         raise GalatPengguna(f"folder {out.parent} tidak ada")
     with buka(a.db) as store:
-        if a.instansi:
-            ada = set(store.daftar_instansi()["nama"])
-            tidak = [i for i in a.instansi if i not in ada]
-            if tidak:
-                raise GalatPengguna(f"instansi tidak ditemukan: {', '.join(tidak)}. Yang ada: {', '.join(sorted(ada)) or '(kosong)'}")
+        _pastikan_instansi(store, a.instansi)
         fungsi = export.tabel_capaian if a.tabel == "capaian" else export.tabel_anggaran
         df = fungsi(store, a.instansi, a.tahun, semua_sumber=a.semua_sumber)
     try:
@@ -270,15 +271,20 @@ def cmd_bench(a) -> int:
     return _modul_bench().jalankan(a)
 
 
+def _pastikan_instansi(store, nama: list[str] | None) -> None:
+    """Every agency named on the command line exists, else one clear line listing those that do."""
+    if nama:
+        ada = set(store.daftar_instansi()["nama"])
+        tidak = [i for i in nama if i not in ada]
+        if tidak:
+            raise GalatPengguna(f"instansi tidak ditemukan: {', '.join(tidak)}. Yang ada: {', '.join(sorted(ada)) or '(kosong)'}")
+
+
 def cmd_check(a) -> int:
     from . import checks, export
 
     with buka(a.db) as store:
-        if a.instansi:
-            ada = set(store.daftar_instansi()["nama"])
-            tidak = [i for i in a.instansi if i not in ada]
-            if tidak:
-                raise GalatPengguna(f"instansi tidak ditemukan: {', '.join(tidak)}. Yang ada: {', '.join(sorted(ada)) or '(kosong)'}")
+        _pastikan_instansi(store, a.instansi)
         df = checks.temuan(store, a.instansi, a.tahun)
     if a.format == "csv":
         sys.stdout.buffer.write(export.ke_csv(df))

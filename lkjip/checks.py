@@ -972,6 +972,15 @@ def perbarui(store, instansi: list[str] | None = None) -> int:
     return len(df)
 
 
+def segarkan(store) -> int:
+    """Recheck the agencies written since their findings were stored; returns how many were rechecked."""
+    kotor = list(store.baca("SELECT instansi FROM temuan_kotor ORDER BY 1")["instansi"])
+    if kotor:
+        semua = store.satu("SELECT count(*) FROM instansi")
+        perbarui(store, None if len(kotor) >= semua else kotor)
+    return len(kotor)
+
+
 def temuan(store, instansi: list[str] | None = None, tahun: list[int] | None = None) -> pd.DataFrame:
     """The findings, from the stored table; agencies written since their last check are checked first.
 
@@ -979,19 +988,9 @@ def temuan(store, instansi: list[str] | None = None, tahun: list[int] | None = N
     """
     if getattr(store, "read_only", False):
         return periksa(store, instansi, tahun)
-    kotor = list(store.baca("SELECT instansi FROM temuan_kotor ORDER BY 1")["instansi"])
-    if kotor:
-        semua = store.satu("SELECT count(*) FROM instansi")
-        perbarui(store, None if len(kotor) >= semua else kotor)
-    syarat, params = [], []
-    if instansi:
-        syarat.append(f"instansi IN ({', '.join('?' * len(instansi))})")
-        params += list(instansi)
-    if tahun:
-        syarat.append(f"tahun IN ({', '.join('?' * len(tahun))})")
-        params += [int(t) for t in tahun]
-    df = store.baca(f"SELECT {', '.join(KOLOM_TEMUAN)} FROM temuan" + (" WHERE " + " AND ".join(syarat) if syarat else ""), params)
-    return rapikan(df)
+    segarkan(store)
+    where, params = store._saring(instansi, tahun, alias="t", kolom_instansi="t.instansi")
+    return rapikan(store.baca(f"SELECT {', '.join(KOLOM_TEMUAN)} FROM temuan t WHERE TRUE {where}", params))
 
 
 def ringkas_per_instansi(df: pd.DataFrame) -> pd.DataFrame:

@@ -268,10 +268,12 @@ class Store:
         return [int(t) for t in df["tahun"]]
 
     @staticmethod
-    def _saring(instansi: list[str] | None, tahun: list[int] | None, alias: str = "t") -> tuple[str, list]:
+    def _saring(instansi: list[str] | None, tahun: list[int] | None, alias: str = "t",
+                kolom_instansi: str = "i.nama") -> tuple[str, list]:
+        """`` AND ...`` conditions (parameterised) for a choice of agencies and years; empty = all."""
         syarat, params = [], []
         if instansi:
-            syarat.append(f"i.nama IN ({', '.join('?' * len(instansi))})")
+            syarat.append(f"{kolom_instansi} IN ({', '.join('?' * len(instansi))})")
             params += list(instansi)
         if tahun:
             syarat.append(f"{alias}.tahun IN ({', '.join('?' * len(tahun))})")

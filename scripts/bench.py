@@ -148,10 +148,17 @@ def fase_muat(a) -> dict:
         for k, v in h.ditulis.items():
             baris[k] = baris.get(k, 0) + v
     total, cpu = time.perf_counter() - t0, time.process_time() - c0
+    # as `python -m lkjip import` does at the end of a batch: reconciliation checks of the new agencies
+    from lkjip import checks
+
+    t = time.perf_counter()
+    checks.segarkan(store)
+    periksa = time.perf_counter() - t
     n_instansi = store.satu("SELECT count(*) FROM instansi")
+    n_temuan = store.satu("SELECT count(*) FROM temuan")
     store.close()
     return {"detik": total, "cpu": cpu, "pratinjau": baca, "simpan": tulis, "baris": baris, "instansi": n_instansi,
-            "ukuran_db": _ukuran_db(db), "peringatan": peringatan}
+            "ukuran_db": _ukuran_db(db), "peringatan": peringatan, "periksa": periksa, "temuan": n_temuan}
 
 
 def fase_kami(a) -> dict:
@@ -504,6 +511,9 @@ def laporan(h: dict) -> str:
                      f"{_d(r['detik'], 1)} s (CPU {_d(r['cpu'], 1)} s); {_n(n)} baris ({', '.join(f'{k} {_n(v)}' for k, v in r['baris'].items())}); "
                      f"{_d(n / r['detik'], 0)} baris/s; pratinjau {_d(r['pratinjau'], 1)} s + simpan {_d(r['simpan'], 1)} s; "
                      f"DB {_d(r['ukuran_db'] / 2**20, 1)} MiB | – | |")
+        if "periksa" in r:
+            baris.append(f"| (b) Pemeriksaan rekonsiliasi setelah muat penuh (sekali, seperti akhir `import`) | "
+                         f"{_d(r['periksa'], 1)} s; {_n(r['temuan'])} temuan tersimpan | – | |")
     for nama, label in (("data", "pembuatan data sintetis"), ("impor_xlsx", "impor xlsx 10k"), ("impor_csv", "impor CSV 10k"),
                         ("muat", "muat penuh"), ("kami", "angka dari DB"), ("dasar", "baseline"), ("halaman", "halaman (AppTest)")):
         if nama in h and h[nama].get("rss_mib") is not None:
