@@ -48,7 +48,7 @@ def peringkat(df: pd.DataFrame, warna: dict[str, str], batas: float | None, judu
     d = df.dropna(subset=["rata_capaian"]).sort_values("rata_capaian")
     fig = go.Figure(go.Bar(
         x=d["rata_capaian"], y=d["instansi"], orientation="h", marker_color=[warna.get(i, PALET[0]) for i in d["instansi"]],
-        text=[format_persen(v, 1) for v in d["rata_capaian"]], textposition="auto",
+        text=[format_persen(v, 1) for v in d["rata_capaian"]], textposition="outside", cliponaxis=False,
         hovertemplate="%{y}<br>" + judul + ": %{text}<extra></extra>",
     ))
     fig.add_vline(x=100, line_dash="dot", line_color="#555", annotation_text="100%", annotation_position="top")

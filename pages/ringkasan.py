@@ -35,7 +35,7 @@ for i, r in enumerate(ring.head(MAKS_KARTU).itertuples(index=False)):
         b.metric(s.t("m.serapan"), format_persen(r.serapan, 1),
                  help=s.t("r.help_serapan", rumus=label.rumus("serapan", s.bahasa), pagu=format_rupiah_singkat(r.pagu),
                           realisasi=format_rupiah_singkat(r.realisasi)))
-        c.metric(s.t("m.efisiensi"), s.t("r.poin", x=format_angka(r.efisiensi_selisih, 1)) if pd.notna(r.efisiensi_selisih) else "–",
+        c.metric(s.t("m.efisiensi"), format_angka(r.efisiensi_selisih, 1) if pd.notna(r.efisiensi_selisih) else "–",
                  help=s.t("r.help_efisiensi"))
         st.caption(s.t("r.kategori") + ": " + " · ".join(f"{singkat[k]} {int(ring.loc[i, k])}" for k in kategori)
                    + f" — {s.t('m.temuan')}: **{r.temuan}**")
