@@ -5,6 +5,7 @@ import math
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.colors import sample_colorscale
 
 from .label import judul_kolom as _judul_kolom
 from .label import teks as _teks
@@ -17,6 +18,7 @@ WARNA_KATEGORI = {
     "Sangat Tinggi": "#0072B2", "Tinggi": "#56B4E9", "Sedang": "#F0E442", "Rendah": "#E69F00", "Sangat Rendah": "#D55E00",
 }
 WARNA_TARGET, WARNA_REALISASI, WARNA_RENCANA = "#999999", "#0072B2", "#E69F00"
+WARNA_TANPA_NILAI = "#CFD8DC"  # no value (e.g. a budget line without realisasi)
 
 
 def warna_instansi(semua: list[str]) -> dict[str, str]:
@@ -152,10 +154,16 @@ def treemap_anggaran(baris: pd.DataFrame, ambang: float, bahasa: str = "id") -> 
     d = baris[baris["level"].isin(["program", "kegiatan", "sub_kegiatan"]) & baris["pagu"].notna()].copy()
     ids = set(d["id"])
     d["induk"] = [str(int(p)) if pd.notna(p) and p in ids else "" for p in d["induk_id"]]
+    skala = [[0, "#D55E00"], [min(ambang, 119) / 120, "#F0E442"], [1, "#0072B2"]]
+    if d["serapan"].notna().all():
+        marker = dict(colors=d["serapan"], colorscale=skala, cmin=0, cmax=120, colorbar=dict(title=t("m.serapan"), ticksuffix="%"))
+    else:
+        # lines without realisasi have no serapan: grey, never the colour of 0% absorption
+        warna = sample_colorscale(skala, [min(max(v, 0), 120) / 120 if pd.notna(v) else 0 for v in d["serapan"]])
+        marker = dict(colors=[w if pd.notna(v) else WARNA_TANPA_NILAI for w, v in zip(warna, d["serapan"])])
     fig = go.Figure(go.Treemap(
         ids=d["id"].astype(int).astype(str), labels=d["uraian"], parents=d["induk"], values=d["pagu"], branchvalues="total",
-        marker=dict(colors=d["serapan"].fillna(0), colorscale=[[0, "#D55E00"], [ambang / 120, "#F0E442"], [1, "#0072B2"]],
-                    cmin=0, cmax=120, colorbar=dict(title=t("m.serapan"), ticksuffix="%")),
+        marker=marker,
         customdata=[[format_rupiah(p), format_rupiah(r), format_persen(s)] for p, r, s in zip(d["pagu"], d["realisasi"], d["serapan"])],
         hovertemplate=f"<b>%{{label}}</b><br>{t('m.pagu')} %{{customdata[0]}}<br>{t('m.realisasi')} %{{customdata[1]}}<br>"
                       f"{t('m.serapan')} %{{customdata[2]}}<extra></extra>",

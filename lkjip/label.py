@@ -95,6 +95,8 @@ _LABEL: dict[str, tuple[str, str]] = {
     "s.ambang": ("Ambang serapan rendah (%)", "Low-absorption threshold (%)"),
     "s.pohon": ("Program → kegiatan → sub kegiatan", "Programme → activity → sub-activity"),
     "s.rincian": ("Rincian", "Details"),
+    "s.abu": ("Ukuran kotak = pagu; warna = serapan (jingga rendah, biru tinggi); abu-abu = tanpa realisasi di tabel ini.",
+              "Box size = budget; colour = absorption (orange low, blue high); grey = no actual spending in this table."),
     "s.triwulan": ("Rencana kas vs realisasi per triwulan", "Quarterly cash plan vs actual"),
     "s.tanpa_triwulan": ("Laporan ini tidak memuat rencana kas per triwulan.", "This report has no quarterly cash plan."),
     "s.rendah": ("Serapan di bawah ambang", "Absorption below threshold"),

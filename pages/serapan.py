@@ -43,6 +43,8 @@ tabel = pd.DataFrame({
 if baris[["pagu"]].notna().any().any() and baris["level"].isin(["program", "kegiatan", "sub_kegiatan"]).any():
     st.subheader(s.t("s.pohon"))
     st.plotly_chart(charts.treemap_anggaran(baris, ambang, s.bahasa), width="stretch", key="serapan_treemap")
+    if baris["serapan"].isna().any():
+        st.caption(s.t("s.abu"))
     tanpa_pagu = baris[baris["pagu"].isna() & baris["level"].isin(["program", "kegiatan", "sub_kegiatan"])]
     if len(tanpa_pagu):
         contoh = tanpa_pagu["pagu_teks"].dropna().iloc[0] if tanpa_pagu["pagu_teks"].notna().any() else "–"
