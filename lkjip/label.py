@@ -165,6 +165,7 @@ _LABEL: dict[str, tuple[str, str]] = {
     "ug.kolom_dikenali": ("Kolom yang dikenali", "Recognised columns"),
     "ug.lembar_kosong": ("Lembar '{nama}': tidak ada tabel yang dikenali.", "Sheet '{nama}': no table recognised."),
     "ug.lembar": ("**Lembar '{nama}'** — tabel {jenis}, baris judul {baris}", "**Sheet '{nama}'** — {jenis} table, header rows {baris}"),
+    "ug.diabaikan": ("Kolom dikenali tetapi tidak dipakai:", "Columns recognised but not used:"),
     "ug.peta_kolom": ("kolom", "column"),
     "ug.peta_judul": ("judul di berkas", "header in the file"),
     "ug.peta_bidang": ("dibaca sebagai", "read as"),

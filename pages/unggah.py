@@ -64,6 +64,9 @@ if boleh:
                                     baris=", ".join(map(str, lb.baris_header))))
                     st.dataframe(pd.DataFrame(lb.pemetaan, columns=[s.t(f"ug.peta_{k}") for k in ("kolom", "judul", "bidang", "tahun")]),
                                  hide_index=True, width="stretch")
+                    if lb.diabaikan:
+                        st.caption(s.t("ug.diabaikan") + " " + "; ".join(
+                            f"{web.md(huruf)} '{web.md(judul)}' ({web.md(alasan)})" for huruf, judul, alasan in lb.diabaikan))
             if p.masalah:
                 galat = len(p.galat)
                 (st.error if galat else st.warning)(
