@@ -11,7 +11,7 @@ from pathlib import Path
 from .bawaan import buat_db, buka
 from .ingest import GalatBerkas, Pratinjau, cuplikan, pratinjau_berkas
 from .numbers import format_persen
-from .ingest.simpan import GalatImpor, konflik, simpan
+from .ingest.simpan import GalatImpor, simpan
 from .store import StoreError, lokasi_db
 
 
