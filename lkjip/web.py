@@ -279,7 +279,7 @@ def izin_menulis(s: Saringan) -> tuple[bool, str | None]:
         st.info(s.t("a.lokal"), icon=":material/lock_open:")
         return True, None
     if p.mode == "oidc":
-        if not st.user.is_logged_in:
+        if not st.user.get("is_logged_in", False):
             st.warning(s.t("a.perlu_masuk"), icon=":material/lock:")
             st.button(s.t("a.sign_in"), on_click=st.login, icon=":material/login:")
             return False, None

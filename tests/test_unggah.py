@@ -148,3 +148,35 @@ def test_cli_hash_password_dipakai_halaman(monkeypatch, db):
     assert akses.cocok("kantor-dinsos-2026", h)
     r = subprocess.run([sys.executable, "-m", "lkjip", "hash-password"], input="pendek\n", capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 2 and "terlalu pendek" in r.stderr
+
+
+def test_oidc_terkonfigurasi_butuh_sign_in(monkeypatch, db):
+    monkeypatch.setenv("LKJIP_DB", str(db))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32,
+                          "client_id": "dasbor", "client_secret": "rahasia",
+                          "server_metadata_url": "https://idp.contoh.invalid/.well-known/openid-configuration"}
+    at.secrets["unggah"] = {"penulis": ["perencana@bappeda.contoh.invalid"]}
+    at.run()
+    at.switch_page("pages/unggah.py").run()
+    assert not at.exception
+    assert not at.get("file_uploader")  # not signed in: cannot write
+    assert any("sign-in" in w.value.lower() for w in at.warning)
+    assert any(b.label == "Sign in" for b in at.button)
+
+
+@pytest.mark.parametrize("surel, boleh", [("perencana@bappeda.contoh.invalid", True), ("tamu@contoh.invalid", False)])
+def test_oidc_hanya_penulis_terdaftar(monkeypatch, db, surel, boleh):
+    monkeypatch.setenv("LKJIP_DB", str(db))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32,
+                          "client_id": "dasbor", "client_secret": "rahasia",
+                          "server_metadata_url": "https://idp.contoh.invalid/.well-known/openid-configuration"}
+    at.secrets["unggah"] = {"penulis": ["Perencana@Bappeda.contoh.invalid"]}
+    at.user = {"is_logged_in": True, "email": surel}
+    at.run()
+    at.switch_page("pages/unggah.py").run()
+    assert not at.exception
+    assert bool(at.get("file_uploader")) is boleh
+    if not boleh:
+        assert surel in at.error[0].value
