@@ -12,6 +12,14 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 ARTEFAK = ROOT / "tests" / "artefak"
 
+# A report-style sheet as a planner keeps it: title row with agency and year, Indonesian CSV dialect.
+DEPOK = (
+    "DINAS SOSIAL KOTA DEPOK TAHUN 2020\n"
+    "No;Indikator Kinerja;Satuan;Target;Realisasi;Capaian\n"
+    "1;Persentase anak telantar yang mendapatkan pelayanan;%;80;72;90%\n"
+    "2;Persentase penurunan jumlah pengemis;%;10;12;\n"
+).encode("cp1252")
+
 
 @pytest.fixture(scope="session")
 def db_bawaan(tmp_path_factory) -> Path:

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
+from conftest import DEPOK, ROOT
 from lkjip import charts, checks, label, measures, vocab
 
 APP = str(ROOT / "app.py")
@@ -215,13 +215,6 @@ def test_serapan_triwulan_dalam_bahasa_inggris(monkeypatch, db_bawaan, data_bawa
     at.slider(key="serapan_ambang").set_value(90).run()
     periksa_inggris(at, data_bawaan)
 
-
-DEPOK = (
-    "DINAS SOSIAL KOTA DEPOK TAHUN 2020\n"
-    "No;Indikator Kinerja;Satuan;Target;Realisasi;Capaian\n"
-    "1;Persentase anak telantar yang mendapatkan pelayanan;%;80;72;90%\n"
-    "2;Persentase penurunan jumlah pengemis;%;10;12;\n"
-).encode("cp1252")
 
 
 def test_unggah_dalam_bahasa_inggris(monkeypatch, db):

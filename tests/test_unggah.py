@@ -2,16 +2,10 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
+from conftest import DEPOK, ROOT
 from lkjip import akses
 
 APP = str(ROOT / "app.py")
-DEPOK = (
-    "DINAS SOSIAL KOTA DEPOK TAHUN 2020\n"
-    "No;Indikator Kinerja;Satuan;Target;Realisasi;Capaian\n"
-    "1;Persentase anak telantar yang mendapatkan pelayanan;%;80;72;90%\n"
-    "2;Persentase penurunan jumlah pengemis;%;10;12;\n"
-).encode("cp1252")
 
 
 def halaman_unggah(monkeypatch, db, **env):
@@ -150,12 +144,18 @@ def test_cli_hash_password_dipakai_halaman(monkeypatch, db):
     assert r.returncode == 2 and "terlalu pendek" in r.stderr
 
 
-def test_oidc_terkonfigurasi_butuh_sign_in(monkeypatch, db):
+def app_oidc(monkeypatch, db):
+    """The app with an OIDC provider configured (st.login), as secrets.toml would give it."""
     monkeypatch.setenv("LKJIP_DB", str(db))
     at = AppTest.from_file(APP, default_timeout=60)
     at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32,
                           "client_id": "dasbor", "client_secret": "rahasia",
                           "server_metadata_url": "https://idp.contoh.invalid/.well-known/openid-configuration"}
+    return at
+
+
+def test_oidc_terkonfigurasi_butuh_sign_in(monkeypatch, db):
+    at = app_oidc(monkeypatch, db)
     at.secrets["unggah"] = {"penulis": ["perencana@bappeda.contoh.invalid"]}
     at.run()
     at.switch_page("pages/unggah.py").run()
@@ -167,11 +167,7 @@ def test_oidc_terkonfigurasi_butuh_sign_in(monkeypatch, db):
 
 @pytest.mark.parametrize("surel, boleh", [("perencana@bappeda.contoh.invalid", True), ("tamu@contoh.invalid", False)])
 def test_oidc_hanya_penulis_terdaftar(monkeypatch, db, surel, boleh):
-    monkeypatch.setenv("LKJIP_DB", str(db))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32,
-                          "client_id": "dasbor", "client_secret": "rahasia",
-                          "server_metadata_url": "https://idp.contoh.invalid/.well-known/openid-configuration"}
+    at = app_oidc(monkeypatch, db)
     at.secrets["unggah"] = {"penulis": ["Perencana@Bappeda.contoh.invalid"]}
     at.user = {"is_logged_in": True, "email": surel}
     at.run()
