@@ -88,6 +88,8 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("hash-password", help="buat hash kata sandi unggah untuk .streamlit/secrets.toml (dibaca dari masukan)")
 
+    # -- subperintah baru: impor/profil (isu 10), reviu (isu 13), akses (isu 11/13), laporan (isu 14) --
+
     s = sub.add_parser("bench", help="benchmark: impor, muat skala nasional, memori, baseline, halaman")
     _modul_bench().argumen(s)
     return p
@@ -320,7 +322,9 @@ def main(argv: list[str] | None = None) -> int:
         a = _parser().parse_args(argv)
         return {"init": cmd_init, "import": cmd_import, "export": cmd_export, "backup": cmd_backup,
                 "restore": cmd_restore, "synth": cmd_synth, "bench": cmd_bench, "check": cmd_check,
-                "hash-password": cmd_hash_password}[a.perintah](a)
+                "hash-password": cmd_hash_password,
+                # -- perintah baru --
+                }[a.perintah](a)
     except GalatPengguna as e:
         print(f"galat: {e}", file=sys.stderr)
         return 2

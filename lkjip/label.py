@@ -233,6 +233,18 @@ _LABEL: dict[str, tuple[str, str]] = {
     "c.kurang_efisien": ("kurang efisien", "less efficient"),
     "c.sumbu_serapan": ("Serapan anggaran", "Budget absorption"),
     "c.sumbu_capaian_sasaran": ("Rata-rata capaian sasaran", "Average achievement of the objective"),
+    # -- impor (isu 10) --
+
+    # -- berkas asing & galat (isu 11) --
+
+    # -- reviu (isu 13) --
+
+    # -- akses & peran (isu 11/13) --
+
+    # -- hari perencana (isu 12) --
+
+    # -- laporan Bab III (isu 14) --
+
 }
 
 # Column headers for tables and exports.

@@ -148,6 +148,14 @@ MIGRASI: list[tuple[int, str, str]] = [
         INSERT INTO temuan_kotor SELECT nama FROM instansi;
         """,
     ),
+    # -- migrasi 3: profil impor (isu 10) --
+
+    # -- migrasi 4: pemeriksaan & reviu: versi pemeriksaan, putusan temuan, catatan indikator (isu 13) --
+
+    # -- migrasi 5: akses: log aktivitas, percobaan masuk (isu 11/13) --
+
+    # -- migrasi 6: indikator standar (isu 12) --
+
 ]
 
 TABEL_DATA = ("indikator", "renstra", "anggaran", "skor", "nilai_dilaporkan")
