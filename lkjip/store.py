@@ -152,7 +152,23 @@ MIGRASI: list[tuple[int, str, str]] = [
 
     # -- migrasi 4: pemeriksaan & reviu: versi pemeriksaan, putusan temuan, catatan indikator (isu 13) --
 
-    # -- migrasi 5: akses: log aktivitas, percobaan masuk (isu 11/13) --
+    (
+        5,
+        "log aktivitas",
+        """
+        -- who wrote what, when, for which agency-year (lkjip.aktivitas)
+        CREATE SEQUENCE seq_aktivitas;
+        CREATE TABLE log_aktivitas (
+            id BIGINT PRIMARY KEY DEFAULT nextval('seq_aktivitas'),
+            waktu TIMESTAMP NOT NULL DEFAULT current_timestamp,
+            pengguna VARCHAR,
+            aksi VARCHAR NOT NULL,       -- impor | ganti | batal | ulang | putusan | catatan | ...
+            instansi VARCHAR, tahun INTEGER,
+            rincian VARCHAR
+        );
+        """,
+    ),
+    # -- migrasi 7: akses: percobaan masuk (isu 11/13) --
 
     # -- migrasi 6: indikator standar (isu 12) --
 
