@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
-# Run the whole test suite on a fresh machine: installs the Python test requirements and Debian's
-# chromium (for the browser tests) when missing, then runs pytest. Extra arguments go to pytest.
+# Run the whole test suite on a fresh machine: installs the Python test requirements and the Debian
+# packages the tests drive (chromium for the browser tests, LibreOffice Writer and poppler to look at
+# the generated report as a PDF) when missing, then runs pytest. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-if ! command -v chromium >/dev/null 2>&1; then
+perlu=()
+command -v chromium >/dev/null 2>&1 || perlu+=(chromium)
+command -v soffice >/dev/null 2>&1 || perlu+=(libreoffice-writer-nogui)
+command -v pdftoppm >/dev/null 2>&1 || perlu+=(poppler-utils)
+if [ ${#perlu[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
-    echo "Memasang chromium (Debian) untuk uji peramban…"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    echo "Memasang paket Debian untuk uji: ${perlu[*]}…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${perlu[@]}" >/dev/null
   else
-    echo "chromium tidak ada: jalankan 'sudo apt-get install -y chromium' lalu ulangi." >&2
+    echo "Paket Debian belum ada: jalankan 'sudo apt-get install -y ${perlu[*]}' lalu ulangi." >&2
     exit 1
   fi
 fi

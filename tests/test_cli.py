@@ -1,4 +1,5 @@
-"""The command line, run as a user would: a subprocess, exit codes, one clear line on errors."""
+"""The command line as a user sees it: exit codes, output, one clear line on errors (run in-process through
+``main(argv)``; a real process where only a process shows the behaviour)."""
 import csv
 import subprocess
 import sys
@@ -7,25 +8,19 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from cli import jalankan as lkjip
+from cli import satu_baris_galat
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def lkjip(*args, env=None):
+def lkjip_proses(*args):
+    """A real ``python -m lkjip`` process, for what only another process shows (a held lock)."""
     import os
 
     e = dict(os.environ)
     e.pop("LKJIP_DB", None)
-    e.update(env or {})
     return subprocess.run([sys.executable, "-m", "lkjip", *map(str, args)], cwd=ROOT, capture_output=True, text=True, env=e, timeout=120)
-
-
-def satu_baris_galat(r):
-    assert r.returncode == 2, (r.stdout, r.stderr)
-    baris = [b for b in r.stderr.splitlines() if b.strip()]
-    assert len(baris) == 1, r.stderr
-    assert "Traceback" not in r.stderr
-    assert baris[0].startswith("galat: ")
-    return baris[0]
 
 
 def test_init_export_capaian(tmp_path):
@@ -137,7 +132,7 @@ def test_cli_saat_db_dipakai_proses_lain(db, tmp_path):
 
     con = duckdb.connect(str(db))  # another process would hold this lock; same effect for a subprocess
     try:
-        pesan = satu_baris_galat(lkjip("export", "--db", db, "--out", tmp_path / "x.csv"))
+        pesan = satu_baris_galat(lkjip_proses("export", "--db", db, "--out", tmp_path / "x.csv"))
         assert "dipakai proses lain" in pesan
     finally:
         con.close()
