@@ -12,7 +12,7 @@ command -v pdftoppm >/dev/null 2>&1 || perlu+=(poppler-utils)
 if [ ${#perlu[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "Memasang paket Debian untuk uji: ${perlu[*]}…"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${perlu[@]}" >/dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${perlu[@]}" >/dev/null
   else
     echo "Paket Debian belum ada: jalankan 'sudo apt-get install -y ${perlu[*]}' lalu ulangi." >&2
     exit 1
