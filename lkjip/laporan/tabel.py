@@ -102,8 +102,8 @@ def pengukuran_kinerja(ind: pd.DataFrame, instansi: str, tahun: int,
         kolom=[Kolom("no", "No", "bulat", lebar=0.5), Kolom("sasaran", "Sasaran", lebar=3), Kolom("indikator", "Indikator Kinerja", lebar=3.5),
                Kolom("satuan", "Satuan", lebar=1), Kolom("target", "Target", "nilai", lebar=1.1),
                Kolom("realisasi", "Realisasi", "nilai", lebar=1.1), Kolom("capaian", "Capaian (%)", "persen", tanda="dari_laporan", lebar=1.1),
-               Kolom("capaian_tercetak", "Capaian tercetak (%)", "persen", lebar=1.1), Kolom("kategori", "Kategori", lebar=1.2),
-               Kolom("keterangan", "Keterangan", lebar=2)],
+               Kolom("capaian_tercetak", "Capaian tercetak (%)", "persen", lebar=1.1), Kolom("kategori", "Kategori", lebar=1.45),
+               Kolom("keterangan", "Keterangan", lebar=1.8)],
     )
 
 
