@@ -39,13 +39,18 @@ def _nomori(lap: Laporan, awalan: str = "3", lampiran: tuple[str, ...] = ("kecoc
     return lap
 
 
+def tahun_instansi(store, instansi: str) -> list[int]:
+    """The years for which the agency has indicators or budget lines."""
+    th = store.baca("SELECT DISTINCT t.tahun FROM (SELECT instansi_id, tahun FROM indikator UNION SELECT instansi_id, tahun "
+                    "FROM anggaran) t JOIN instansi i ON i.id = t.instansi_id WHERE i.nama = ? ORDER BY 1", [instansi])
+    return [int(x) for x in th["tahun"]]
+
+
 def _pastikan(store, instansi: str, tahun: int) -> None:
     ada = list(store.daftar_instansi()["nama"])
     if instansi not in ada:
         raise GalatLaporan(f"instansi '{instansi}' tidak ada di basis data. Yang ada: {', '.join(ada) or '(kosong)'}")
-    th = store.baca("SELECT DISTINCT t.tahun FROM (SELECT instansi_id, tahun FROM indikator UNION SELECT instansi_id, tahun "
-                    "FROM anggaran) t JOIN instansi i ON i.id = t.instansi_id WHERE i.nama = ? ORDER BY 1", [instansi])
-    daftar = [int(x) for x in th["tahun"]]
+    daftar = tahun_instansi(store, instansi)
     if int(tahun) not in daftar:
         raise GalatLaporan(f"{instansi} tidak memiliki data tahun {tahun}. Tahun yang ada: "
                            f"{', '.join(map(str, daftar)) or '(tidak ada)'}")
