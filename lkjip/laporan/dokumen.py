@@ -132,6 +132,8 @@ def ke_docx(lap: Laporan) -> bytes:
         if lanskap != lanskap_kini:
             _orientasi(doc.add_section(WD_SECTION.NEW_PAGE), lanskap)
             lanskap_kini = lanskap
+        elif b.halaman_baru:
+            doc.add_page_break()
         doc.add_heading(b.judul, level=1)
         for p in b.paragraf:
             doc.add_paragraph(p)

@@ -81,6 +81,7 @@ class Bagian:
     paragraf: list[str] = field(default_factory=list)
     tabel: list[Tabel] = field(default_factory=list)
     catatan: list["CatatanIndikator"] = field(default_factory=list)
+    halaman_baru: bool = False  # start on a new page (an annex)
 
 
 @dataclass

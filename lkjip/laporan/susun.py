@@ -120,7 +120,7 @@ def bab3(store, instansi: str, tahun: int, batas: float | None = measures.BATAS_
             "sesuai tautan sasaran–program yang dicetak laporan.",
         ], [t_efisiensi]),
         Bagian("3.2 Realisasi Anggaran", [], [t_anggaran]),
-        Bagian("Lampiran. Catatan kecocokan angka", [], [t_cocok]),
+        Bagian("Lampiran. Catatan kecocokan angka", [], [t_cocok], halaman_baru=True),
     ]
     lap = Laporan(judul="BAB III AKUNTABILITAS KINERJA",
                   subjudul=f"{instansi} — Tahun {tahun} (draf)", bab=bab, catatan_umum=[PENGANTAR])

@@ -332,8 +332,8 @@ def kecocokan_angka(temuan: pd.DataFrame, putusan: pd.Series | None = None) -> T
         "Tidak ada temuan: semua angka tercetak yang diperiksa sesuai dengan hitungan ulang."
     return Tabel(kunci="kecocokan", judul="Catatan Kecocokan Angka", data=data, kalimat=kalimat, lanskap=True,
                  sumber="Pemeriksaan rekonsiliasi Dasbor LKjIP (python -m lkjip check)",
-                 kolom=[Kolom("no", "No", "bulat", lebar=0.4), Kolom("jenis", "Jenis", lebar=1.6), Kolom("tingkat", "Tingkat", lebar=0.8),
-                        Kolom("sumber", "Sumber", lebar=1.6), Kolom("baris", "Baris", lebar=1.8),
-                        Kolom("dilaporkan", "Tercetak", "angka", lebar=1.1), Kolom("dihitung", "Dihitung ulang", "angka", lebar=1.1),
-                        Kolom("selisih", "Selisih", "angka", lebar=1), Kolom("penjelasan", "Penjelasan", lebar=3.5),
+                 kolom=[Kolom("no", "No", "bulat", lebar=0.4), Kolom("jenis", "Jenis", lebar=1.5), Kolom("tingkat", "Tingkat", lebar=1.1),
+                        Kolom("sumber", "Sumber", lebar=1.4), Kolom("baris", "Baris", lebar=1.6),
+                        Kolom("dilaporkan", "Tercetak", "angka", lebar=1.45), Kolom("dihitung", "Dihitung ulang", "angka", lebar=1.45),
+                        Kolom("selisih", "Selisih", "angka", lebar=1.35), Kolom("penjelasan", "Penjelasan", lebar=3.2),
                         Kolom("putusan", "Putusan reviu", lebar=0.9)])
