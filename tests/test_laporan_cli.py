@@ -11,16 +11,16 @@ def test_bab3_docx_dan_xlsx(db, tmp_path):
     out = tmp_path / "bekasi.docx"
     r = lkjip("laporan", "--db", db, "--instansi", BEKASI, "--tahun", 2023, "--out", out)
     assert r.returncode == 0, r.stderr
-    assert "7 tabel" in r.stdout and str(out) in r.stdout
+    assert "8 tabel" in r.stdout and str(out) in r.stdout
     doc = Document(out)
-    assert len(doc.tables) == 7
+    assert len(doc.tables) == 8
     # Tabel 3.1 of the draft = Bekasi Tabel 3.1 (report 004, baris 507): IKM 80,50 -> 85,77, recomputed 106,55%
     ikm = [[c.text for c in row.cells] for row in doc.tables[0].rows if "Kepuasan" in row.cells[2].text][0]
     assert ikm[4:8] == ["80,5", "85,77", "106,55%", "106%"]
     out = tmp_path / "bekasi.xlsx"
     r = lkjip("laporan", "--db", db, "--instansi", BEKASI, "--tahun", 2023, "--out", out)
     assert r.returncode == 0, r.stderr
-    assert "Tabel 3.6" in load_workbook(out).sheetnames
+    assert "Tabel 3.7" in load_workbook(out).sheetnames
 
 
 def test_perbandingan(db, tmp_path):

@@ -25,7 +25,7 @@ def test_unduh_docx_dan_xlsx_dari_halaman(server_app, halaman, tmp_path):
     berkas = tmp_path / unduhan.value.suggested_filename
     unduhan.value.save_as(berkas)
     doc = Document(berkas)
-    assert len(doc.tables) == 7
+    assert len(doc.tables) == 8
     # Pasuruan Tabel 3.2 (report 001, baris 469): target 90, realisasi 98,2, printed 109 -> recomputed 109,11%
     assert [c.text for c in doc.tables[0].rows[1].cells][4:8] == ["90", "98,2", "109,11%", "109%"]
 
@@ -36,6 +36,6 @@ def test_unduh_docx_dan_xlsx_dari_halaman(server_app, halaman, tmp_path):
     wb = load_workbook(berkas)
     assert wb.sheetnames[:2] == ["Info", "Tabel 3.1"] and "Tabel L.1" in wb.sheetnames
     # Pasuruan Tabel 3.9 (baris 637): Program Penanganan Bencana Rp137.134.680 / Rp58.758.076
-    ws = wb["Tabel 3.6"]
+    ws = wb["Tabel 3.7"]
     bencana = [[c.value for c in r] for r in ws.iter_rows(min_row=6) if r[1].value and "Bencana" in r[1].value][0]
     assert bencana[2:4] == [137134680, 58758076]

@@ -94,6 +94,7 @@ def bab3(store, instansi: str, tahun: int, batas: float | None = measures.BATAS_
     t_banding = tabel.pembanding_instansi(ind, instansi, tahun, sumber.kunci_pembanding(store, ind),
                                           lambda k: sumber.nama_pembanding(store, k), batas)
     t_efisiensi = tabel.efisiensi(sendiri, ang, instansi, tahun, batas)
+    t_program = tabel.program_pendukung(sendiri, ang, instansi, tahun)
     t_anggaran = tabel.realisasi_anggaran(ang, instansi, tahun)
     t_cocok = tabel.kecocokan_angka(temuan, sumber.putusan_temuan(store, temuan))
 
@@ -119,6 +120,7 @@ def bab3(store, instansi: str, tahun: int, batas: float | None = measures.BATAS_
             "Efisiensi membandingkan capaian sasaran dengan serapan anggaran program yang mendukungnya, "
             "sesuai tautan sasaran–program yang dicetak laporan.",
         ], [t_efisiensi]),
+        Bagian("Program dan kegiatan yang mendukung pencapaian sasaran", [], [t_program]),
         Bagian("3.2 Realisasi Anggaran", [], [t_anggaran]),
         Bagian("Lampiran. Catatan kecocokan angka", [], [t_cocok], halaman_baru=True),
     ]

@@ -261,6 +261,49 @@ def efisiensi(ind: pd.DataFrame, ang: pd.DataFrame, instansi: str, tahun: int,
                         Kolom("nilai_nka", "Nilai efisiensi gaya NKA", "angka", lebar=1)])
 
 
+# --- the programs behind each sasaran ---------------------------------------------------------------
+def program_pendukung(ind: pd.DataFrame, ang: pd.DataFrame, instansi: str, tahun: int) -> Tabel:
+    """Per sasaran, the program / kegiatan / sub kegiatan lines the report names as supporting it.
+
+    Of the report's tables that link budget lines to a sasaran, the one with the most lines carrying both
+    pagu and realisasi (then the main table) is shown; a sasaran with no link says so.
+    """
+    sasaran = list(dict.fromkeys(indikator_tahun(ind, instansi, tahun)["sasaran"].dropna()))
+    a = ang[(ang["instansi"] == instansi) & (ang["tahun"] == tahun) & ang["sasaran"].notna()].copy() if len(ang) else ang
+    if len(a):
+        a["kunci"] = analisis._kunci_teks(a["sasaran"])
+        a["lengkap"] = a["pagu"].notna() & a["realisasi"].notna()
+    dalam = {"program": 0, "kegiatan": 1, "sub_kegiatan": 2}
+    baris, tanpa, sumber = [], 0, []
+    for i, s in enumerate(sasaran, start=1):
+        kunci = analisis._kunci_teks(pd.Series([s])).iloc[0]
+        x = a[a["kunci"] == kunci] if len(a) else a
+        if not len(x):
+            tanpa += 1
+            baris.append({"no": i, "sasaran": s, "uraian": "tidak ada tautan ke anggaran dalam laporan", "level": None,
+                          "pagu": None, "realisasi": None, "serapan": None, "sumber": None})
+            continue
+        g = x.groupby("sumber").agg(lengkap=("lengkap", "sum"), utama=("utama", "max"), n=("id", "size"))
+        pilih = g.sort_values(["lengkap", "utama", "n"], ascending=False).index[0]
+        sumber.append(pilih)
+        for r in x[x["sumber"] == pilih].sort_values("urutan").itertuples(index=False):
+            baris.append({"no": i, "sasaran": s, "uraian": _INDEN * dalam.get(r.level, 0) + str(r.uraian),
+                          "level": LABEL_LEVEL.get(r.level, r.level), "pagu": _jumlah(r.pagu, r.pagu_teks),
+                          "realisasi": _jumlah(r.realisasi, r.realisasi_teks),
+                          "serapan": measures.serapan(_f(r.pagu), _f(r.realisasi)).nilai, "sumber": pilih})
+    data = pd.DataFrame(baris, columns=["no", "sasaran", "uraian", "level", "pagu", "realisasi", "serapan", "sumber"])
+    kalimat = (f"Program, kegiatan dan sub kegiatan yang dicetak laporan sebagai pendukung {len(sasaran) - tanpa} dari "
+               f"{len(sasaran)} sasaran ({len(data) - tanpa} baris anggaran); serapan dihitung ulang dari realisasi / pagu.")
+    if tanpa:
+        kalimat += f" {tanpa} sasaran tanpa tautan ke anggaran dalam laporan: tidak ada tautan yang dikarang."
+    return Tabel(kunci="program", judul=f"Program dan Kegiatan Pendukung Sasaran Tahun {tahun}", data=data, kalimat=kalimat,
+                 lanskap=True, gabung=("no", "sasaran"), sumber=", ".join(dict.fromkeys(sumber)),
+                 kolom=[Kolom("no", "No", "bulat", lebar=0.5), Kolom("sasaran", "Sasaran", lebar=2.6),
+                        Kolom("level", "Level", lebar=0.9), Kolom("uraian", "Program / Kegiatan / Sub Kegiatan", lebar=3.6),
+                        Kolom("pagu", "Pagu (Rp)", "rupiah", lebar=1.5), Kolom("realisasi", "Realisasi (Rp)", "rupiah", lebar=1.5),
+                        Kolom("serapan", "Serapan (%)", "persen", lebar=0.9)])
+
+
 # --- budget realisation ----------------------------------------------------------------------------
 def _jumlah(v, teks):
     if not kosong(v):
