@@ -266,6 +266,8 @@ _LABEL: dict[str, tuple[str, str]] = {
     "lp.belum_dicatat": ("{n} isian belum dicatat; draf menampilkan tempat isian yang ditandai.",
                          "{n} entries not recorded yet; the draft shows highlighted placeholders."),
     "lp.sumber": ("Sumber", "Source"),
+    "lp.tema_diabaikan": ("Saringan tema tidak berlaku untuk draf: Bab III memuat semua indikator.",
+                          "The theme filter does not apply to the draft: Chapter III covers every indicator."),
 
 }
 

@@ -33,6 +33,8 @@ def _berkas(path: str, versi: int, mode: str, instansi: tuple, tahun: tuple, bat
 
 
 kunci = (str(web.store().path), web.store().versi_data)
+if s.tema:
+    st.caption(s.t("lp.tema_diabaikan"))
 mode = st.segmented_control(s.t("lp.jenis"), ["bab3", "perbandingan"], default="bab3", key="laporan_mode",
                             format_func=lambda m: s.t(f"lp.{m}")) or "bab3"
 if mode == "bab3":

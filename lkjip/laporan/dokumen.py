@@ -46,6 +46,29 @@ def _ulang_judul(baris) -> None:
         trPr.append(el)
 
 
+def _arsir(sel, warna: str = "DCE6F0") -> None:
+    """Shade a header cell (w:shd)."""
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), warna)
+    sel._tc.get_or_add_tcPr().append(shd)
+
+
+def _nomor_halaman(section) -> None:
+    """Centered page number in the footer (a PAGE field), inherited by the following sections."""
+    p = section.footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    fld = OxmlElement("w:fldSimple")
+    fld.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = "1"
+    run.append(t)
+    fld.append(run)
+    p._p.append(fld)
+
+
 def _teks_sel(sel, teks: str, tebal: bool = False, kanan: bool = False, ukuran: float = 8.5) -> None:
     p = sel.paragraphs[0]
     p.paragraph_format.space_after = Pt(0)
@@ -77,6 +100,7 @@ def _tabel(doc, t: Tabel, lebar_isi) -> None:
         sel = a.cell(0, i)
         sel.width = lebar[i]
         _teks_sel(sel, k.judul, tebal=True)
+        _arsir(sel)
     _ulang_judul(a.rows[0])
     gabung = {i for i, k in enumerate(kolom) if k.nama in t.gabung}
     lanjut = [[False] * len(kolom) for _ in range(len(tampil))]
@@ -120,6 +144,7 @@ def ke_docx(lap: Laporan) -> bytes:
     doc.core_properties.language = "id-ID"
     bagian_pertama = doc.sections[0]
     _orientasi(bagian_pertama, False)
+    _nomor_halaman(bagian_pertama)
     judul = doc.add_heading(lap.judul, level=0)
     judul.alignment = WD_ALIGN_PARAGRAPH.CENTER
     sub = doc.add_paragraph(lap.subjudul)
@@ -136,7 +161,7 @@ def ke_docx(lap: Laporan) -> bytes:
             doc.add_page_break()
         doc.add_heading(b.judul, level=1)
         for p in b.paragraf:
-            doc.add_paragraph(p)
+            doc.add_paragraph(p).paragraph_format.keep_with_next = bool(b.tabel)  # never a heading without its table
         for t in b.tabel:
             _tabel(doc, t, _lebar_isi(doc.sections[-1]))
         for c in b.catatan:
