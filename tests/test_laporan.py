@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from lkjip import laporan
-from lkjip.laporan import dokumen, lembar, sumber, tabel
+from lkjip.laporan import dokumen, lembar, sumber
 from lkjip.laporan.model import Kolom, Laporan, Bagian, Tabel
 from lkjip.store import Store
 

@@ -9,7 +9,7 @@ import pandas as pd
 
 from .. import checks, measures
 from ..numbers import format_angka, format_persen
-from . import sumber, tabel
+from . import anggaran, sumber, tabel
 from .model import Bagian, CatatanIndikator, Laporan, Tabel, format_sel
 from .perbandingan import tabel_perbandingan
 
@@ -93,9 +93,9 @@ def bab3(store, instansi: str, tahun: int, batas: float | None = measures.BATAS_
     t_renstra = tabel.kemajuan_renstra(sendiri, renstra, instansi, tahun)
     t_banding = tabel.pembanding_instansi(ind, instansi, tahun, sumber.kunci_pembanding(store, ind),
                                           lambda k: sumber.nama_pembanding(store, k), batas)
-    t_efisiensi = tabel.efisiensi(sendiri, ang, instansi, tahun, batas)
-    t_program = tabel.program_pendukung(sendiri, ang, instansi, tahun)
-    t_anggaran = tabel.realisasi_anggaran(ang, instansi, tahun)
+    t_efisiensi = anggaran.efisiensi(sendiri, ang, instansi, tahun, batas)
+    t_program = anggaran.program_pendukung(sendiri, ang, instansi, tahun)
+    t_anggaran = anggaran.realisasi_anggaran(ang, instansi, tahun)
     t_cocok = tabel.kecocokan_angka(temuan, sumber.putusan_temuan(store, temuan))
 
     catatan_ind = catatan_per_indikator(t_ukur, catatan)
