@@ -394,3 +394,13 @@ def test_galat_pilihan_tidak_ada(toko):
 def test_tulis_menolak_akhiran_lain(bab3, tmp_path):
     with pytest.raises(ValueError, match="docx atau .xlsx"):
         laporan.tulis(bab3[BEKASI], tmp_path / "a.pdf")
+
+
+def test_basis_data_kosong(tmp_path):
+    from lkjip.bawaan import buat_db
+
+    with Store(buat_db(tmp_path / "kosong.duckdb", kosong=True)) as s:
+        with pytest.raises(laporan.GalatLaporan, match="tidak ada di basis data"):
+            laporan.bab3(s, BEKASI, 2023)
+        with pytest.raises(laporan.GalatLaporan, match="tidak ada data"):
+            laporan.perbandingan(s)
