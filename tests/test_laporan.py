@@ -373,6 +373,8 @@ def test_laporan_perbandingan(toko):
     assert list(p["instansi"]) == [BEKASI, PAREPARE] and list(p["jumlah_indikator"]) == [4, 11]
     assert p.iloc[0]["rata_capaian"] == pytest.approx((300 + 85.77 / 80.5 * 100) / 4)
     assert "Jumlah indikator per instansi 4–11" in tabel_dari(lap, "peringkat").kalimat
+    assert list(p["temuan"]) == [3, 16]  # README: the check finds Bekasi 3, Parepare 16
+    assert [b.judul for b in lap.bab][0] == "A. Peringkat"
     prog = tabel_dari(lap, "program").data
     tmp = prog[(prog["instansi"] == BEKASI) & prog["program"].str.contains("Taman Makam")].iloc[0]
     assert (tmp.pagu, tmp.realisasi) == (548525000, 532617501)  # Bekasi Tabel 3.18 row 6

@@ -17,10 +17,13 @@ def _batas(batas: float | None) -> str:
     return f"setiap capaian dibatasi {format_angka(batas)}% saat dirata-rata" if batas else "capaian dirata-rata tanpa batas"
 
 
-def peringkat(ind: pd.DataFrame, ang: pd.DataFrame, batas: float | None) -> Tabel:
+def peringkat(ind: pd.DataFrame, ang: pd.DataFrame, batas: float | None, temuan: pd.DataFrame | None = None) -> Tabel:
+    """``temuan``: the reconciliation findings of the same choice (their count per agency is shown)."""
     r = analisis.ringkasan_instansi(ind, ang, batas)
     data = r[["peringkat", "instansi", "tahun_data", "jumlah_indikator", "rata_capaian", "dibatasi", "pagu", "realisasi",
               "serapan", "efisiensi_selisih"]].copy()
+    hitung = temuan["instansi"].value_counts() if temuan is not None and len(temuan) else pd.Series(dtype=int)
+    data["temuan"] = [int(hitung.get(i, 0)) for i in data["instansi"]]
     beda_n = data["jumlah_indikator"].nunique() > 1
     kalimat = (f"{len(data)} instansi diurutkan menurut rata-rata capaian ({_batas(batas)}). "
                f"Jumlah indikator per instansi {format_angka(data['jumlah_indikator'].min(), 0)}–"
@@ -31,6 +34,9 @@ def peringkat(ind: pd.DataFrame, ang: pd.DataFrame, batas: float | None) -> Tabe
         kalimat += "."
     if len(data) and data["tahun_data"].nunique() > 1:
         kalimat += " Tahun data berbeda antarinstansi (kolom Tahun data)."
+    if len(data) and data["temuan"].sum():
+        kalimat += (f" {int(data['temuan'].sum())} temuan kecocokan angka pada laporan-laporan ini (lihat draf Bab III "
+                    "tiap instansi atau halaman Kualitas data); angka di sini hasil hitungan ulang.")
     return Tabel(kunci="peringkat", judul="Peringkat Rata-rata Capaian Kinerja", data=data, kalimat=kalimat, lanskap=True,
                  sumber="Basis data Dasbor LKjIP",
                  kolom=[Kolom("peringkat", "Peringkat", "bulat", lebar=0.8), Kolom("instansi", "Instansi", lebar=2.6),
@@ -38,7 +44,8 @@ def peringkat(ind: pd.DataFrame, ang: pd.DataFrame, batas: float | None) -> Tabe
                         Kolom("rata_capaian", "Rata-rata capaian (%)", "persen", lebar=1), Kolom("dibatasi", "Dibatasi", "bulat", lebar=0.8),
                         Kolom("pagu", "Pagu (Rp)", "rupiah", lebar=1.6), Kolom("realisasi", "Realisasi (Rp)", "rupiah", lebar=1.6),
                         Kolom("serapan", "Serapan (%)", "persen", lebar=0.9),
-                        Kolom("efisiensi_selisih", "Efisiensi selisih (poin)", "angka", lebar=1)])
+                        Kolom("efisiensi_selisih", "Efisiensi selisih (poin)", "angka", lebar=1),
+                        Kolom("temuan", "Temuan kecocokan angka", "bulat", lebar=0.9)])
 
 
 def distribusi_kategori(ind: pd.DataFrame, ang: pd.DataFrame, batas: float | None) -> Tabel:
@@ -48,7 +55,7 @@ def distribusi_kategori(ind: pd.DataFrame, ang: pd.DataFrame, batas: float | Non
     total = {k: int(data[k].sum()) for k in kat}
     kalimat = (f"{int(data['jumlah_indikator'].sum())} capaian indikator: "
                + ", ".join(f"{v} {k}" for k, v in total.items()) + f". {measures.RUMUS_KATEGORI}")
-    return Tabel(kunci="kategori", judul="Sebaran Kategori Capaian Indikator", data=data, kalimat=kalimat,
+    return Tabel(kunci="kategori", judul="Sebaran Kategori Capaian Indikator", data=data, kalimat=kalimat, lanskap=True,
                  sumber="Basis data Dasbor LKjIP",
                  kolom=[Kolom("instansi", "Instansi", lebar=2.6), Kolom("jumlah_indikator", "Jumlah indikator", "bulat", lebar=1),
                         *[Kolom(k, k, "bulat", lebar=1) for k in kat]])
@@ -66,7 +73,7 @@ def matriks_tema(ind: pd.DataFrame, batas: float | None) -> Tabel:
                f"{int(n.sum().sum()) if len(n) else 0} capaian indikator. Sel '–' berarti instansi itu tidak memiliki "
                "indikator bertema tersebut, bukan capaian nol.")
     return Tabel(kunci="tema", judul="Matriks Capaian Instansi × Tema", data=data, kolom=kolom, kalimat=kalimat,
-                 lanskap=len(tema) > 4, sumber="Basis data Dasbor LKjIP")
+                 lanskap=True, sumber="Basis data Dasbor LKjIP")
 
 
 def serapan_program(ang: pd.DataFrame) -> Tabel:
@@ -82,5 +89,7 @@ def serapan_program(ang: pd.DataFrame) -> Tabel:
                         Kolom("realisasi", "Realisasi (Rp)", "rupiah", lebar=1.6), Kolom("serapan", "Serapan (%)", "persen", lebar=0.9)])
 
 
-def tabel_perbandingan(ind: pd.DataFrame, ang: pd.DataFrame, batas: float | None) -> list[Tabel]:
-    return [peringkat(ind, ang, batas), distribusi_kategori(ind, ang, batas), matriks_tema(ind, batas), serapan_program(ang)]
+def tabel_perbandingan(ind: pd.DataFrame, ang: pd.DataFrame, batas: float | None,
+                       temuan: pd.DataFrame | None = None) -> list[Tabel]:
+    return [peringkat(ind, ang, batas, temuan), distribusi_kategori(ind, ang, batas), matriks_tema(ind, batas),
+            serapan_program(ang)]

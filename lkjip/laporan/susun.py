@@ -24,6 +24,12 @@ PENGANTAR = (
     "ulang dan mencantumkan perbedaannya di Lampiran \u201cCatatan kecocokan angka\u201d. Kalimat di bawah tabel "
     "hanya menyebut fakta tabel; analisis penyebab, faktor pendukung/penghambat dan tindak lanjut diisi oleh instansi."
 )
+PENGANTAR_PERBANDINGAN = (
+    "Laporan ini disusun otomatis dari basis data Dasbor LKjIP. Capaian dan serapan dihitung ulang dari angka "
+    "tercetak setiap LKjIP; perbedaan dengan angka tercetak dirinci di draf Bab III tiap instansi (Lampiran "
+    "\u201cCatatan kecocokan angka\u201d) dan di halaman Kualitas data. Kalimat di bawah tabel hanya menyebut fakta tabel."
+)
+JUDUL_PERBANDINGAN = ("A. Peringkat", "B. Sebaran kategori capaian", "C. Capaian per tema", "D. Serapan anggaran per program")
 BELUM_DICATAT = "[Belum dicatat — isi {jenis} untuk indikator ini.]"
 
 
@@ -143,13 +149,13 @@ def perbandingan(store, instansi: list[str] | None = None, tahun: list[int] | No
     ang = store.anggaran(instansi or None, tahun or None)
     if not len(ind) and not len(ang):
         raise GalatLaporan("tidak ada data untuk pilihan instansi dan tahun ini")
-    tabel_tabel = tabel_perbandingan(ind, ang, batas)
+    tabel_tabel = tabel_perbandingan(ind, ang, batas, checks.temuan(store, instansi or None, tahun or None))
     pilih_i = ", ".join(instansi) if instansi else f"semua instansi ({len(ada)})"
     pilih_t = ", ".join(map(str, sorted(tahun))) if tahun else "semua tahun"
-    bab = [Bagian(t.judul, [], [t]) for t in tabel_tabel]
+    bab = [Bagian(judul, [], [t]) for judul, t in zip(JUDUL_PERBANDINGAN, tabel_tabel)]
     lap = Laporan(judul="LAPORAN PERBANDINGAN KINERJA DINAS SOSIAL",
                   subjudul=f"{pilih_i} — {pilih_t} (draf)", bab=bab,
-                  catatan_umum=[PENGANTAR.split(" Kalimat")[0] + ".",
+                  catatan_umum=[PENGANTAR_PERBANDINGAN,
                                 f"Setiap capaian dibatasi {format_angka(batas)}% saat dirata-rata." if batas else
                                 "Capaian dirata-rata tanpa batas.",
                                 "Jumlah indikator dan tahun data setiap instansi dicantumkan: instansi dengan sedikit "
