@@ -39,3 +39,10 @@ def test_unduh_docx_dan_xlsx_dari_halaman(server_app, halaman, tmp_path):
     ws = wb["Tabel 3.7"]
     bencana = [[c.value for c in r] for r in ws.iter_rows(min_row=6) if r[1].value and "Bencana" in r[1].value][0]
     assert bencana[2:4] == [137134680, 58758076]
+
+    # the comparison report of the same page
+    halaman.locator("[data-testid='stButtonGroup']").get_by_text("Perbandingan antarinstansi").click()
+    tunggu_app(halaman)
+    assert halaman.get_by_text("Tabel 1 Peringkat Rata-rata Capaian Kinerja").is_visible()
+    assert halaman.locator("[data-testid='stException']").count() == 0
+    halaman.screenshot(path=str(ARTEFAK / "laporan_perbandingan.png"), full_page=True)
