@@ -14,9 +14,9 @@ pytestmark = pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("p
                                 reason="LibreOffice (soffice) atau poppler-utils tidak terpasang")
 
 
-def _pdf(store, tmp_path, instansi, tahun):
+def _pdf(store, tmp_path, instansi, tahun, lap=None):
     docx = tmp_path / "bab3.docx"
-    laporan.tulis(laporan.bab3(store, instansi, tahun), docx)
+    laporan.tulis(lap or laporan.bab3(store, instansi, tahun), docx)
     r = subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profil", "--headless", "--convert-to", "pdf",
                         "--outdir", str(tmp_path), str(docx)], capture_output=True, text=True, timeout=180)
     pdf = tmp_path / "bab3.pdf"
@@ -60,3 +60,11 @@ def test_docx_ke_pdf_dan_png(store, tmp_path):
     assert gambar and gambar[0].stat().st_size > 20_000
     ARTEFAK.mkdir(parents=True, exist_ok=True)
     shutil.copy(gambar[0], ARTEFAK / "laporan_bab3_tabel31.png")
+
+
+def test_laporan_perbandingan_ke_pdf(store, tmp_path):
+    pdf = _pdf(store, tmp_path, None, None, laporan.perbandingan(store, None, [2023]))
+    t = _teks(pdf, 2)
+    # Bekasi Tabel 3.1 (4 indicators, 101,64%) and Parepare Tabel 3.2 (11 indicators, 100,6%), capped at 120
+    assert "Tabel 1" in t and "Dinas Sosial Kota Bekasi" in t and "101,64%" in t and "100,6%" in t
+    assert _ukuran(pdf, 2)[0] > _ukuran(pdf, 2)[1]

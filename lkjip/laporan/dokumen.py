@@ -139,6 +139,9 @@ def ke_docx(lap: Laporan) -> bytes:
     gaya = doc.styles["Normal"]
     gaya.font.name = _HURUF
     gaya.font.size = Pt(10.5)
+    bahasa = OxmlElement("w:lang")  # Indonesian proofing in Word and LibreOffice
+    bahasa.set(qn("w:val"), "id-ID")
+    gaya.element.get_or_add_rPr().append(bahasa)
     doc.core_properties.title = f"{lap.judul} — {lap.subjudul}"
     doc.core_properties.author = "Dasbor LKjIP"
     doc.core_properties.language = "id-ID"
