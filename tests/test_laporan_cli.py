@@ -45,4 +45,6 @@ def test_galat_satu_baris(db, tmp_path):
         lkjip("laporan", "--db", db, "--instansi", BEKASI, "--tahun", 2023, "--out", tmp_path / "a.pdf"))
     assert "tidak ada" in satu_baris_galat(
         lkjip("laporan", "--db", db, "--perbandingan", "--out", tmp_path / "tidak" / "a.docx"))
+    assert "--batas harus 100–1000" in satu_baris_galat(
+        lkjip("laporan", "--db", db, "--perbandingan", "--batas", 50, "--out", tmp_path / "a.xlsx"))
     assert not list(tmp_path.glob("a.*"))
