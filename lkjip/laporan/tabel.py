@@ -202,8 +202,9 @@ def pembanding_instansi(ind: pd.DataFrame, instansi: str, tahun: int, kunci: pd.
     """
     df = analisis.indikator_analisis(ind.assign(kunci=kunci))
     df = df[(df["tahun"] == tahun) & df["kunci"].notna() & df["capaian"].notna()]
-    df = df.assign(cap=df["capaian"].clip(upper=batas) if batas is not None else df["capaian"])
-    per = df.groupby(["kunci", "instansi"], as_index=False).agg(nilai=("cap", "mean"))
+    per = (df.groupby(["kunci", "instansi"])["capaian"]
+           .agg(lambda v: measures.rata_rata_capaian([float(x) for x in v], batas).nilai)
+           .rename("nilai").reset_index())
     milik = df[df["instansi"] == instansi]
     baris = []
     for k in dict.fromkeys(milik.sort_values("id")["kunci"]):
