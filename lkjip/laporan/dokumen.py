@@ -123,12 +123,16 @@ def _tabel(doc, t: Tabel, lebar_isi) -> None:
             if akhir > r_:
                 a.cell(r_ + 1, i).merge(a.cell(akhir + 1, i))
             r_ = akhir + 1
+    for sel in a.rows[-1].cells:  # the last row stays with the source line and the sentence below it
+        for p in sel.paragraphs:
+            p.paragraph_format.keep_with_next = True
     if t.sumber:
         p = doc.add_paragraph()
         run = p.add_run(f"Sumber: {t.sumber}")
         run.italic = True
         run.font.size = Pt(8)
         p.paragraph_format.space_after = Pt(2)
+        p.paragraph_format.keep_with_next = True
     p = doc.add_paragraph(t.kalimat)
     p.paragraph_format.space_after = Pt(10)
 

@@ -110,8 +110,8 @@ def bab3(store, instansi: str, tahun: int, batas: float | None = measures.BATAS_
         Bagian("3.1 Capaian Kinerja Organisasi", [
             f"Pengukuran kinerja {instansi} tahun {tahun} membandingkan target dan realisasi setiap indikator kinerja "
             f"sasaran (Perjanjian Kinerja / IKU). " + " ".join(
-                measures.RUMUS_CAPAIAN[p] for p in measures.POLARITAS if p in set(t_ukur.data["polaritas"])),
-            measures.RUMUS_KATEGORI,
+                measures.RUMUS_CAPAIAN[p] for p in measures.POLARITAS if p in set(t_ukur.data["polaritas"]))
+            + " " + measures.RUMUS_KATEGORI,
         ], [t_ukur]),
         Bagian("Analisis per indikator: faktor pendukung, penghambat dan tindak lanjut", [
             ("Belum ada catatan penyebab dan tindak lanjut yang direkam untuk tahun ini; setiap isian di bawah masih "

@@ -97,11 +97,11 @@ def pengukuran_kinerja(ind: pd.DataFrame, instansi: str, tahun: int,
     return Tabel(
         kunci="pengukuran", judul=f"Pengukuran Kinerja {instansi} Tahun {tahun}", data=data, sumber=sumber, lanskap=True,
         gabung=("no", "sasaran"), kalimat=kalimat,
-        kolom=[Kolom("no", "No", "bulat", lebar=0.5), Kolom("sasaran", "Sasaran", lebar=3), Kolom("indikator", "Indikator Kinerja", lebar=3.5),
-               Kolom("satuan", "Satuan", lebar=1), Kolom("target", "Target", "nilai", lebar=1.1),
+        kolom=[Kolom("no", "No", "bulat", lebar=0.5), Kolom("sasaran", "Sasaran", lebar=3), Kolom("indikator", "Indikator Kinerja", lebar=4),
+               Kolom("satuan", "Satuan", lebar=0.9), Kolom("target", "Target", "nilai", lebar=1.1),
                Kolom("realisasi", "Realisasi", "nilai", lebar=1.1), Kolom("capaian", "Capaian (%)", "persen", tanda="dari_laporan", lebar=1.1),
                Kolom("capaian_tercetak", "Capaian tercetak (%)", "persen", lebar=1.1), Kolom("kategori", "Kategori", lebar=1.45),
-               Kolom("keterangan", "Keterangan", lebar=1.8)],
+               Kolom("keterangan", "Keterangan", lebar=1.5)],
     )
 
 
