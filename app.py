@@ -19,6 +19,7 @@ halaman = st.navigation([
     st.Page("pages/serapan.py", title=t("nav.serapan"), icon=":material/account_balance_wallet:"),
     st.Page("pages/efisiensi.py", title=t("nav.efisiensi"), icon=":material/speed:"),
     st.Page("pages/kualitas.py", title=t("nav.kualitas"), icon=":material/fact_check:"),
+    st.Page("pages/laporan.py", title=t("nav.laporan"), icon=":material/description:"),
     st.Page("pages/unggah.py", title=t("nav.unggah"), icon=":material/upload_file:"),
 ])
 st.session_state["saringan"] = web.saringan_sidebar()

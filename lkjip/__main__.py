@@ -1,4 +1,4 @@
-"""Command line: python -m lkjip init | import | export | check | backup | restore | synth | bench | hash-password.
+"""Command line: python -m lkjip init | import | export | check | laporan | backup | restore | synth | bench | hash-password.
 
 Exit status: 0 success, 2 user error (one line in Bahasa Indonesia on stderr), 1 only for a bug.
 """
@@ -36,7 +36,7 @@ def _tahun(teks: str) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="python -m lkjip", description="Dasbor LKjIP — basis data, impor dan ekspor.")
-    sub = p.add_subparsers(dest="perintah", parser_class=_Parser, metavar="{init,import,export,check,backup,restore,synth,bench,hash-password}")
+    sub = p.add_subparsers(dest="perintah", parser_class=_Parser, metavar="{init,import,export,check,laporan,backup,restore,synth,bench,hash-password}")
     sub.required = True
 
     s = sub.add_parser("init", help="buat basis data (dengan data bawaan tiga LKjIP)")
@@ -89,6 +89,14 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("hash-password", help="buat hash kata sandi unggah untuk .streamlit/secrets.toml (dibaca dari masukan)")
 
     # -- subperintah baru: impor/profil (isu 10), reviu (isu 13), akses (isu 11/13), laporan (isu 14) --
+    s = sub.add_parser("laporan", help="draf Bab III LKjIP satu instansi-tahun, atau laporan perbandingan (DOCX/XLSX)")
+    s.add_argument("--out", required=True, help="berkas keluaran .docx atau .xlsx")
+    s.add_argument("--db")
+    s.add_argument("--instansi", action="append", help="nama instansi (Bab III: tepat satu; perbandingan: boleh diulang)")
+    s.add_argument("--tahun", type=_tahun, action="append", help="tahun (Bab III: tepat satu; perbandingan: boleh diulang)")
+    s.add_argument("--perbandingan", action="store_true", help="laporan perbandingan antarinstansi, bukan Bab III")
+    s.add_argument("--batas", type=float, default=120.0, help="batas capaian saat dirata-rata, %% (bawaan 120)")
+
 
     s = sub.add_parser("bench", help="benchmark: impor, muat skala nasional, memori, baseline, halaman")
     _modul_bench().argumen(s)
@@ -298,6 +306,34 @@ def cmd_check(a) -> int:
     return 0  # findings are the answer, not an error
 
 
+def cmd_laporan(a) -> int:
+    from . import laporan
+
+    out = Path(a.out)
+    if out.suffix.lower() not in (".docx", ".xlsx"):
+        raise GalatPengguna(f"--out harus berakhiran .docx atau .xlsx (bukan '{out.suffix or out.name}')")
+    if not out.parent.exists():
+        raise GalatPengguna(f"folder {out.parent} tidak ada")
+    if not 100 <= a.batas <= 1000:
+        raise GalatPengguna(f"--batas harus 100–1000 (bukan {format(a.batas, 'g')})")
+    if not a.perbandingan and (len(a.instansi or []) != 1 or len(a.tahun or []) != 1):
+        raise GalatPengguna("Bab III perlu tepat satu --instansi dan satu --tahun (atau pakai --perbandingan)")
+    with buka(a.db) as store:
+        try:
+            if a.perbandingan:
+                lap = laporan.perbandingan(store, a.instansi, a.tahun, a.batas)
+            else:
+                lap = laporan.bab3(store, a.instansi[0], a.tahun[0], a.batas)
+        except laporan.GalatLaporan as e:
+            raise GalatPengguna(str(e)) from None
+    try:
+        laporan.tulis(lap, out)
+    except OSError as e:
+        raise GalatPengguna(f"tidak dapat menulis {out}: {e.strerror}") from None
+    print(f"{lap.judul} — {lap.subjudul}: {len(lap.semua_tabel())} tabel ditulis ke {out}")
+    return 0
+
+
 def cmd_hash_password(a) -> int:
     """Read a password (twice on a terminal, once from a pipe) and print the secrets.toml line."""
     import getpass
@@ -324,6 +360,7 @@ def main(argv: list[str] | None = None) -> int:
                 "restore": cmd_restore, "synth": cmd_synth, "bench": cmd_bench, "check": cmd_check,
                 "hash-password": cmd_hash_password,
                 # -- perintah baru --
+                "laporan": cmd_laporan,
                 }[a.perintah](a)
     except GalatPengguna as e:
         print(f"galat: {e}", file=sys.stderr)

@@ -244,6 +244,30 @@ _LABEL: dict[str, tuple[str, str]] = {
     # -- hari perencana (isu 12) --
 
     # -- laporan Bab III (isu 14) --
+    "nav.laporan": ("Laporan", "Report"),
+    "lp.penjelasan": ("Draf Bab III LKjIP (Akuntabilitas Kinerja) dari data: tabel pengukuran kinerja, perbandingan dengan "
+                      "tahun sebelumnya, Renstra dan instansi lain, efisiensi, realisasi anggaran, dan lampiran catatan "
+                      "kecocokan angka. Atau laporan perbandingan antarinstansi. Unduh sebagai DOCX (dapat disunting) atau XLSX.",
+                      "A draft of the LKjIP's Chapter III (performance accountability) from the data: performance measurement, "
+                      "comparison with earlier years, the Renstra and other agencies, efficiency, budget realisation, and an "
+                      "annex on figures that do not match. Or a comparison report across agencies. Download as DOCX (editable) "
+                      "or XLSX."),
+    "lp.jenis": ("Jenis laporan", "Kind of report"),
+    "lp.bab3": ("Bab III satu instansi", "Chapter III of one agency"),
+    "lp.perbandingan": ("Perbandingan antarinstansi", "Comparison across agencies"),
+    "lp.instansi": ("Instansi", "Agency"),
+    "lp.tahun": ("Tahun laporan", "Report year"),
+    "lp.unduh_docx": ("Unduh DOCX", "Download DOCX"),
+    "lp.unduh_xlsx": ("Unduh XLSX", "Download XLSX"),
+    "lp.bahasa_dokumen": ("Draf ditulis dalam Bahasa Indonesia, seperti LKjIP.", "The draft itself is written in Bahasa Indonesia, as the LKjIP is."),
+    "lp.lingkup_perbandingan": ("Instansi dan tahun mengikuti saringan di bilah samping (kosong = semua).",
+                                "Agencies and years follow the sidebar filters (empty = all)."),
+    "lp.catatan": ("Faktor pendukung, penghambat dan tindak lanjut", "Supporting and limiting factors, follow-up"),
+    "lp.belum_dicatat": ("{n} isian belum dicatat; draf menampilkan tempat isian yang ditandai.",
+                         "{n} entries not recorded yet; the draft shows highlighted placeholders."),
+    "lp.sumber": ("Sumber", "Source"),
+    "lp.tema_diabaikan": ("Saringan tema tidak berlaku untuk draf: Bab III memuat semua indikator.",
+                          "The theme filter does not apply to the draft: Chapter III covers every indicator."),
 
 }
 

@@ -1,0 +1,52 @@
+"""Where the draft reads what other parts of the product record: one function per source.
+
+Each function is the single place to point at a richer source when it exists:
+- ``kunci_pembanding``: which indicators of different agencies count as "the same" (today the theme);
+- ``catatan_indikator``: faktor pendukung / penghambat / tindak lanjut per indicator-year (none yet);
+- ``putusan_temuan``: a reviewer's verdict on each reconciliation finding (none yet).
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..vocab import TEMA
+
+KOLOM_CATATAN = ["instansi", "tahun", "indikator", "jenis", "isi"]
+JENIS_CATATAN = {
+    "faktor_pendukung": "Faktor pendukung",
+    "faktor_penghambat": "Faktor penghambat",
+    "tindak_lanjut": "Tindak lanjut / rencana aksi",
+}
+
+# What the comparison key is called in the draft (the table header and the sentences).
+NAMA_KUNCI_PEMBANDING = "Tema"
+DASAR_PEMBANDING = ("tema indikator (lima layanan SPM Bidang Sosial dan tema umum), karena belum ada pemetaan "
+                    "indikator standar antarinstansi")
+
+
+def kunci_pembanding(store, ind: pd.DataFrame) -> pd.Series:
+    """Per indicator row, the key that makes it comparable with other agencies' indicators.
+
+    Today the theme (``tema``); the theme ``lainnya`` and an empty theme are not comparable (NaN).
+    """
+    kunci = ind["tema"].where(ind["tema"].notna() & (ind["tema"] != "lainnya")) if len(ind) else pd.Series(dtype=object)
+    return kunci.astype(object)
+
+
+def nama_pembanding(store, kunci: str) -> str:
+    """The people's name of a comparison key."""
+    return TEMA.get(kunci, str(kunci))
+
+
+def catatan_indikator(store, instansi: str, tahun: int) -> pd.DataFrame:
+    """Notes on causes and follow-up per indicator of one agency-year.
+
+    Columns ``instansi, tahun, indikator, jenis, isi`` with ``jenis`` one of ``JENIS_CATATAN``.
+    No notes are recorded in the database yet: always empty, and the draft shows a placeholder.
+    """
+    return pd.DataFrame({k: pd.Series(dtype="Int64" if k == "tahun" else object) for k in KOLOM_CATATAN})
+
+
+def putusan_temuan(store, temuan: pd.DataFrame) -> pd.Series:
+    """A reviewer's verdict per finding (aligned with ``temuan``'s index); None where none is recorded."""
+    return pd.Series([None] * len(temuan), index=temuan.index, dtype=object)
