@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 from . import checks
+from .checks.klaim import muat_klaim
 from .ingest import pratinjau_berkas
 from .ingest.simpan import simpan
 from .store import ROOT, Store, lokasi_db
@@ -34,6 +35,8 @@ def muat_bawaan(store: Store) -> dict[str, int]:
         hasil = simpan(store, p, pengguna="data bawaan")
         for k, v in hasil.ditulis.items():
             jumlah[k] = jumlah.get(k, 0) + v
+    for path in sorted(FOLDER_SEED.glob("*/klaim.csv")):  # claims printed in the text (lkjip.checks.klaim)
+        jumlah["klaim"] = jumlah.get("klaim", 0) + muat_klaim(store, path, pengguna="data bawaan")
     return jumlah
 
 
