@@ -104,17 +104,29 @@ def ke_csv(df: pd.DataFrame, excel_id: bool = False) -> bytes:
 def ke_xlsx(df: pd.DataFrame, nama_lembar: str = "Data", judul: dict[str, str] | None = None) -> bytes:
     """xlsx bytes: header in bold (optionally relabelled), frozen, numbers as numbers with formats."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
 
     wb = Workbook()
     ws = wb.active
     ws.title = nama_lembar[:31]
+    tulis_lembar(ws, df, judul)
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = ws.dimensions
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def tulis_lembar(ws, df: pd.DataFrame, judul: dict[str, str] | None = None, baris_awal: int = 1) -> None:
+    """Write a table into an openpyxl sheet from row ``baris_awal``: bold header (optionally relabelled), numbers
+    as numbers with formats, text never a formula, columns sized (only widened)."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     kolom = list(df.columns)
-    ws.append([(judul or {}).get(k, k) for k in kolom])
-    for c in ws[1]:
-        c.font = Font(bold=True)
-    for r, row in enumerate(df.itertuples(index=False), start=2):
+    for c, k in enumerate(kolom, start=1):
+        sel = ws.cell(row=baris_awal, column=c, value=str((judul or {}).get(k, k)))
+        sel.font = Font(bold=True)
+    for r, row in enumerate(df.itertuples(index=False), start=baris_awal + 1):
         for c, v in enumerate(row, start=1):
             v = _sel(v)
             sel = ws.cell(row=r, column=c)
@@ -126,14 +138,11 @@ def ke_xlsx(df: pd.DataFrame, nama_lembar: str = "Data", judul: dict[str, str] |
                 fmt = FORMAT_XLSX.get(kolom[c - 1])
                 if isinstance(v, (int, float)) and not isinstance(v, bool):
                     sel.number_format = fmt or ("#,##0" if float(v).is_integer() and abs(v) >= 1000 else "General")
-    ws.freeze_panes = "A2"
     for i, k in enumerate(kolom, start=1):
         panjang = [len(str((judul or {}).get(k, k)))] + [len(str(_sel(v) or "")) for v in df[k].head(500)]
-        ws.column_dimensions[get_column_letter(i)].width = max(8, min(60, max(panjang) + 2))
-    ws.auto_filter.ref = ws.dimensions
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+        huruf = get_column_letter(i)
+        lama = ws.column_dimensions[huruf].width or 0
+        ws.column_dimensions[huruf].width = max(lama, 8, min(60, max(panjang) + 2))
 
 
 def tulis(df: pd.DataFrame, path: str | Path, excel_id: bool = False) -> None:

@@ -402,7 +402,7 @@ def level(kode: str, bahasa: str = "id") -> str:
 
 def jenis_temuan(kode: str, bahasa: str = "id") -> str:
     """The name of a kind of finding of lkjip.checks.JENIS."""
-    return _pilih(checks.JENIS.get(kode, kode), _JENIS_EN.get(kode), bahasa)
+    return _pilih(checks.JENIS.get(kode, kode), _JENIS_EN.get(kode) or checks.JENIS_EN.get(kode), bahasa)
 
 
 def tingkat_temuan(kode: str, bahasa: str = "id") -> str:

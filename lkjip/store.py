@@ -168,6 +168,15 @@ MIGRASI: list[tuple[int, str, str]] = [
             acuan VARCHAR,               -- the table a count refers to
             sumber VARCHAR, baris VARCHAR, kutipan VARCHAR
         );
+        -- every finding ever stored, by its stable key (lkjip.checks.umum.kunci_temuan): when it was first
+        -- seen and when it stopped occurring (a corrected upload), so a disappeared finding shows as resolved
+        CREATE TABLE temuan_dikenal (
+            kunci VARCHAR PRIMARY KEY,
+            instansi VARCHAR NOT NULL, tahun INTEGER, jenis VARCHAR, tingkat VARCHAR, sumber VARCHAR, baris VARCHAR,
+            dilaporkan DOUBLE, dihitung DOUBLE, penjelasan VARCHAR,
+            pertama TIMESTAMP NOT NULL DEFAULT current_timestamp,
+            hilang TIMESTAMP
+        );
         -- a reviewer's verdict on a finding, by the finding's stable key (lkjip.reviu); the finding's
         -- text is kept so a finding that no longer occurs can be shown as resolved
         CREATE TABLE putusan_temuan (

@@ -17,7 +17,7 @@ from .keluaran import ke_json, tabel_teks
 from .registri import DAFTAR, VERSI, jenis_semua
 from .simpan import perbarui, periksa, periksa_data, ringkas_per_instansi, segarkan, temuan, versi_tersimpan
 from .toleransi import (BATAS_GALAT_PERSEN, TOLERANSI_RUPIAH, cocok_dibulatkan, cocok_seri, desimal_tercetak)
-from .umum import KOLOM_TEMUAN, TINGKAT, gabung_sumber, nama_baku, rapikan
+from .umum import KOLOM_TEMUAN, TINGKAT, gabung_sumber, kunci_temuan, nama_baku, rapikan
 from .anggaran import (NILAI_KEMBAR_DIGIT, NILAI_KEMBAR_MIN, cek_bagian_antar_tabel, cek_beda_anggaran, cek_jumlah_bagian,
                        cek_nilai_kembar, cek_realisasi_melebihi_pagu, cek_serapan, cek_serapan_dilaporkan)
 from .indikator import cek_beda_indikator, cek_capaian, cek_rata_rata, cek_target_realisasi_kosong

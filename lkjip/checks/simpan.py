@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import registri
-from .umum import KOLOM_TEMUAN, TINGKAT, _kosong, rapikan
+from .umum import KOLOM_TEMUAN, TINGKAT, _kosong, kunci_temuan, rapikan
 
 KUNCI_VERSI = "versi_pemeriksaan"
 
@@ -81,7 +81,27 @@ def perbarui(store, instansi: list[str] | None = None) -> int:
                 cur.register("temuan_baru", df[KOLOM_TEMUAN].astype({"tahun": "Int64"}))
                 cur.execute(f"INSERT INTO temuan ({', '.join(KOLOM_TEMUAN)}) SELECT {', '.join(KOLOM_TEMUAN)} FROM temuan_baru")
                 cur.unregister("temuan_baru")
+            _catat_dikenal(cur, df, instansi)
     return len(df)
+
+
+_KOLOM_DIKENAL = ["kunci", "instansi", "tahun", "jenis", "tingkat", "sumber", "baris", "dilaporkan", "dihitung", "penjelasan"]
+
+
+def _catat_dikenal(cur, df: pd.DataFrame, instansi: list[str] | None) -> None:
+    """Inside the write: remember every current finding by its stable key, mark known findings of these agencies
+    that no longer occur as gone (resolved), and a finding that occurs again as present."""
+    kini = df.assign(kunci=kunci_temuan(df))[_KOLOM_DIKENAL] if len(df) else pd.DataFrame(columns=_KOLOM_DIKENAL)
+    cur.register("temuan_kini", kini.astype({"tahun": "Int64"}) if len(kini) else kini)
+    lingkup = "" if instansi is None else "AND d.instansi IN (SELECT unnest(?))"
+    cur.execute(f"""UPDATE temuan_dikenal d SET hilang = current_timestamp
+                    WHERE hilang IS NULL {lingkup} AND kunci NOT IN (SELECT kunci FROM temuan_kini)""",
+                [] if instansi is None else [list(instansi)])
+    cur.execute("""UPDATE temuan_dikenal d SET hilang = NULL, tingkat = k.tingkat, dihitung = k.dihitung, penjelasan = k.penjelasan
+                   FROM temuan_kini k WHERE d.kunci = k.kunci""")
+    cur.execute(f"""INSERT INTO temuan_dikenal ({', '.join(_KOLOM_DIKENAL)})
+                    SELECT {', '.join(_KOLOM_DIKENAL)} FROM temuan_kini WHERE kunci NOT IN (SELECT kunci FROM temuan_dikenal)""")
+    cur.unregister("temuan_kini")
 
 
 def segarkan(store) -> int:

@@ -179,3 +179,23 @@ def rapikan(df: pd.DataFrame) -> pd.DataFrame:
     df = df.sort_values(["instansi", "tahun", "_t", "jenis", "sumber", "baris", "ids", "penjelasan"], kind="mergesort")
     return df.drop(columns="_t").drop_duplicates().reset_index(drop=True)
 
+
+
+def kunci_temuan(df: pd.DataFrame) -> pd.Series:
+    """A stable key per finding: agency, year, kind, source, row and printed value (not the row ids, which
+    change with every import), so the same disagreement keeps its key — and its verdict — across re-imports.
+    Findings that would share a key are told apart by their order (``...-2``)."""
+    import hashlib
+
+    if df is None or df.empty:
+        return pd.Series([], dtype=object, index=df.index if df is not None else None)
+
+    def satu(r) -> str:
+        d = r["dilaporkan"]
+        teks = "|".join([str(r["instansi"]), "" if pd.isna(r["tahun"]) else str(int(r["tahun"])), str(r["jenis"]),
+                         str(r["sumber"]), str(r["baris"]), "" if pd.isna(d) else f"{float(d):.6f}"])
+        return hashlib.sha1(teks.encode("utf-8")).hexdigest()[:16]
+
+    dasar = df.apply(satu, axis=1)
+    ke = dasar.groupby(dasar).cumcount()
+    return dasar.where(ke == 0, dasar + "-" + (ke + 1).astype(str))
