@@ -69,23 +69,25 @@ def temuan_dengan_putusan(store: Store, instansi: str, tahun: int | None = None)
     longer occur (resolved). Columns: checks.KOLOM_TEMUAN + KOLOM_PUTUSAN; ``status`` is 'terbuka' (no verdict),
     'diputus' (verdict given, still occurs) or 'selesai' (no longer occurs); resolved findings keep the text
     they had, with no ids. Sorted: occurring findings first (checks' order), then the resolved ones."""
-    kini = checks.temuan(store, [instansi], [tahun] if tahun is not None else None)
+    return daftar_reviu(store, [instansi], [tahun] if tahun is not None else None)
+
+
+def daftar_reviu(store: Store, instansi: list[str] | None = None, tahun: list[int] | None = None) -> pd.DataFrame:
+    """temuan_dengan_putusan for a choice of agencies and years (all when None)."""
+    kini = checks.temuan(store, instansi, tahun)
     kini = kini.assign(kunci=checks.kunci_temuan(kini)) if len(kini) else kini.assign(kunci=pd.Series(dtype=object))
-    syarat, param = "instansi = ?", [instansi]
-    if tahun is not None:
-        syarat += " AND tahun = ?"
-        param.append(int(tahun))
+    syarat, param = store._saring(instansi, tahun, alias="x", kolom_instansi="x.instansi")
     putusan = store.baca(f"SELECT kunci, putusan, catatan AS catatan_putusan, pengguna AS pengguna_putusan, "
-                         f"waktu AS waktu_putusan FROM putusan_temuan WHERE {syarat}", param)
+                         f"waktu AS waktu_putusan FROM putusan_temuan x WHERE TRUE {syarat}", param)
     hilang = store.baca(f"SELECT kunci, instansi, tahun, jenis, tingkat, sumber, baris, dilaporkan, dihitung, penjelasan "
-                        f"FROM temuan_dikenal WHERE hilang IS NOT NULL AND {syarat}", param)
+                        f"FROM temuan_dikenal x WHERE hilang IS NOT NULL {syarat} ORDER BY instansi, tahun, hilang", param)
     hilang = hilang[~hilang["kunci"].isin(kini["kunci"])]
     hilang = hilang.assign(selisih=hilang["dilaporkan"] - hilang["dihitung"], ids="")
     # verdicts on findings no longer known at all (e.g. a database restored without them) still show
     tanpa = putusan[~putusan["kunci"].isin(kini["kunci"]) & ~putusan["kunci"].isin(hilang["kunci"])]
     if len(tanpa):
-        lama = store.baca(f"SELECT kunci, instansi, tahun, jenis, tingkat, sumber, baris, penjelasan FROM putusan_temuan "
-                          f"WHERE {syarat}", param)
+        lama = store.baca(f"SELECT kunci, instansi, tahun, jenis, tingkat, sumber, baris, penjelasan FROM putusan_temuan x "
+                          f"WHERE TRUE {syarat}", param)
         lama = lama[lama["kunci"].isin(tanpa["kunci"])].assign(dilaporkan=float("nan"), dihitung=float("nan"),
                                                                  selisih=float("nan"), ids="")
         hilang = pd.concat([hilang, lama], ignore_index=True) if len(hilang) else lama
