@@ -266,6 +266,8 @@ _LABEL: dict[str, tuple[str, str]] = {
     "rv.pihak": ("Ditulis sebagai", "Written as"),
     "rv.simpan_catatan": ("Simpan catatan", "Save notes"),
     "rv.catatan_tersimpan": ("Catatan tersimpan.", "Notes saved."),
+    "rv.klaim": ("Klaim dalam teks laporan", "Claims in the report's text"),
+    "rv.kutipan": ("Kutipan", "Quotation"),
     "rv.tidak_ada_indikator": ("Tidak ada indikator untuk instansi dan tahun ini.", "No indicators for this agency and year."),
 
     # -- akses & peran (isu 11/13) --
@@ -296,7 +298,8 @@ _KOLOM: dict[str, tuple[str, str]] = {
     "jenis": ("Jenis", "Kind"), "tingkat": ("Tingkat", "Severity"), "baris": ("Baris", "Row"),
     "dilaporkan": ("Tercetak", "Printed"), "dihitung": ("Dihitung ulang", "Recomputed"), "selisih": ("Selisih", "Difference"),
     "penjelasan": ("Penjelasan", "Explanation"), "status": ("Status", "Status"), "lingkup": ("Lingkup", "Scope"),
-    "putusan": ("Putusan", "Verdict"), "catatan_putusan": ("Catatan putusan", "Verdict note"),
+    "putusan": ("Putusan", "Verdict"), "nilai": ("Nilai tercetak", "Printed value"), "operan": ("Masukan tercetak", "Printed inputs"),
+    "catatan_putusan": ("Catatan putusan", "Verdict note"),
     "pengguna_putusan": ("Reviewer", "Reviewer"), "waktu_putusan": ("Waktu putusan", "Verdict time"),
     "target_teks": ("Target tercetak", "Printed target"), "realisasi_teks": ("Realisasi tercetak", "Printed actual"),
     "capaian_dilaporkan_teks": ("Capaian tercetak", "Printed achievement"), "pagu_teks": ("Pagu tercetak", "Printed budget"),

@@ -137,6 +137,17 @@ def hapus_putusan(store: Store, kunci: str, pengguna: str | None = None) -> None
                         f"putusan dicabut: {r['jenis']} — {r['baris']}")
 
 
+def klaim_terlibat(store: Store, ids: list[int]) -> pd.DataFrame:
+    """The transcribed claims (lkjip.checks.klaim) among a finding's ids: jenis, nilai, operan, sumber, baris, kutipan."""
+    if not ids:
+        return pd.DataFrame(columns=["jenis", "nilai", "operan", "sumber", "baris", "kutipan"])
+    from .checks.klaim import NAMA_KLAIM
+
+    df = store.baca("SELECT jenis, nilai, operan, sumber, baris, kutipan FROM klaim WHERE id IN (SELECT unnest(?)) ORDER BY id",
+                    [[int(i) for i in ids]])
+    return df.assign(jenis=df["jenis"].map(lambda j: NAMA_KLAIM.get(j, j))).fillna("–")
+
+
 # ---------------------------------------------------------------------------------------------------
 # Notes per indicator-year
 

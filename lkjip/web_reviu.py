@@ -32,7 +32,15 @@ def _waktu(w) -> str:
 
 
 def bagian_putusan(s: web.Saringan, t: pd.Series) -> None:
-    """The verdict form for one finding (a row of temuan())."""
+    """The claims behind the finding (if any), then the verdict form for it (a row of temuan())."""
+    ids = [int(x) for x in str(t.get("ids") or "").split(",") if x.strip().isdigit()]
+    if ids:
+        kl = reviu.klaim_terlibat(web.store(), ids)
+        if len(kl):
+            st.markdown(f"*{s.t('rv.klaim')}*")
+            st.dataframe(kl, hide_index=True, width="stretch",
+                         column_config={"kutipan": st.column_config.TextColumn(s.t("rv.kutipan"), width="large"),
+                                        **{k: label.judul_kolom(k, s.bahasa) for k in kl.columns if k != "kutipan"}})
     st.subheader(s.t("rv.putusan"))
     if isinstance(t.get("putusan"), str):
         st.markdown(s.t("rv.putusan_kini", putusan=_nama(reviu.PUTUSAN, t["putusan"], s.bahasa),

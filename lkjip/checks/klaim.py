@@ -29,6 +29,11 @@ from .umum import KOLOM_TEMUAN, _angka, _ids, _kosong, _pct, _tabel_saja, _temua
 KOLOM_KLAIM = ["instansi", "tahun", "jenis", "lingkup", "indikator", "nilai", "operan", "tahun_acuan", "besaran", "acuan",
                "sumber", "baris", "kutipan"]
 JENIS_KLAIM = ("rumus", "selisih", "rata_rata", "jumlah", "arah", "semua_tercapai", "hitungan", "skor", "kategori")
+NAMA_KLAIM = {
+    "rumus": "rumus a / b × 100%", "selisih": "selisih antar tahun", "rata_rata": "rata-rata", "jumlah": "jumlah rincian",
+    "arah": "naik / turun", "semua_tercapai": "semua indikator tercapai", "hitungan": "jumlah program / kegiatan",
+    "skor": "skor dengan label tahun", "kategori": "kategori capaian",
+}
 _LEVEL_HITUNG = {"program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan"}
 
 
