@@ -266,6 +266,7 @@ _LABEL: dict[str, tuple[str, str]] = {
     "rv.pihak": ("Ditulis sebagai", "Written as"),
     "rv.simpan_catatan": ("Simpan catatan", "Save notes"),
     "rv.catatan_tersimpan": ("Catatan tersimpan.", "Notes saved."),
+    "rv.tanpa_nama": ("pengguna tanpa nama (mode lokal)", "an unnamed user (local mode)"),
     "rv.klaim": ("Klaim dalam teks laporan", "Claims in the report's text"),
     "rv.kutipan": ("Kutipan", "Quotation"),
     "rv.tidak_ada_indikator": ("Tidak ada indikator untuk instansi dan tahun ini.", "No indicators for this agency and year."),

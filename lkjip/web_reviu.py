@@ -44,7 +44,7 @@ def bagian_putusan(s: web.Saringan, t: pd.Series) -> None:
     st.subheader(s.t("rv.putusan"))
     if isinstance(t.get("putusan"), str):
         st.markdown(s.t("rv.putusan_kini", putusan=_nama(reviu.PUTUSAN, t["putusan"], s.bahasa),
-                        pengguna=web.md(t["pengguna_putusan"] or "–"), waktu=_waktu(t["waktu_putusan"])))
+                        pengguna=web.md(t["pengguna_putusan"] or s.t("rv.tanpa_nama")), waktu=_waktu(t["waktu_putusan"])))
         if t.get("catatan_putusan"):
             st.caption(web.md(t["catatan_putusan"]))
     else:

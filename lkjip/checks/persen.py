@@ -52,8 +52,11 @@ def cek_persentase_anggaran(nilai: pd.DataFrame, ang: pd.DataFrame) -> pd.DataFr
     if pers.empty:
         return _kosong()
     hasil = []
+    kosong = ang.iloc[0:0]
+    per_tahun = {k: g for k, g in ang.merge(pers[["instansi", "tahun"]].drop_duplicates(), on=["instansi", "tahun"])
+                 .groupby(["instansi", "tahun"], sort=False)}
     for x in pers.itertuples(index=False):
-        a = ang[(ang["instansi"] == x.instansi) & (ang["tahun"] == x.tahun)]
+        a = per_tahun.get((x.instansi, x.tahun), kosong)
         total = a[(a["level"] == "total") & a["pagu"].notna()]
         if total.empty:
             continue
@@ -98,10 +101,13 @@ def cek_total_antar_tabel(ang: pd.DataFrame, ind: pd.DataFrame) -> pd.DataFrame:
     sas = ang[ang["level"] == "sasaran"]
     tot = ang[ang["level"] == "total"]
     hasil = []
+    kosong = tot.iloc[0:0]
+    tot_per = {k: g for k, g in tot.groupby(["instansi", "tahun"], sort=False)}
     for (inst, th, sumber), g in sas.groupby(["instansi", "tahun", "sumber"], sort=False):
         if len(g) != n_sasaran.get((inst, th), -1):
             continue
-        lain = tot[(tot["instansi"] == inst) & (tot["tahun"] == th) & (tot["sumber"] != sumber)]
+        lain = tot_per.get((inst, th), kosong)
+        lain = lain[lain["sumber"] != sumber]
         for kol in ("pagu", "realisasi"):
             if g[kol].isna().any():
                 continue
