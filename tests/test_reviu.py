@@ -203,3 +203,20 @@ def test_cli_reviu_lembar_kerja(db, tmp_path):
     r = subprocess.run([sys.executable, "-m", "lkjip", "reviu", "--db", str(db), "--instansi", "Dinas Rekaan", "--tahun", "2023",
                         "--out", str(keluar)], capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 2 and r.stderr.startswith("galat:") and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_basis_data_lama_mendapat_klaim_bawaan(db):
+    """A database made before claims existed (its bundled reports without klaim rows) gets them when opened, once;
+    the findings then include the claims' (Pasuruan 2022, baris 45: '6 program, 14 kegiatan dan 38 subkegiatan')."""
+    from lkjip import bawaan
+
+    with Store(db) as s:
+        n = s.satu("SELECT count(*) FROM klaim")
+        with s.transaksi() as cur:
+            cur.execute("DELETE FROM klaim")
+            s.tandai_kotor(cur, list(s.daftar_instansi()["nama"]))
+        assert not (checks.temuan(s)["jenis"] == "klaim_bertentangan").any()
+    with bawaan.buka(db) as s:
+        assert s.satu("SELECT count(*) FROM klaim") == n > 0
+        assert (checks.temuan(s)["jenis"] == "klaim_bertentangan").sum() == 8  # Parepare 2, Pasuruan 3, Bekasi 3
+        assert bawaan.lengkapi_klaim_bawaan(s) == 0
