@@ -1,7 +1,6 @@
 """The checks on printed percentages, averages, sub-targets, totals, scores, categories and narrative claims,
 each on a small store built from figures of the reports (cited as report, table, line in
 /work/shared/seeds/<file>.txt: Parepare = 000_..., Pasuruan = 001_..., Bekasi = 004_...)."""
-import pandas as pd
 import pytest
 
 from lkjip import checks

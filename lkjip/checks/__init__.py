@@ -26,3 +26,13 @@ from .salah_cetak import cek_salah_cetak
 # kind -> Indonesian label, and kind -> English label, for every registered check
 JENIS: dict[str, str] = {k: v[0] for k, v in jenis_semua().items()}
 JENIS_EN: dict[str, str] = {k: v[1] for k, v in jenis_semua().items()}
+
+__all__ = [
+    "DAFTAR", "VERSI", "JENIS", "JENIS_EN", "KOLOM_TEMUAN", "TINGKAT", "BATAS_GALAT_PERSEN", "TOLERANSI_RUPIAH",
+    "NILAI_KEMBAR_DIGIT", "NILAI_KEMBAR_MIN", "periksa", "periksa_data", "perbarui", "segarkan", "temuan", "versi_tersimpan",
+    "ringkas_per_instansi", "rapikan", "kunci_temuan", "cocok_dibulatkan", "cocok_seri", "desimal_tercetak", "gabung_sumber",
+    "nama_baku", "tabel_teks", "ke_json", "jenis_semua",
+    "cek_capaian", "cek_rata_rata", "cek_beda_indikator", "cek_target_realisasi_kosong", "cek_serapan", "cek_serapan_dilaporkan",
+    "cek_jumlah_bagian", "cek_bagian_antar_tabel", "cek_beda_anggaran", "cek_realisasi_melebihi_pagu", "cek_nilai_kembar",
+    "cek_salah_cetak", "indikator", "anggaran", "salah_cetak", "klaim", "persen", "skor_kategori",
+]

@@ -2,7 +2,6 @@
 tables, spending above the ceiling, the same amount on two lines."""
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from .. import measures

@@ -20,7 +20,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .. import measures
 from ..numbers import parse
 from .registri import pemeriksaan
 from .toleransi import _tingkat_persen, cocok_dibulatkan
@@ -316,5 +315,3 @@ def cek_klaim_naratif(klaim: pd.DataFrame, ind: pd.DataFrame, ang: pd.DataFrame)
                 _ids([k.id], a[a["sumber"] == tabel]["id"])))
     return pd.DataFrame(hasil, columns=KOLOM_TEMUAN) if hasil else _kosong()
 
-
-__all__ = ["KOLOM_KLAIM", "JENIS_KLAIM", "KlaimError", "baca_berkas", "muat_klaim", "baca_klaim", "measures"]
