@@ -17,9 +17,15 @@ def _nama(kamus: dict[str, tuple[str, str]], kode, bahasa: str) -> str:
     return eng if bahasa == "en" else idn
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def _daftar_reviu(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFrame:
+    return reviu.daftar_reviu(web.store(), list(instansi) or None, list(tahun) or None)
+
+
 def temuan(s: web.Saringan) -> pd.DataFrame:
-    """The chosen agencies' and years' findings with verdicts (current and resolved)."""
-    return reviu.daftar_reviu(web.store(), list(s.instansi) or None, list(s.tahun) or None)
+    """The chosen agencies' and years' findings with verdicts (current and resolved); cached by data version,
+    which every verdict and note bumps."""
+    return _daftar_reviu(*web._kunci(), s.instansi, s.tahun)
 
 
 def kolom_putusan(df: pd.DataFrame, s: web.Saringan) -> pd.Series:
