@@ -97,6 +97,11 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--perbandingan", action="store_true", help="laporan perbandingan antarinstansi, bukan Bab III")
     s.add_argument("--batas", type=float, default=120.0, help="batas capaian saat dirata-rata, %% (bawaan 120)")
 
+    s = sub.add_parser("reviu", help="lembar kerja reviu (xlsx) satu instansi-tahun: temuan, putusan, catatan indikator")
+    s.add_argument("--db")
+    s.add_argument("--instansi", required=True)
+    s.add_argument("--tahun", type=_tahun, required=True)
+    s.add_argument("--out", required=True, help="berkas .xlsx yang ditulis")
 
     s = sub.add_parser("bench", help="benchmark: impor, muat skala nasional, memori, baseline, halaman")
     _modul_bench().argumen(s)
@@ -334,6 +339,21 @@ def cmd_laporan(a) -> int:
     return 0
 
 
+def cmd_reviu(a) -> int:
+    """Write the Lembar kerja reviu of one agency-year."""
+    from . import reviu
+
+    if not str(a.out).lower().endswith(".xlsx"):
+        raise GalatPengguna(f"lembar kerja ditulis sebagai .xlsx, bukan {a.out}")
+    with buka(a.db) as store:
+        _pastikan_instansi(store, [a.instansi])
+        data = reviu.lembar_kerja(store, a.instansi, a.tahun, pengguna="baris perintah")
+        df = reviu.temuan_dengan_putusan(store, a.instansi, a.tahun)
+    Path(a.out).write_bytes(data)
+    print(f"Lembar kerja reviu {a.instansi} {a.tahun}: {len(df)} temuan, {int(df['putusan'].notna().sum())} sudah diputus -> {a.out}")
+    return 0
+
+
 def cmd_hash_password(a) -> int:
     """Read a password (twice on a terminal, once from a pipe) and print the secrets.toml line."""
     import getpass
@@ -361,6 +381,7 @@ def main(argv: list[str] | None = None) -> int:
                 "hash-password": cmd_hash_password,
                 # -- perintah baru --
                 "laporan": cmd_laporan,
+                "reviu": cmd_reviu,
                 }[a.perintah](a)
     except GalatPengguna as e:
         print(f"galat: {e}", file=sys.stderr)

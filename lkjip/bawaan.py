@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 from . import checks
+from .checks.klaim import muat_klaim
 from .ingest import pratinjau_berkas
 from .ingest.simpan import simpan
 from .store import ROOT, Store, lokasi_db
@@ -34,6 +35,8 @@ def muat_bawaan(store: Store) -> dict[str, int]:
         hasil = simpan(store, p, pengguna="data bawaan")
         for k, v in hasil.ditulis.items():
             jumlah[k] = jumlah.get(k, 0) + v
+    for path in sorted(FOLDER_SEED.glob("*/klaim.csv")):  # claims printed in the text (lkjip.checks.klaim)
+        jumlah["klaim"] = jumlah.get("klaim", 0) + muat_klaim(store, path, pengguna="data bawaan")
     return jumlah
 
 
@@ -62,4 +65,26 @@ def buka(path: str | os.PathLike | None = None) -> Store:
     tujuan = lokasi_db(path)
     if not tujuan.exists():
         buat_db(tujuan)
-    return Store(tujuan)
+    store = Store(tujuan)
+    lengkapi_klaim_bawaan(store)
+    return store
+
+
+def lengkapi_klaim_bawaan(store: Store) -> int:
+    """A database made before claims were transcribed holds the bundled reports without their claims: load the
+    claims of each bundled report whose data is there (imported as 'data bawaan') and that has no claims yet.
+    Returns the claims loaded (0 on every later call)."""
+    jumlah = 0
+    for path in sorted(FOLDER_SEED.glob("*/klaim.csv")):
+        folder = path.parent.name
+        dari_bawaan = store.satu("SELECT count(*) FROM impor WHERE status = 'aktif' AND pengguna = 'data bawaan' "
+                                 "AND nama_file LIKE ?", [f"{folder}/%"])
+        if not dari_bawaan:
+            continue
+        from .checks.klaim import baca_berkas
+
+        instansi = sorted(set(baca_berkas(path)["instansi"]))
+        ada = store.satu("SELECT count(*) FROM klaim WHERE instansi IN (SELECT unnest(?))", [instansi])
+        if not ada:
+            jumlah += muat_klaim(store, path, pengguna="data bawaan")
+    return jumlah

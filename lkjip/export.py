@@ -115,10 +115,11 @@ def ke_xlsx(df: pd.DataFrame, nama_lembar: str = "Data", judul: dict[str, str] |
 
 
 def isi_lembar(ws, df: pd.DataFrame, judul: dict[str, str] | None = None, baris_awal: int = 1,
-               format_kolom: dict[str, str] | None = None) -> None:
+               format_kolom: dict[str, str] | None = None, beku: bool = True) -> None:
     """Write ``df`` into an openpyxl sheet from row ``baris_awal``: bold header (optionally relabelled),
-    frozen below it, filter, sized columns; numbers as numbers with a number format (``format_kolom``
-    by column name, else ``FORMAT_XLSX``); text never becomes a formula."""
+    numbers as numbers with a number format (``format_kolom`` by column name, else ``FORMAT_XLSX``), text
+    never a formula, columns sized (only widened, so tables can be stacked on one sheet). ``beku``: the
+    header is frozen and carries a filter (for the one table of a sheet)."""
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
@@ -139,11 +140,13 @@ def isi_lembar(ws, df: pd.DataFrame, judul: dict[str, str] | None = None, baris_
                 fmt = (format_kolom or {}).get(kolom[c - 1]) or FORMAT_XLSX.get(kolom[c - 1])
                 if isinstance(v, (int, float)) and not isinstance(v, bool):
                     sel.number_format = fmt or ("#,##0" if float(v).is_integer() and abs(v) >= 1000 else "General")
-    ws.freeze_panes = ws.cell(row=baris_awal + 1, column=1).coordinate
     for i, k in enumerate(kolom, start=1):
         panjang = [len(str((judul or {}).get(k, k)))] + [len(str(_sel(v) or "")) for v in df[k].head(500)]
-        ws.column_dimensions[get_column_letter(i)].width = max(8, min(60, max(panjang) + 2))
-    if kolom:
+        huruf = get_column_letter(i)
+        lama = ws.column_dimensions[huruf].width or 0
+        ws.column_dimensions[huruf].width = max(lama, 8, min(60, max(panjang) + 2))
+    if beku and kolom:
+        ws.freeze_panes = ws.cell(row=baris_awal + 1, column=1).coordinate
         ws.auto_filter.ref = f"A{baris_awal}:{get_column_letter(len(kolom))}{baris_awal + len(df)}"
 
 

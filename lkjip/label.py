@@ -238,6 +238,38 @@ _LABEL: dict[str, tuple[str, str]] = {
     # -- berkas asing & galat (isu 11) --
 
     # -- reviu (isu 13) --
+    "rv.putusan": ("Putusan reviu", "Review verdict"),
+    "rv.putusan_pilih": ("Putusan", "Verdict"),
+    "rv.catatan_putusan": ("Catatan (alasan, rujukan dokumen)", "Note (reason, document reference)"),
+    "rv.simpan_putusan": ("Simpan putusan", "Save verdict"),
+    "rv.cabut_putusan": ("Cabut putusan", "Withdraw verdict"),
+    "rv.putusan_tersimpan": ("Putusan tersimpan.", "Verdict saved."),
+    "rv.putusan_dicabut": ("Putusan dicabut.", "Verdict withdrawn."),
+    "rv.putusan_kini": ("Putusan saat ini: **{putusan}** oleh {pengguna}, {waktu}.", "Current verdict: **{putusan}** by {pengguna}, {waktu}."),
+    "rv.belum_diputus": ("Temuan ini belum diputus.", "No verdict yet on this finding."),
+    "rv.selesai": ("Temuan yang sudah selesai", "Resolved findings"),
+    "rv.selesai_info": ("Temuan yang tidak muncul lagi setelah data diperbarui (unggahan yang sudah dibetulkan), dengan putusannya bila ada.",
+                        "Findings that no longer occur after the data was updated (a corrected upload), with their verdicts if any."),
+    "rv.lembar": ("Lembar kerja reviu", "Review worksheet"),
+    "rv.lembar_info": ("Satu berkas xlsx per instansi-tahun: ringkasan per jenis dan putusan, temuan dikelompokkan menurut putusan, "
+                       "dan catatan per indikator.",
+                       "One xlsx per agency-year: counts per kind and verdict, findings grouped by verdict, and the notes per indicator."),
+    "rv.unduh_lembar": ("Unduh lembar kerja reviu", "Download review worksheet"),
+    "rv.instansi": ("Instansi", "Agency"),
+    "rv.tahun": ("Tahun", "Year"),
+    "rv.catatan": ("Catatan indikator", "Indicator notes"),
+    "rv.catatan_info": ("Faktor pendukung, faktor penghambat dan tindak lanjut / rekomendasi per indikator-tahun, dari reviewer "
+                        "atau dari instansi.",
+                        "Supporting and inhibiting factors and follow-up / recommendation per indicator-year, from the reviewer "
+                        "or from the agency."),
+    "rv.indikator": ("Indikator", "Indicator"),
+    "rv.pihak": ("Ditulis sebagai", "Written as"),
+    "rv.simpan_catatan": ("Simpan catatan", "Save notes"),
+    "rv.catatan_tersimpan": ("Catatan tersimpan.", "Notes saved."),
+    "rv.tanpa_nama": ("pengguna tanpa nama (mode lokal)", "an unnamed user (local mode)"),
+    "rv.klaim": ("Klaim dalam teks laporan", "Claims in the report's text"),
+    "rv.kutipan": ("Kutipan", "Quotation"),
+    "rv.tidak_ada_indikator": ("Tidak ada indikator untuk instansi dan tahun ini.", "No indicators for this agency and year."),
 
     # -- akses & peran (isu 11/13) --
 
@@ -291,6 +323,9 @@ _KOLOM: dict[str, tuple[str, str]] = {
     "jenis": ("Jenis", "Kind"), "tingkat": ("Tingkat", "Severity"), "baris": ("Baris", "Row"),
     "dilaporkan": ("Tercetak", "Printed"), "dihitung": ("Dihitung ulang", "Recomputed"), "selisih": ("Selisih", "Difference"),
     "penjelasan": ("Penjelasan", "Explanation"), "status": ("Status", "Status"), "lingkup": ("Lingkup", "Scope"),
+    "putusan": ("Putusan", "Verdict"), "nilai": ("Nilai tercetak", "Printed value"), "operan": ("Masukan tercetak", "Printed inputs"),
+    "catatan_putusan": ("Catatan putusan", "Verdict note"),
+    "pengguna_putusan": ("Reviewer", "Reviewer"), "waktu_putusan": ("Waktu putusan", "Verdict time"),
     "target_teks": ("Target tercetak", "Printed target"), "realisasi_teks": ("Realisasi tercetak", "Printed actual"),
     "capaian_dilaporkan_teks": ("Capaian tercetak", "Printed achievement"), "pagu_teks": ("Pagu tercetak", "Printed budget"),
     "serapan_dilaporkan_teks": ("Serapan tercetak", "Printed absorption"), "nilai_teks": ("Nilai tercetak", "Printed value"),
@@ -426,7 +461,7 @@ def level(kode: str, bahasa: str = "id") -> str:
 
 def jenis_temuan(kode: str, bahasa: str = "id") -> str:
     """The name of a kind of finding of lkjip.checks.JENIS."""
-    return _pilih(checks.JENIS.get(kode, kode), _JENIS_EN.get(kode), bahasa)
+    return _pilih(checks.JENIS.get(kode, kode), _JENIS_EN.get(kode) or checks.JENIS_EN.get(kode), bahasa)
 
 
 def tingkat_temuan(kode: str, bahasa: str = "id") -> str:

@@ -151,6 +151,53 @@ MIGRASI: list[tuple[int, str, str]] = [
     # -- migrasi 3: profil impor (isu 10) --
 
     # -- migrasi 4: pemeriksaan & reviu: versi pemeriksaan, putusan temuan, catatan indikator (isu 13) --
+    (
+        4,
+        "reviu: klaim tercetak, putusan temuan, catatan indikator",
+        """
+        -- claims a report prints in its running text, transcribed as structured values (lkjip.checks.klaim)
+        CREATE TABLE klaim (
+            id BIGINT PRIMARY KEY DEFAULT nextval('seq_baris'),  -- same sequence as the data rows: ids stay unique
+            instansi VARCHAR NOT NULL, tahun INTEGER,
+            jenis VARCHAR NOT NULL,      -- rumus | rata_rata | jumlah | arah | selisih | semua_tercapai | hitungan | skor | kategori
+            lingkup VARCHAR, indikator VARCHAR,
+            nilai VARCHAR,               -- the claimed figure or word, as printed
+            operan VARCHAR,              -- the printed inputs, ';'-separated, as printed
+            tahun_acuan VARCHAR,         -- years the claim compares or averages, ';'-separated
+            besaran VARCHAR,             -- capaian | realisasi | target
+            acuan VARCHAR,               -- the table a count refers to
+            sumber VARCHAR, baris VARCHAR, kutipan VARCHAR
+        );
+        -- every finding ever stored, by its stable key (lkjip.checks.umum.kunci_temuan): when it was first
+        -- seen and when it stopped occurring (a corrected upload), so a disappeared finding shows as resolved
+        CREATE TABLE temuan_dikenal (
+            kunci VARCHAR PRIMARY KEY,
+            instansi VARCHAR NOT NULL, tahun INTEGER, jenis VARCHAR, tingkat VARCHAR, sumber VARCHAR, baris VARCHAR,
+            dilaporkan DOUBLE, dihitung DOUBLE, penjelasan VARCHAR,
+            pertama TIMESTAMP NOT NULL DEFAULT current_timestamp,
+            hilang TIMESTAMP
+        );
+        -- a reviewer's verdict on a finding, by the finding's stable key (lkjip.reviu); the finding's
+        -- text is kept so a finding that no longer occurs can be shown as resolved
+        CREATE TABLE putusan_temuan (
+            kunci VARCHAR PRIMARY KEY,
+            instansi VARCHAR NOT NULL, tahun INTEGER, jenis VARCHAR, tingkat VARCHAR, sumber VARCHAR, baris VARCHAR,
+            penjelasan VARCHAR,
+            putusan VARCHAR NOT NULL,    -- dikonfirmasi | dapat_dijelaskan | diperbaiki | bukan_masalah
+            catatan VARCHAR, pengguna VARCHAR,
+            waktu TIMESTAMP NOT NULL DEFAULT current_timestamp
+        );
+        -- notes per indicator-year in the LKjIP vocabulary, from the reviewer and from the agency
+        CREATE TABLE catatan_indikator (
+            instansi VARCHAR NOT NULL, tahun INTEGER NOT NULL, indikator VARCHAR NOT NULL,
+            jenis VARCHAR NOT NULL,      -- faktor_pendukung | faktor_penghambat | tindak_lanjut
+            pihak VARCHAR NOT NULL,      -- reviewer | instansi
+            isi VARCHAR, pengguna VARCHAR,
+            waktu TIMESTAMP NOT NULL DEFAULT current_timestamp,
+            PRIMARY KEY (instansi, tahun, indikator, jenis, pihak)
+        );
+        """,
+    ),
 
     (
         5,

@@ -309,3 +309,9 @@ def izin_menulis(s: Saringan) -> tuple[bool, str | None]:
             _pembatas().catat_gagal(kunci)
             st.error(s.t("a.sandi_salah"), icon=":material/error:")
     return False, None
+
+
+def izin_reviu(s: Saringan) -> tuple[bool, str | None]:
+    """May this user give verdicts on findings and write review notes? (render what the check needs; return
+    (may write, user name for the log)). The one place where the reviewer role plugs in."""
+    return izin_menulis(s)

@@ -2,15 +2,20 @@
 import pandas as pd
 import streamlit as st
 
-from lkjip import checks, label, web
+from lkjip import checks, label, web, web_reviu
 from lkjip.numbers import format_angka
 
 s = web.saringan()
 st.title(s.t("nav.kualitas"))
 st.caption(s.t("k.penjelasan"))
-temuan = s.temuan()
+semua = web_reviu.temuan(s)  # current findings with their verdicts, and the resolved ones
+temuan = semua[semua["status"] != "selesai"].reset_index(drop=True)
 if web.kosong(s, len(web.daftar_instansi()) > 0):
     st.stop()
+with st.expander(s.t("rv.lembar"), icon=":material/assignment:"):
+    web_reviu.bagian_lembar_kerja(s)
+with st.expander(s.t("rv.catatan"), icon=":material/edit_note:"):
+    web_reviu.bagian_catatan(s)
 
 k1, k2 = st.columns(2)
 nama_jenis = lambda k: label.jenis_temuan(k, s.bahasa)  # noqa: E731
@@ -31,24 +36,29 @@ for kol, kode in zip(m[1:], checks.TINGKAT):
     kol.metric(nama_tingkat(kode), int((df["tingkat"] == kode).sum()))
 if not len(df):
     st.success(s.t("k.tidak_ada"), icon=":material/check_circle:")
+    web_reviu.bagian_selesai(s, semua)
     st.stop()
 
 per = checks.ringkas_per_instansi(df)
 st.dataframe(per, hide_index=True, width="stretch", column_config={"instansi": label.judul_kolom("instansi", s.bahasa),
              "jumlah": s.t("k.jumlah"), **{k: nama_tingkat(k) for k in checks.TINGKAT}})
 
-tampil = df.drop(columns=["ids"]).assign(
+tampil = df.drop(columns=["ids", "kunci", "status", "catatan_putusan", "pengguna_putusan", "waktu_putusan"]).assign(
+    putusan=web_reviu.kolom_putusan(df, s),
     jenis=df["jenis"].map(nama_jenis), tingkat=df["tingkat"].map(nama_tingkat),
     dilaporkan=df["dilaporkan"].map(lambda v: format_angka(v) if isinstance(v, (int, float)) and pd.notna(v) else (v if v is not None else "–")),
     dihitung=df["dihitung"].map(format_angka), selisih=df["selisih"].map(format_angka))
+tampil.insert(tampil.columns.get_loc("tingkat") + 1, "putusan", tampil.pop("putusan"))  # the verdict next to the severity
 st.subheader(s.t("k.temuan"))
 pilih = st.dataframe(
     tampil, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="kualitas_tabel",
     column_config={**label.judul_kolom_semua(list(tampil.columns), s.bahasa),
                    "tahun": st.column_config.NumberColumn(label.judul_kolom("tahun", s.bahasa), format="%d"),
-                   "penjelasan": st.column_config.TextColumn(label.judul_kolom("penjelasan", s.bahasa), width="large")},
+                   "penjelasan": st.column_config.TextColumn(label.judul_kolom("penjelasan", s.bahasa), width="large"),
+                   "putusan": st.column_config.TextColumn(label.judul_kolom("putusan", s.bahasa), width="medium")},
 )
-web.tombol_unduh(df, s, "temuan_kualitas_data")
+web.tombol_unduh(df[[*checks.KOLOM_TEMUAN, "putusan", "catatan_putusan"]], s, "temuan_kualitas_data")
+web_reviu.bagian_selesai(s, semua)
 
 baris_pilih = pilih.selection.rows if pilih and pilih.selection else []
 if baris_pilih:
@@ -68,5 +78,6 @@ if baris_pilih:
         if len(bagian):
             st.markdown(f"*{nama}*")
             st.dataframe(bagian[kolom], hide_index=True, width="stretch", column_config=label.judul_kolom_semua(kolom, s.bahasa))
+    web_reviu.bagian_putusan(s, t)
 else:
     st.caption(s.t("k.pilih"))

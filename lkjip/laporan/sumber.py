@@ -2,8 +2,8 @@
 
 Each function is the single place to point at a richer source when it exists:
 - ``kunci_pembanding``: which indicators of different agencies count as "the same" (today the theme);
-- ``catatan_indikator``: faktor pendukung / penghambat / tindak lanjut per indicator-year (none yet);
-- ``putusan_temuan``: a reviewer's verdict on each reconciliation finding (none yet).
+- ``catatan_indikator``: faktor pendukung / penghambat / tindak lanjut per indicator-year (lkjip.reviu);
+- ``putusan_temuan``: a reviewer's verdict on each reconciliation finding (lkjip.reviu).
 """
 from __future__ import annotations
 
@@ -39,14 +39,33 @@ def nama_pembanding(store, kunci: str) -> str:
 
 
 def catatan_indikator(store, instansi: str, tahun: int) -> pd.DataFrame:
-    """Notes on causes and follow-up per indicator of one agency-year.
+    """Notes on causes and follow-up per indicator of one agency-year, as recorded on the Kualitas data page.
 
-    Columns ``instansi, tahun, indikator, jenis, isi`` with ``jenis`` one of ``JENIS_CATATAN``.
-    No notes are recorded in the database yet: always empty, and the draft shows a placeholder.
+    Columns ``instansi, tahun, indikator, jenis, isi`` with ``jenis`` one of ``JENIS_CATATAN``; a note written
+    by the reviewer is marked as such. Empty when none is recorded (the draft then shows a placeholder).
     """
-    return pd.DataFrame({k: pd.Series(dtype="Int64" if k == "tahun" else object) for k in KOLOM_CATATAN})
+    from .. import reviu
+
+    df = reviu.catatan_indikator(store, instansi, tahun)
+    if not len(df):
+        return pd.DataFrame({k: pd.Series(dtype="Int64" if k == "tahun" else object) for k in KOLOM_CATATAN})
+    isi = df["isi"].where(df["pihak"] != "reviewer", "(catatan reviewer) " + df["isi"].astype(str))
+    return df.assign(isi=isi)[KOLOM_CATATAN].reset_index(drop=True)
 
 
 def putusan_temuan(store, temuan: pd.DataFrame) -> pd.Series:
-    """A reviewer's verdict per finding (aligned with ``temuan``'s index); None where none is recorded."""
-    return pd.Series([None] * len(temuan), index=temuan.index, dtype=object)
+    """A reviewer's verdict per finding (aligned with ``temuan``'s index); None where none is recorded.
+
+    ``temuan`` is the findings of one agency-year as ``checks.temuan`` returns them; verdicts are matched on
+    the findings' stable key (lkjip.reviu).
+    """
+    from .. import checks, reviu
+
+    if not len(temuan):
+        return pd.Series([], index=temuan.index, dtype=object)
+    kunci = checks.kunci_temuan(temuan)
+    instansi = sorted(temuan["instansi"].dropna().unique())
+    tahun = sorted(int(t) for t in temuan["tahun"].dropna().unique())
+    rev = reviu.daftar_reviu(store, instansi, tahun or None)
+    nama = {k: reviu.PUTUSAN[p][0] for k, p in zip(rev["kunci"], rev["putusan"]) if isinstance(p, str)}
+    return pd.Series([nama.get(k) for k in kunci], index=temuan.index, dtype=object)

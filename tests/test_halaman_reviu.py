@@ -1,0 +1,77 @@
+"""The Kualitas data page's review workflow with AppTest: a verdict given on a selected finding, notes per
+indicator-year, the worksheet download, resolved findings."""
+import io
+
+import openpyxl
+from streamlit.testing.v1 import AppTest
+
+from conftest import ROOT
+from lkjip import aktivitas, reviu
+from lkjip.store import Store
+
+APP = str(ROOT / "app.py")
+PAREPARE = "Dinas Sosial Kota Parepare"
+
+
+def _buka(monkeypatch, db):
+    monkeypatch.setenv("LKJIP_DB", str(db))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["instansi"] = [PAREPARE]
+    at.run()
+    at.switch_page("pages/kualitas.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _tabel(at):
+    return next(d.value for d in at.dataframe if "penjelasan" in d.value.columns and "putusan" in d.value.columns)
+
+
+def test_memberi_putusan_di_halaman_kualitas(monkeypatch, db):
+    at = _buka(monkeypatch, db)
+    df = _tabel(at)
+    assert set(df["putusan"]) == {"–"}
+    # Parepare 2023, Tabel 3.8 (baris 763-767): printed average 85,2 for a mean of 106,5
+    i = int(df.index[(df["jenis"] == "Rata-rata capaian tidak sesuai baris-barisnya") & df["sumber"].str.endswith("Tabel 3.8")][0])
+    at.session_state["kualitas_tabel"] = {"selection": {"rows": [i], "columns": [], "cells": []}}
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any(h.value == "Putusan reviu" for h in at.subheader)
+    radio = next(r for r in at.radio if r.key and r.key.startswith("putusan_"))
+    kunci = radio.key.removeprefix("putusan_")
+    radio.set_value("dikonfirmasi")
+    at.text_area(key=f"catatan_putusan_{kunci}").set_value("Dibagi 5 padahal 4 indikator (baris 767).")
+    next(b for b in at.button if b.label == "Simpan putusan").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+
+    with Store(db) as s:
+        r = s.baca("SELECT * FROM putusan_temuan")
+        log = aktivitas.daftar(s)
+    assert len(r) == 1 and r.iloc[0]["putusan"] == "dikonfirmasi" and r.iloc[0]["kunci"] == kunci
+    assert r.iloc[0]["catatan"] == "Dibagi 5 padahal 4 indikator (baris 767)." and r.iloc[0]["instansi"] == PAREPARE
+    assert log.iloc[0]["aksi"] == "putusan" and log.iloc[0]["tahun"] == 2023
+    df = _tabel(at)
+    assert df.loc[i, "putusan"] == "Dikonfirmasi" and (df["putusan"] == "Dikonfirmasi").sum() == 1
+    assert any("Putusan saat ini: **Dikonfirmasi**" in m.value for m in at.markdown)
+
+
+def test_catatan_indikator_dan_lembar_kerja_di_halaman(monkeypatch, db):
+    at = _buka(monkeypatch, db)
+    at.selectbox(key="catatan_instansi").set_value(PAREPARE)
+    at.selectbox(key="catatan_tahun").set_value(2023)
+    at.run()
+    ind = "Persentase PMKS yang Memeroleh Bantuan Sosial"
+    at.selectbox(key="catatan_indikator").set_value(ind).run()
+    at.radio(key="catatan_pihak").set_value("instansi").run()
+    at.text_area(key=f"catatan_faktor_penghambat_instansi_{ind}_{PAREPARE}_2023").set_value(
+        "Dana kegiatan Fasilitasi Bantuan Pengembangan Ekonomi Masyarakat tidak tersedia di Kas Daerah.")
+    next(b for b in at.button if b.label == "Simpan catatan").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    with Store(db) as s:
+        c = reviu.catatan_indikator(s, PAREPARE, 2023)
+        data = reviu.lembar_kerja(s, PAREPARE, 2023)
+    assert list(zip(c["jenis"], c["pihak"])) == [("faktor_penghambat", "instansi")]
+    assert any("Kas Daerah" in str(v) for d in at.dataframe for v in d.value.get("isi", []))
+    assert any(b.label == "Unduh lembar kerja reviu" for b in at.get("download_button"))
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    assert wb["Catatan indikator"]["D2"].value.startswith("Dana kegiatan")
