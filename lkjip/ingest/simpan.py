@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .. import aktivitas
+from ..akses import AksesDitolak, Pengguna, nama_log, pastikan_boleh_impor
 from ..store import TABEL_DATA, Store, StoreError
 from ..vocab import LEVEL, jenis_instansi
 from . import Pratinjau
@@ -94,8 +96,30 @@ def _induk(df: pd.DataFrame) -> list[int | None]:
     return hasil
 
 
-def simpan(store: Store, p: Pratinjau, ganti: bool = False, pengguna: str | None = None) -> HasilImpor:
-    """Write a preview in one transaction. Raises GalatImpor (nothing written) when it cannot."""
+def _instansi_berkas(p: Pratinjau) -> list[str]:
+    """Every agency a commit of this preview writes (its rows, and its agency-description rows)."""
+    nama = {inst for _, inst, _ in p.kunci()}
+    inst_df = p.tabel.get("instansi")
+    if inst_df is not None and len(inst_df):
+        nama |= set(inst_df["instansi"].dropna())
+    return sorted(nama)
+
+
+def _tolak(store: Store, pengguna, aksi: str, instansi: list[str], rincian: str, e: AksesDitolak) -> GalatImpor:
+    """Log a refused write (in its own transaction: nothing else is written) and return the error to raise."""
+    with store.transaksi(naikkan_versi=False) as cur:
+        for inst in instansi or [None]:
+            aktivitas.catat(cur, nama_log(pengguna), "ditolak", inst, None, f"{aksi}: {rincian}")
+    return GalatImpor(str(e))
+
+
+def simpan(store: Store, p: Pratinjau, ganti: bool = False, pengguna: Pengguna | str | None = None) -> HasilImpor:
+    """Write a preview in one transaction. Raises GalatImpor (nothing written) when it cannot.
+
+    ``pengguna``: who writes (``lkjip.akses.Pengguna``); refused unless they may write every agency the
+    file brings. None is the machine's own operator (command line, scripts). Every agency-year written
+    gets a line in the activity log, in the same transaction.
+    """
     if p.galat:
         raise GalatImpor(f"Berkas {p.nama_file} masih memiliki {len(p.galat)} galat; perbaiki dulu. Pertama: {p.galat[0].teks()}")
     if not p.bisa_disimpan:
@@ -104,6 +128,11 @@ def simpan(store: Store, p: Pratinjau, ganti: bool = False, pengguna: str | None
     # moment cannot both pass the check (the lock is re-entrant; transaksi() takes it again)
     with store._kunci:
         ada = konflik(store, p)
+        aksi = "ganti" if ada and ganti else "impor"
+        try:
+            pastikan_boleh_impor(pengguna, _instansi_berkas(p), aksi)
+        except AksesDitolak as e:
+            raise _tolak(store, pengguna, aksi, _instansi_berkas(p), p.nama_file, e) from None
         if ada and not ganti:
             contoh = "; ".join(f"{t}: {i} {th}" for t, daftar in ada.items() for i, th in daftar[:3])
             raise GalatImpor(f"Data untuk instansi dan tahun ini sudah ada ({contoh}). Pilih 'ganti' untuk menggantinya "
@@ -111,7 +140,7 @@ def simpan(store: Store, p: Pratinjau, ganti: bool = False, pengguna: str | None
         with store.transaksi() as cur:
             impor_id = cur.execute(
                 "INSERT INTO impor (nama_file, sha256, pengguna, jumlah_baris) VALUES (?, ?, ?, ?) RETURNING id",
-                [p.nama_file, p.sha256, pengguna, json.dumps(p.jumlah())],
+                [p.nama_file, p.sha256, nama_log(pengguna), json.dumps(p.jumlah())],
             ).fetchall()[0][0]
             inst_df = p.tabel.get("instansi")
             if inst_df is not None and len(inst_df):
@@ -165,11 +194,28 @@ def simpan(store: Store, p: Pratinjau, ganti: bool = False, pengguna: str | None
                 cur.unregister("masalah_baru")
             cur.execute("UPDATE impor SET diganti = ? WHERE id = ?", [json.dumps(diganti), impor_id])
             store.tandai_kotor(cur, sorted({inst for _, inst, _ in p.kunci()}))
+            diganti_it = {(i, th) for daftar in ada.values() for i, th in daftar}
+            for inst, th in sorted({(i, th) for _, i, th in p.kunci()}, key=lambda k: (k[0], k[1] or 0)):
+                aktivitas.catat(cur, nama_log(pengguna), "ganti" if (inst, th) in diganti_it else "impor", inst, th,
+                                f"impor #{impor_id} {p.nama_file}")
     return HasilImpor(impor_id, ditulis, diganti)
 
 
-def batalkan(store: Store, impor_id: int) -> dict[str, int]:
-    """Undo an import: delete its rows and restore the rows it replaced. Returns rows restored per table."""
+def _instansi_tahun_impor(cur, impor_id: int) -> list[tuple[str, int | None]]:
+    """The agency-years an import wrote or replaced (what undoing it touches)."""
+    bagian = " UNION ".join(f"SELECT instansi_id, tahun FROM {t} WHERE impor_id = ?" for t in TABEL_DATA)
+    rows = cur.execute(
+        f"SELECT DISTINCT i.nama, t.tahun FROM ({bagian} UNION SELECT json_extract(baris, '$.instansi_id')::BIGINT, "
+        "json_extract(baris, '$.tahun')::INTEGER FROM cadangan_impor WHERE impor_id = ?) t JOIN instansi i ON i.id = t.instansi_id "
+        "ORDER BY 1, 2", [impor_id] * (len(TABEL_DATA) + 1)).fetchall()
+    return [(n, None if th is None else int(th)) for n, th in rows]
+
+
+def batalkan(store: Store, impor_id: int, pengguna: Pengguna | str | None = None) -> dict[str, int]:
+    """Undo an import: delete its rows and restore the rows it replaced. Returns rows restored per table.
+
+    Refused (GalatImpor) unless ``pengguna`` may write every agency the import touched; logged.
+    """
     status = store.satu("SELECT status FROM impor WHERE id = ?", [impor_id])
     if status is None:
         raise GalatImpor(f"Impor #{impor_id} tidak ditemukan.")
@@ -184,7 +230,18 @@ def batalkan(store: Store, impor_id: int) -> dict[str, int]:
     if lebih_baru:
         raise GalatImpor(f"Data impor #{impor_id} sudah diganti oleh impor #{lebih_baru}. Batalkan impor #{lebih_baru} dulu.")
     dipulihkan: dict[str, int] = {}
+    cur_baca = store._con.cursor()
+    try:
+        instansi_tahun = _instansi_tahun_impor(cur_baca, impor_id)
+    finally:
+        cur_baca.close()
+    try:
+        pastikan_boleh_impor(pengguna, [i for i, _ in instansi_tahun], "batal")
+    except AksesDitolak as e:
+        raise _tolak(store, pengguna, "batal", sorted({i for i, _ in instansi_tahun}), f"impor #{impor_id}", e) from None
     with store.transaksi() as cur:
+        for inst, th in instansi_tahun:
+            aktivitas.catat(cur, nama_log(pengguna), "batal", inst, th, f"impor #{impor_id} dibatalkan")
         # the agencies whose rows this undo deletes or restores: their stored findings are out of date
         bagian = " UNION ".join(f"SELECT instansi_id FROM {t} WHERE impor_id = ?" for t in TABEL_DATA)
         terkena = cur.execute(
