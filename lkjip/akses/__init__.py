@@ -12,10 +12,10 @@ The permission checks every writer calls:
 from .batas import BATAS_ALAMAT, BATAS_PENGGUNA, Batas, HasilMasuk, Pembatas, alamat_klien, masuk_sandi
 from .pengaturan import NAMA_BERSAMA, Akun, Pengaturan, baca, berkas_rahasia, cari_pengguna, periksa_berkas
 from .peran import (LOKAL, NAMA_PERAN, PERAN, AksesDitolak, Pengguna, boleh_impor, boleh_lihat_log, boleh_mereviu, instansi_boleh,
-                    nama_log, pastikan_boleh_impor, pastikan_boleh_mereviu, pengguna_cli, pesan_tolak)
+                    nama_log, pastikan_boleh_impor, pastikan_boleh_mereviu, pengguna_cli, pesan_tolak, pilihan_instansi)
 from .sandi import buat_hash, cocok, hash_sah
 
 __all__ = ["AksesDitolak", "Akun", "BATAS_ALAMAT", "BATAS_PENGGUNA", "Batas", "HasilMasuk", "LOKAL", "NAMA_BERSAMA", "NAMA_PERAN",
            "PERAN", "Pembatas", "Pengaturan", "Pengguna", "alamat_klien", "baca", "berkas_rahasia", "boleh_impor", "boleh_lihat_log",
            "boleh_mereviu", "buat_hash", "cari_pengguna", "cocok", "hash_sah", "instansi_boleh", "masuk_sandi", "nama_log",
-           "pastikan_boleh_impor", "pastikan_boleh_mereviu", "pengguna_cli", "periksa_berkas", "pesan_tolak"]
+           "pastikan_boleh_impor", "pastikan_boleh_mereviu", "pengguna_cli", "periksa_berkas", "pesan_tolak", "pilihan_instansi"]

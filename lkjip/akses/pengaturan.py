@@ -79,6 +79,16 @@ def berkas_rahasia(dasar: Iterable[Path] | None = None) -> list[Path]:
     return [d / ".streamlit" / "secrets.toml" for d in dasar]
 
 
+def _nama_tampil(path: Path) -> str:
+    """A secrets file named for the message without the server's directories."""
+    for dasar, awalan in ((Path.cwd(), ""), (Path.home(), "~/")):
+        try:
+            return awalan + str(path.resolve().relative_to(dasar.resolve()))
+        except ValueError:
+            continue
+    return path.name
+
+
 def periksa_berkas(paths: Iterable[Path]) -> tuple[dict, list[str]]:
     """Read the secrets files that exist: (merged content, problems). A problem is a file that exists
     but cannot be read or is not valid TOML: Streamlit then drops all secrets silently."""
@@ -86,17 +96,18 @@ def periksa_berkas(paths: Iterable[Path]) -> tuple[dict, list[str]]:
     masalah: list[str] = []
     for path in paths:
         path = Path(path)
+        nama = _nama_tampil(path)
         try:
             if not path.exists():
                 continue
             teks = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as e:
-            masalah.append(f"Berkas {path} ada tetapi tidak dapat dibaca ({getattr(e, 'strerror', None) or e}).")
+            masalah.append(f"Berkas {nama} ada tetapi tidak dapat dibaca ({getattr(e, 'strerror', None) or e}).")
             continue
         try:
             isi.update(tomllib.loads(teks))
         except tomllib.TOMLDecodeError as e:
-            masalah.append(f"Berkas {path} bukan TOML yang sah: {e}. Perbaiki ketikannya.")
+            masalah.append(f"Berkas {nama} bukan TOML yang sah: {e}. Perbaiki ketikannya.")
     return isi, masalah
 
 
@@ -104,7 +115,7 @@ def _daftar_teks(nilai: object, letak: str, masalah: list[str]) -> list[str]:
     if isinstance(nilai, str):
         nilai = [nilai]
     if not isinstance(nilai, (list, tuple)) or not all(isinstance(v, str) and v.strip() for v in nilai):
-        masalah.append(f"{letak} harus daftar teks, misalnya [\"Dinas Sosial Kota Depok\"] (isinya: {nilai!r}).")
+        masalah.append(f"{letak} harus daftar teks, misalnya [\"Dinas Sosial Kota Depok\"] (isinya: {type(nilai).__name__}).")
         return []
     return [v.strip() for v in nilai]
 

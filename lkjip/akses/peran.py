@@ -84,6 +84,14 @@ def instansi_boleh(pengguna: Pengguna | None, semua: Iterable[str]) -> list[str]
     return [i for i in semua if boleh_impor(pengguna, i)]
 
 
+def pilihan_instansi(pengguna: Pengguna | None, semua: Iterable[str]) -> tuple[list[str], bool]:
+    """The agencies to offer on an upload form, and whether a new agency name may be typed (admin only)."""
+    p = _pengguna(pengguna)
+    if p.peran == "admin":
+        return list(semua), True
+    return (sorted(p.instansi) if p.peran == "operator" else []), False
+
+
 def pesan_tolak(pengguna: Pengguna | None, instansi: Iterable[str], aksi: str = "impor") -> str | None:
     """The refusal message when any of these agencies may not be written by the user, else None."""
     p = _pengguna(pengguna)

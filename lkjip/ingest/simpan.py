@@ -96,7 +96,7 @@ def _induk(df: pd.DataFrame) -> list[int | None]:
     return hasil
 
 
-def _instansi_berkas(p: Pratinjau) -> list[str]:
+def instansi_berkas(p: Pratinjau) -> list[str]:
     """Every agency a commit of this preview writes (its rows, and its agency-description rows)."""
     nama = {inst for _, inst, _ in p.kunci()}
     inst_df = p.tabel.get("instansi")
@@ -130,9 +130,9 @@ def simpan(store: Store, p: Pratinjau, ganti: bool = False, pengguna: Pengguna |
         ada = konflik(store, p)
         aksi = "ganti" if ada and ganti else "impor"
         try:
-            pastikan_boleh_impor(pengguna, _instansi_berkas(p), aksi)
+            pastikan_boleh_impor(pengguna, instansi_berkas(p), aksi)
         except AksesDitolak as e:
-            raise _tolak(store, pengguna, aksi, _instansi_berkas(p), p.nama_file, e) from None
+            raise _tolak(store, pengguna, aksi, instansi_berkas(p), p.nama_file, e) from None
         if ada and not ganti:
             contoh = "; ".join(f"{t}: {i} {th}" for t, daftar in ada.items() for i, th in daftar[:3])
             raise GalatImpor(f"Data untuk instansi dan tahun ini sudah ada ({contoh}). Pilih 'ganti' untuk menggantinya "
@@ -209,6 +209,15 @@ def _instansi_tahun_impor(cur, impor_id: int) -> list[tuple[str, int | None]]:
         "json_extract(baris, '$.tahun')::INTEGER FROM cadangan_impor WHERE impor_id = ?) t JOIN instansi i ON i.id = t.instansi_id "
         "ORDER BY 1, 2", [impor_id] * (len(TABEL_DATA) + 1)).fetchall()
     return [(n, None if th is None else int(th)) for n, th in rows]
+
+
+def instansi_impor(store: Store, impor_id: int) -> list[str]:
+    """The agencies an import wrote or replaced (whose writers may undo it)."""
+    cur = store._con.cursor()
+    try:
+        return sorted({n for n, _ in _instansi_tahun_impor(cur, impor_id)})
+    finally:
+        cur.close()
 
 
 def batalkan(store: Store, impor_id: int, pengguna: Pengguna | str | None = None) -> dict[str, int]:
@@ -327,4 +336,4 @@ def riwayat(store: Store, batas: int = 20) -> pd.DataFrame:
     return pd.DataFrame(baris, columns=kolom)
 
 
-__all__ = ["GalatImpor", "HasilImpor", "StoreError", "batalkan", "konflik", "riwayat", "simpan"]
+__all__ = ["GalatImpor", "HasilImpor", "StoreError", "batalkan", "instansi_berkas", "instansi_impor", "konflik", "riwayat", "simpan"]
