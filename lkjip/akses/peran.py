@@ -105,7 +105,7 @@ def pesan_tolak(pengguna: Pengguna | None, instansi: Iterable[str], aksi: str = 
         return None
     if p.peran == "operator":
         tidak = [i for i in daftar if i not in p.instansi]
-        if not tidak and (daftar or p.instansi):
+        if daftar and not tidak:
             return None
         sasaran = ", ".join(tidak) if tidak else "instansi mana pun"
         return (f"Akun {p.teks()} tidak berhak {_AKSI.get(aksi, aksi)} untuk {sasaran}. Operator hanya dapat menulis data "
