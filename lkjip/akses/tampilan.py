@@ -58,7 +58,7 @@ def _tampil_masuk(s, u: Pengguna, tombol_keluar) -> None:
         teks = s.t("a.sebagai_instansi", nama=nama, peran=peran, instansi=", ".join(md(i) for i in sorted(u.instansi)))
     else:
         teks = s.t("a.sebagai", nama=nama, peran=peran)
-    k1, k2 = st.columns([5, 1])
+    k1, k2 = st.columns([5, 1], vertical_alignment="center")
     k1.caption(teks)
     k2.button(s.t("a.keluar"), on_click=tombol_keluar, icon=":material/logout:", key="akses_keluar")
 
