@@ -139,3 +139,39 @@ def test_header_palsu_dan_sesi_baru_tidak_mereset_batas(server_peran, peramban):
         finally:
             ctx.close()
         assert ("Coba lagi dalam" in pesan) is (i >= 10), (i, pesan)
+
+
+def test_secrets_rusak_server_hanya_baca(tmp_path, db_bawaan, peramban):
+    # Streamlit reads .streamlit/secrets.toml from the folder it is started in; this one has a typo
+    (tmp_path / ".streamlit").mkdir()
+    h = akses.buat_hash(SANDI)
+    (tmp_path / ".streamlit" / "secrets.toml").write_text(f'[akses.pengguna.adi]\npassword_hash = "{h}"\nperan = "admin\n')
+    db_path = tmp_path / "lkjip.duckdb"
+    shutil.copy(db_bawaan, db_path)
+    port = _port_bebas()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        cwd=tmp_path, env=dict(os.environ, LKJIP_DB=str(db_path)), stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    ctx, page = _halaman(peramban)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        batas = time.time() + 60
+        while time.time() < batas:
+            try:
+                if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.3)
+        page.goto(f"{url}/unggah")
+        tunggu_app(page)
+        pesan = page.locator("[data-testid='stAlertContentError']").first.inner_text()
+        assert "Hanya-baca" in pesan and "bukan TOML yang sah" in pesan and str(tmp_path) not in pesan
+        assert page.locator("[data-testid='stFileUploader']").count() == 0 and page.get_by_label("Kata sandi").count() == 0
+        assert page.get_by_text("Mode lokal").count() == 0
+        assert page.locator("[data-testid='stException']").count() == 0
+        _tangkap(page, "akses_secrets_rusak")
+    finally:
+        ctx.close()
+        proc.terminate()
+        proc.wait(timeout=10)
