@@ -154,3 +154,18 @@ def test_secrets_rusak_aplikasi_hanya_baca(monkeypatch, db, tmp_path):
     assert "Hanya-baca" in pesan and "bukan TOML yang sah" in pesan and str(tmp_path) not in pesan
     assert not at.get("file_uploader") and not at.text_input and "unggah_undo_tombol" not in [b.key for b in at.button]
     assert not at.info  # never the local-mode notice
+
+
+def test_masuk_dalam_bahasa_inggris(monkeypatch, db, akses_toml):
+    monkeypatch.setenv("LKJIP_DB", str(db))
+    monkeypatch.setenv("LKJIP_AKSES", akses_toml)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["bahasa"] = "en"
+    at.run()
+    at.switch_page("pages/unggah.py").run()
+    assert at.text_input(key="akses_nama_isi").label == "User name" and at.text_input(key="akses_sandi").label == "Password"
+    masuk(at, "ina")
+    assert "Signed in as **ina** · role: reviewer" in teks(at) and "importing data is not part of it" in teks(at)
+    at.button(key="akses_keluar").click().run()
+    masuk(at, "vina")
+    assert "Your role (viewer) can only view data" in teks(at)
