@@ -6,7 +6,7 @@ import streamlit as st
 from lkjip import akses, label, web
 from lkjip.ingest import GalatBerkas, atur_polaritas, atur_tema, cuplikan, pratinjau
 from lkjip.ingest.berkas import BATAS_UKURAN
-from lkjip.ingest.simpan import GalatImpor, instansi_berkas, batalkan, instansi_impor, konflik, riwayat, simpan
+from lkjip.ingest.simpan import GalatImpor, batalkan, instansi_berkas, instansi_impor, konflik, riwayat, simpan
 from lkjip.numbers import format_persen
 from lkjip.templat import buat_templat
 from lkjip.vocab import TEMA

@@ -15,6 +15,7 @@ import pandas as pd
 
 from .. import aktivitas
 from ..akses import AksesDitolak, Pengguna, nama_log, pastikan_boleh_impor
+from ..akses.tulis import catat_impor, catat_tolak, instansi_berkas, instansi_impor, instansi_tahun_impor
 from ..store import TABEL_DATA, Store, StoreError
 from ..vocab import LEVEL, jenis_instansi
 from . import Pratinjau
@@ -96,23 +97,6 @@ def _induk(df: pd.DataFrame) -> list[int | None]:
     return hasil
 
 
-def instansi_berkas(p: Pratinjau) -> list[str]:
-    """Every agency a commit of this preview writes (its rows, and its agency-description rows)."""
-    nama = {inst for _, inst, _ in p.kunci()}
-    inst_df = p.tabel.get("instansi")
-    if inst_df is not None and len(inst_df):
-        nama |= set(inst_df["instansi"].dropna())
-    return sorted(nama)
-
-
-def _tolak(store: Store, pengguna, aksi: str, instansi: list[str], rincian: str, e: AksesDitolak) -> GalatImpor:
-    """Log a refused write (in its own transaction: nothing else is written) and return the error to raise."""
-    with store.transaksi(naikkan_versi=False) as cur:
-        for inst in instansi or [None]:
-            aktivitas.catat(cur, nama_log(pengguna), "ditolak", inst, None, f"{aksi}: {rincian}")
-    return GalatImpor(str(e))
-
-
 def simpan(store: Store, p: Pratinjau, ganti: bool = False, pengguna: Pengguna | str | None = None) -> HasilImpor:
     """Write a preview in one transaction. Raises GalatImpor (nothing written) when it cannot.
 
@@ -132,7 +116,7 @@ def simpan(store: Store, p: Pratinjau, ganti: bool = False, pengguna: Pengguna |
         try:
             pastikan_boleh_impor(pengguna, instansi_berkas(p), aksi)
         except AksesDitolak as e:
-            raise _tolak(store, pengguna, aksi, instansi_berkas(p), p.nama_file, e) from None
+            raise GalatImpor(catat_tolak(store, pengguna, aksi, instansi_berkas(p), p.nama_file, e)) from None
         if ada and not ganti:
             contoh = "; ".join(f"{t}: {i} {th}" for t, daftar in ada.items() for i, th in daftar[:3])
             raise GalatImpor(f"Data untuk instansi dan tahun ini sudah ada ({contoh}). Pilih 'ganti' untuk menggantinya "
@@ -194,30 +178,8 @@ def simpan(store: Store, p: Pratinjau, ganti: bool = False, pengguna: Pengguna |
                 cur.unregister("masalah_baru")
             cur.execute("UPDATE impor SET diganti = ? WHERE id = ?", [json.dumps(diganti), impor_id])
             store.tandai_kotor(cur, sorted({inst for _, inst, _ in p.kunci()}))
-            diganti_it = {(i, th) for daftar in ada.values() for i, th in daftar}
-            for inst, th in sorted({(i, th) for _, i, th in p.kunci()}, key=lambda k: (k[0], k[1] or 0)):
-                aktivitas.catat(cur, nama_log(pengguna), "ganti" if (inst, th) in diganti_it else "impor", inst, th,
-                                f"impor #{impor_id} {p.nama_file}")
+            catat_impor(cur, pengguna, p, impor_id, {(i, th) for daftar in ada.values() for i, th in daftar})
     return HasilImpor(impor_id, ditulis, diganti)
-
-
-def _instansi_tahun_impor(cur, impor_id: int) -> list[tuple[str, int | None]]:
-    """The agency-years an import wrote or replaced (what undoing it touches)."""
-    bagian = " UNION ".join(f"SELECT instansi_id, tahun FROM {t} WHERE impor_id = ?" for t in TABEL_DATA)
-    rows = cur.execute(
-        f"SELECT DISTINCT i.nama, t.tahun FROM ({bagian} UNION SELECT json_extract(baris, '$.instansi_id')::BIGINT, "
-        "json_extract(baris, '$.tahun')::INTEGER FROM cadangan_impor WHERE impor_id = ?) t JOIN instansi i ON i.id = t.instansi_id "
-        "ORDER BY 1, 2", [impor_id] * (len(TABEL_DATA) + 1)).fetchall()
-    return [(n, None if th is None else int(th)) for n, th in rows]
-
-
-def instansi_impor(store: Store, impor_id: int) -> list[str]:
-    """The agencies an import wrote or replaced (whose writers may undo it)."""
-    cur = store._con.cursor()
-    try:
-        return sorted({n for n, _ in _instansi_tahun_impor(cur, impor_id)})
-    finally:
-        cur.close()
 
 
 def batalkan(store: Store, impor_id: int, pengguna: Pengguna | str | None = None) -> dict[str, int]:
@@ -241,13 +203,13 @@ def batalkan(store: Store, impor_id: int, pengguna: Pengguna | str | None = None
     dipulihkan: dict[str, int] = {}
     cur_baca = store._con.cursor()
     try:
-        instansi_tahun = _instansi_tahun_impor(cur_baca, impor_id)
+        instansi_tahun = instansi_tahun_impor(cur_baca, impor_id)
     finally:
         cur_baca.close()
     try:
         pastikan_boleh_impor(pengguna, [i for i, _ in instansi_tahun], "batal")
     except AksesDitolak as e:
-        raise _tolak(store, pengguna, "batal", sorted({i for i, _ in instansi_tahun}), f"impor #{impor_id}", e) from None
+        raise GalatImpor(catat_tolak(store, pengguna, "batal", sorted({i for i, _ in instansi_tahun}), f"impor #{impor_id}", e)) from None
     with store.transaksi() as cur:
         for inst, th in instansi_tahun:
             aktivitas.catat(cur, nama_log(pengguna), "batal", inst, th, f"impor #{impor_id} dibatalkan")
