@@ -1,4 +1,4 @@
-"""Command line: python -m lkjip init | import | export | check | backup | restore | synth | bench | hash-password.
+"""Command line: python -m lkjip init | import | export | check | backup | restore | synth | bench | hash-password | log.
 
 Exit status: 0 success, 2 user error (one line in Bahasa Indonesia on stderr), 1 only for a bug.
 """
@@ -94,6 +94,11 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--instansi", action="append", metavar="NAMA", help="instansi yang boleh ditulis operator (boleh diulang)")
 
     # -- subperintah baru: impor/profil (isu 10), reviu (isu 13), akses (isu 11/13), laporan (isu 14) --
+    s = sub.add_parser("log", help="log aktivitas: siapa menulis apa, kapan, untuk instansi-tahun mana (ke layar, CSV atau xlsx)")
+    s.add_argument("--db")
+    s.add_argument("--instansi", help="hanya instansi ini")
+    s.add_argument("--batas", type=int, default=100, help="jumlah baris terbaru (bawaan 100)")
+    s.add_argument("--out", help="berkas keluaran .csv atau .xlsx (tanpa ini: ke layar)")
 
     s = sub.add_parser("bench", help="benchmark: impor, muat skala nasional, memori, baseline, halaman")
     _modul_bench().argumen(s)
@@ -329,6 +334,35 @@ def _kunci_toml(nama: str) -> str:
     return nama if re.fullmatch(r"[A-Za-z0-9_-]+", nama) else json.dumps(nama, ensure_ascii=False)
 
 
+def cmd_log(a) -> int:
+    """The activity log, newest first (the CLI is the local admin)."""
+    from . import aktivitas, export
+    from .store import Store
+
+    sumber = lokasi_db(a.db)
+    if not sumber.is_file():
+        raise GalatPengguna(f"basis data {sumber} tidak ada")
+    if a.batas < 1:
+        raise GalatPengguna("--batas harus paling sedikit 1")
+    with Store(sumber, read_only=True) as store:
+        _pastikan_instansi(store, [a.instansi] if a.instansi else None)
+        df = aktivitas.daftar(store, a.instansi, batas=a.batas)
+    if not a.out:
+        for r in df.itertuples(index=False):
+            tahun = "" if r.tahun is None or r.tahun != r.tahun else f" {int(r.tahun)}"
+            print(f"{r.waktu:%d-%m-%Y %H:%M:%S}  {r.pengguna or '-'}  {r.aksi}  {r.instansi or '-'}{tahun}  {r.rincian or ''}")
+        return 0
+    out = Path(a.out)
+    if out.suffix.lower() not in (".csv", ".xlsx"):
+        raise GalatPengguna(f"--out harus berakhiran .csv atau .xlsx (bukan '{out.suffix or out.name}')")
+    try:
+        export.tulis(df, out)
+    except OSError as e:
+        raise GalatPengguna(f"tidak dapat menulis {out}: {e.strerror}") from None
+    print(f"{len(df)} baris log aktivitas ditulis ke {out}")
+    return 0
+
+
 def cmd_hash_password(a) -> int:
     """Read a password (twice on a terminal, once from a pipe) and print the secrets.toml lines."""
     import getpass
@@ -372,6 +406,7 @@ def main(argv: list[str] | None = None) -> int:
                 "restore": cmd_restore, "synth": cmd_synth, "bench": cmd_bench, "check": cmd_check,
                 "hash-password": cmd_hash_password,
                 # -- perintah baru --
+                "log": cmd_log,
                 }[a.perintah](a)
     except GalatPengguna as e:
         print(f"galat: {e}", file=sys.stderr)

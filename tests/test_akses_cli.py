@@ -61,3 +61,21 @@ def test_cli_pengguna_dengan_pengaturan_rusak(tmp_path, db):
     (tmp_path / ".streamlit" / "secrets.toml").write_text('[akses.pengguna.sari\npassword_hash = "x"\n')
     r = cli("import", csv(tmp_path / "pp.csv", PAREPARE, 2024), "--db", str(db), "--pengguna", "sari", cwd=tmp_path)
     assert r.returncode == 2 and "pengaturan akses tidak dapat dimuat" in r.stderr and "bukan TOML yang sah" in r.stderr
+
+
+def test_cli_log_aktivitas(tmp_path, db):
+    r = cli("import", csv(tmp_path / "pp.csv", PAREPARE, 2024), "--db", str(db), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    r = cli("log", "--db", str(db), "--batas", "1", cwd=tmp_path)
+    assert r.returncode == 0 and len(r.stdout.splitlines()) == 1
+    assert f"impor  {PAREPARE} 2024  impor #" in r.stdout and "cli:" in r.stdout
+    r = cli("log", "--db", str(db), "--instansi", BEKASI, "--out", str(tmp_path / "log.xlsx"), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    from openpyxl import load_workbook
+
+    ws = load_workbook(tmp_path / "log.xlsx").active
+    kolom = [c.value for c in ws[1]]
+    baris = [dict(zip(kolom, (c.value for c in row))) for row in ws.iter_rows(min_row=2)]
+    assert baris and {b["instansi"] for b in baris} == {BEKASI} and {b["aksi"] for b in baris} == {"impor"}
+    r = cli("log", "--db", str(db), "--instansi", "Dinas Sosial Kota Entah", cwd=tmp_path)
+    assert r.returncode == 2 and "instansi tidak ditemukan" in r.stderr
