@@ -175,3 +175,27 @@ def test_secrets_rusak_server_hanya_baca(tmp_path, db_bawaan, peramban):
         ctx.close()
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_header_dari_proksi_tepercaya_dipercaya(tmp_path, db_bawaan, peramban):
+    # the counterpart of the test above, proving the forged header does reach the app: with loopback
+    # listed as a trusted proxy, each forwarded address has its own counter and none is locked
+    h = akses.buat_hash(SANDI)
+    db_path = tmp_path / "lkjip.duckdb"
+    shutil.copy(db_bawaan, db_path)
+    proc, url = _server(db_path, {"LKJIP_AKSES": f'proksi_tepercaya = ["127.0.0.1", "::1"]\n'
+                                                 f'[pengguna.adi]\npassword_hash = "{h}"\nperan = "admin"\n'})
+    try:
+        for i in range(11):
+            ctx, page = _halaman(peramban, extra_http_headers={"X-Forwarded-For": f"192.0.2.{i + 1}"})
+            try:
+                page.goto(f"{url}/unggah")
+                tunggu_app(page)
+                _masuk(page, f"tebakan{i}", "salah")
+                pesan = page.locator("[data-testid='stAlertContentError']").first.inner_text()
+            finally:
+                ctx.close()
+            assert "Kata sandi salah" in pesan, (i, pesan)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
