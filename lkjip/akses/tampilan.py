@@ -136,7 +136,7 @@ def izin_menulis(s) -> tuple[bool, Pengguna]:
     is no upload."""
     u = pengguna_aktif(s)
     boleh = boleh_impor(u)
-    if not boleh and u.nama:
+    if not boleh and u.nama and not (u.cara == "oidc" and u.peran == "pembaca"):  # that case has its message already
         st.info(s.t("a.reviewer_tanpa_impor") if u.peran == "reviewer" else s.t("a.hanya_lihat", peran=_nama_peran(s, u.peran)),
                 icon=":material/visibility:")
     return boleh, u
