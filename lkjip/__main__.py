@@ -1,4 +1,4 @@
-"""Command line: python -m lkjip init | import | export | check | laporan | backup | restore | synth | bench | hash-password.
+"""Command line: python -m lkjip init | import | export | check | laporan | reviu | log | backup | restore | synth | bench | hash-password.
 
 Exit status: 0 success, 2 user error (one line in Bahasa Indonesia on stderr), 1 only for a bug.
 """
@@ -53,6 +53,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--dry-run", action="store_true", help="tampilkan pratinjau saja, tidak menulis apa pun")
     s.add_argument("--keep-malformed", action="store_true",
                    help="simpan angka salah cetak (mis. Rp91-.160.954) sebagai teks tanpa nilai, bukan galat")
+    s.add_argument("--pengguna", metavar="NAMA", help="menulis sebagai akun ini dari pengaturan akses (.streamlit/secrets.toml), "
+                                                       "dengan hak perannya; tanpa ini: admin lokal")
 
     s = sub.add_parser("export", help="ekspor tabel capaian atau anggaran ke CSV/xlsx")
     s.add_argument("--out", required=True, help="berkas keluaran .csv atau .xlsx")
@@ -86,7 +88,10 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--format", choices=["xlsx", "csv"], default="xlsx")
     s.add_argument("--berkas-uji", type=int, metavar="BARIS", help="juga tulis satu tabel anggaran ±BARIS baris (xlsx dan CSV)")
 
-    sub.add_parser("hash-password", help="buat hash kata sandi unggah untuk .streamlit/secrets.toml (dibaca dari masukan)")
+    s = sub.add_parser("hash-password", help="buat hash kata sandi untuk .streamlit/secrets.toml (dibaca dari masukan)")
+    s.add_argument("--pengguna", metavar="NAMA", help="cetak blok [akses.pengguna.NAMA] untuk akun bernama (bawaan: kata sandi bersama)")
+    s.add_argument("--peran", choices=["pembaca", "operator", "reviewer", "admin"], default="pembaca", help="peran akun (bawaan: pembaca)")
+    s.add_argument("--instansi", action="append", metavar="NAMA", help="instansi yang boleh ditulis operator (boleh diulang)")
 
     # -- subperintah baru: impor/profil (isu 10), reviu (isu 13), akses (isu 11/13), laporan (isu 14) --
     s = sub.add_parser("laporan", help="draf Bab III LKjIP satu instansi-tahun, atau laporan perbandingan (DOCX/XLSX)")
@@ -102,6 +107,11 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--instansi", required=True)
     s.add_argument("--tahun", type=_tahun, required=True)
     s.add_argument("--out", required=True, help="berkas .xlsx yang ditulis")
+    s = sub.add_parser("log", help="log aktivitas: siapa menulis apa, kapan, untuk instansi-tahun mana (ke layar, CSV atau xlsx)")
+    s.add_argument("--db")
+    s.add_argument("--instansi", help="hanya instansi ini")
+    s.add_argument("--batas", type=int, default=100, help="jumlah baris terbaru (bawaan 100)")
+    s.add_argument("--out", help="berkas keluaran .csv atau .xlsx (tanpa ini: ke layar)")
 
     s = sub.add_parser("bench", help="benchmark: impor, muat skala nasional, memori, baseline, halaman")
     _modul_bench().argumen(s)
@@ -171,10 +181,11 @@ def cmd_import(a) -> int:
         if p.galat:
             _cetak_pratinjau(p, sys.stderr)
             raise GalatPengguna(f"{p.nama_file}: {len(p.galat)} galat, tidak ada yang ditulis. Pertama: {p.galat[0].teks()}")
+    pengguna = _pengguna_cli(a.pengguna)
     with buka(a.db) as store:
         for p in pratinjau:
             try:
-                hasil = simpan(store, p, ganti=a.replace)
+                hasil = simpan(store, p, ganti=a.replace, pengguna=pengguna)
             except GalatImpor as e:
                 raise GalatPengguna(f"{p.nama_file}: {e}") from None
             rincian = ", ".join(f"{k} {v}" for k, v in hasil.ditulis.items())
@@ -354,11 +365,75 @@ def cmd_reviu(a) -> int:
     return 0
 
 
+def _pengguna_cli(nama: str | None):
+    """Who the command line writes as: the local admin, or with --pengguna a configured account and its role."""
+    from . import akses
+    from .store import ROOT
+
+    if not nama:
+        return akses.pengguna_cli()
+    dasar = list(dict.fromkeys([Path.home(), ROOT, Path.cwd()]))
+    isi, masalah = akses.periksa_berkas(akses.berkas_rahasia(dasar))
+    p = akses.baca(isi, masalah_berkas=masalah)
+    if p.mode == "tertutup":
+        raise GalatPengguna("pengaturan akses tidak dapat dimuat: " + " ".join(p.masalah))
+    u = akses.cari_pengguna(p, nama)
+    if u is None:
+        raise GalatPengguna(f"pengguna '{nama}' tidak ada di pengaturan akses (.streamlit/secrets.toml, [akses.pengguna] atau [akses.oidc])")
+    return akses.Pengguna(u.nama, u.peran, u.instansi, cara="cli")
+
+
+def _kunci_toml(nama: str) -> str:
+    import json
+    import re
+
+    return nama if re.fullmatch(r"[A-Za-z0-9_-]+", nama) else json.dumps(nama, ensure_ascii=False)
+
+
+def cmd_log(a) -> int:
+    """The activity log, newest first (the CLI is the local admin)."""
+    from . import aktivitas, export
+    from .store import Store
+
+    sumber = lokasi_db(a.db)
+    if not sumber.is_file():
+        raise GalatPengguna(f"basis data {sumber} tidak ada")
+    if a.batas < 1:
+        raise GalatPengguna("--batas harus paling sedikit 1")
+    with Store(sumber, read_only=True) as store:
+        _pastikan_instansi(store, [a.instansi] if a.instansi else None)
+        df = aktivitas.daftar(store, a.instansi, batas=a.batas)
+    if not a.out:
+        for r in df.itertuples(index=False):
+            tahun = "" if r.tahun is None or r.tahun != r.tahun else f" {int(r.tahun)}"
+            print(f"{r.waktu:%d-%m-%Y %H:%M:%S}  {r.pengguna or '-'}  {r.aksi}  {r.instansi or '-'}{tahun}  {r.rincian or ''}")
+        return 0
+    out = Path(a.out)
+    if out.suffix.lower() not in (".csv", ".xlsx"):
+        raise GalatPengguna(f"--out harus berakhiran .csv atau .xlsx (bukan '{out.suffix or out.name}')")
+    try:
+        export.tulis(df, out)
+    except OSError as e:
+        raise GalatPengguna(f"tidak dapat menulis {out}: {e.strerror}") from None
+    print(f"{len(df)} baris log aktivitas ditulis ke {out}")
+    return 0
+
+
 def cmd_hash_password(a) -> int:
-    """Read a password (twice on a terminal, once from a pipe) and print the secrets.toml line."""
+    """Read a password (twice on a terminal, once from a pipe) and print the secrets.toml lines."""
     import getpass
+    import json
 
     from .akses import buat_hash
+
+    if a.pengguna is not None and not a.pengguna.strip():
+        raise GalatPengguna("--pengguna tidak boleh kosong")
+    if a.pengguna is None and (a.instansi or a.peran != "pembaca"):
+        raise GalatPengguna("--peran dan --instansi hanya berlaku bersama --pengguna")
+    if a.pengguna and a.peran == "operator" and not a.instansi:
+        raise GalatPengguna("operator memerlukan --instansi (boleh diulang)")
+    if a.pengguna and a.peran != "operator" and a.instansi:
+        raise GalatPengguna("--instansi hanya berlaku untuk --peran operator")
 
     if sys.stdin.isatty():
         sandi = getpass.getpass("Kata sandi unggah baru: ")
@@ -368,8 +443,15 @@ def cmd_hash_password(a) -> int:
         sandi = sys.stdin.readline().rstrip("\r\n")
     if len(sandi) < 10:
         raise GalatPengguna("kata sandi terlalu pendek: paling sedikit 10 karakter")
-    print("[unggah]")
+    if a.pengguna is None:
+        print("[unggah]")
+        print(f'password_hash = "{buat_hash(sandi)}"')
+        return 0
+    print(f"[akses.pengguna.{_kunci_toml(a.pengguna.strip())}]")
     print(f'password_hash = "{buat_hash(sandi)}"')
+    print(f'peran = "{a.peran}"')
+    if a.instansi:
+        print(f"instansi = {json.dumps([i.strip() for i in a.instansi], ensure_ascii=False)}")
     return 0
 
 
@@ -382,6 +464,7 @@ def main(argv: list[str] | None = None) -> int:
                 # -- perintah baru --
                 "laporan": cmd_laporan,
                 "reviu": cmd_reviu,
+                "log": cmd_log,
                 }[a.perintah](a)
     except GalatPengguna as e:
         print(f"galat: {e}", file=sys.stderr)

@@ -238,6 +238,11 @@ _LABEL: dict[str, tuple[str, str]] = {
     # -- berkas asing & galat (isu 11) --
 
     # -- reviu (isu 13) --
+    "rv.akun": ("Akun reviewer", "Reviewer account"),
+    "rv.perlu_reviewer": ("Putusan dan catatan reviu hanya dapat ditulis oleh reviewer atau admin yang sudah masuk "
+                          "(bagian **Akun reviewer** di atas).",
+                          "Verdicts and review notes can only be written by a signed-in reviewer or admin "
+                          "(the **Reviewer account** section above)."),
     "rv.putusan": ("Putusan reviu", "Review verdict"),
     "rv.putusan_pilih": ("Putusan", "Verdict"),
     "rv.catatan_putusan": ("Catatan (alasan, rujukan dokumen)", "Note (reason, document reference)"),
@@ -272,6 +277,38 @@ _LABEL: dict[str, tuple[str, str]] = {
     "rv.tidak_ada_indikator": ("Tidak ada indikator untuk instansi dan tahun ini.", "No indicators for this agency and year."),
 
     # -- akses & peran (isu 11/13) --
+    "a.tertutup": ("**Hanya-baca**: pengaturan perlindungan tulis tidak dapat dimuat, jadi tidak ada yang dapat mengimpor, "
+                   "mengganti atau membatalkan data sampai administrator memperbaikinya. Melihat data tetap bisa.",
+                   "**Read-only**: the write-protection settings cannot be loaded, so nobody can import, replace or undo data "
+                   "until an administrator fixes them. Viewing data still works."),
+    "a.tertutup_admin": ("Untuk administrator (lihat README, bagian *Sebelum berbagi*):", "For the administrator (see the README, "
+                         "section *Sebelum berbagi*):"),
+    "a.nama_pengguna": ("Nama pengguna", "User name"),
+    "a.nama_bersama": ("Nama pengguna (kosongkan untuk kata sandi unggah bersama)", "User name (empty for the shared upload password)"),
+    "a.sandi_akun": ("Kata sandi", "Password"),
+    "a.masuk_perlu_akun": ("Menulis data (impor, ganti, batal, reviu) memerlukan akun. Melihat data tidak.",
+                           "Writing data (import, replace, undo, review) needs an account. Viewing data does not."),
+    "a.sebagai": ("Masuk sebagai **{nama}** · peran: {peran}", "Signed in as **{nama}** · role: {peran}"),
+    "a.sebagai_instansi": ("Masuk sebagai **{nama}** · peran: {peran} untuk {instansi}",
+                           "Signed in as **{nama}** · role: {peran} for {instansi}"),
+    "a.keluar": ("Keluar", "Sign out"),
+    "a.tunggu_detik": ("Terlalu banyak percobaan gagal untuk akun atau alamat ini. Coba lagi dalam {detik} detik.",
+                       "Too many failed attempts for this account or address. Try again in {detik} seconds."),
+    "a.hanya_lihat": ("Peran Anda ({peran}) hanya dapat melihat data; impor tidak tersedia. Minta admin bila Anda perlu menulis.",
+                      "Your role ({peran}) can only view data; importing is not available. Ask an admin if you need to write."),
+    "a.reviewer_tanpa_impor": ("Peran reviewer memberi putusan dan catatan pada temuan; mengimpor data tidak termasuk peran ini.",
+                               "The reviewer role gives verdicts and notes on findings; importing data is not part of it."),
+    "a.peran_pembaca": ("pembaca", "viewer"),
+    "a.peran_operator": ("operator instansi", "agency operator"),
+    "a.peran_reviewer": ("reviewer", "reviewer"),
+    "a.peran_admin": ("admin", "admin"),
+    "a.log_judul": ("Log aktivitas", "Activity log"),
+    "a.log_petunjuk": ("Siapa mengimpor, mengganti, membatalkan, memberi putusan atau menulis catatan, kapan, untuk instansi-tahun "
+                       "mana; juga penulisan yang ditolak. Terbaru di atas.",
+                       "Who imported, replaced, undid, gave a verdict or wrote a note, when, for which agency-year; refused writes "
+                       "too. Newest first."),
+    "a.log_kosong": ("Belum ada aktivitas tercatat.", "No activity recorded yet."),
+    "a.log_instansi": ("Saring instansi", "Filter agency"),
 
     # -- hari perencana (isu 12) --
 

@@ -17,7 +17,7 @@ from datetime import datetime
 
 import pandas as pd
 
-from . import aktivitas, checks, export
+from . import akses, aktivitas, checks, export
 from .store import Store
 
 PUTUSAN: dict[str, tuple[str, str]] = {
@@ -103,8 +103,11 @@ def daftar_reviu(store: Store, instansi: list[str] | None = None, tahun: list[in
     return semua.drop(columns="_selesai")[[*checks.KOLOM_TEMUAN, *KOLOM_PUTUSAN]].reset_index(drop=True)
 
 
-def beri_putusan(store: Store, kunci: str, putusan: str, catatan: str | None = None, pengguna: str | None = None) -> None:
-    """Record (or change) the verdict on the finding with this key; logged as 'putusan'."""
+def beri_putusan(store: Store, kunci: str, putusan: str, catatan: str | None = None,
+                 pengguna: akses.Pengguna | str | None = None) -> None:
+    """Record (or change) the verdict on the finding with this key; logged as 'putusan'. Refused
+    (``akses.AksesDitolak``) unless the user is a reviewer or an admin."""
+    pengguna = akses.nama_log(akses.pastikan_boleh_mereviu(pengguna, "putusan"))
     if putusan not in PUTUSAN:
         raise ReviuError(f"putusan '{putusan}' tidak dikenal; pilih salah satu dari {', '.join(PUTUSAN)}.")
     catatan = _teks(catatan, "Catatan putusan")
@@ -125,8 +128,9 @@ def beri_putusan(store: Store, kunci: str, putusan: str, catatan: str | None = N
                         f"{PUTUSAN[putusan][0]}: {r['jenis']} — {r['baris']} ({r['sumber']})" + (f"; {catatan}" if catatan else ""))
 
 
-def hapus_putusan(store: Store, kunci: str, pengguna: str | None = None) -> None:
-    """Withdraw the verdict on a finding; logged."""
+def hapus_putusan(store: Store, kunci: str, pengguna: akses.Pengguna | str | None = None) -> None:
+    """Withdraw the verdict on a finding; logged. Reviewer or admin only."""
+    pengguna = akses.nama_log(akses.pastikan_boleh_mereviu(pengguna, "putusan"))
     t = store.baca("SELECT instansi, tahun, jenis, baris FROM putusan_temuan WHERE kunci = ?", [kunci])
     if t.empty:
         return
@@ -152,8 +156,10 @@ def klaim_terlibat(store: Store, ids: list[int]) -> pd.DataFrame:
 # Notes per indicator-year
 
 def tulis_catatan(store: Store, instansi: str, tahun: int, indikator: str, jenis: str, isi: str | None,
-                  pihak: str = "reviewer", pengguna: str | None = None) -> None:
-    """Write (replace) one note of an indicator-year; an empty text removes it. Logged as 'catatan'."""
+                  pihak: str = "reviewer", pengguna: akses.Pengguna | str | None = None) -> None:
+    """Write (replace) one note of an indicator-year; an empty text removes it. Logged as 'catatan'.
+    Reviewer or admin only."""
+    pengguna = akses.nama_log(akses.pastikan_boleh_mereviu(pengguna, "catatan"))
     if jenis not in JENIS_CATATAN:
         raise ReviuError(f"jenis catatan '{jenis}' tidak dikenal; pilih salah satu dari {', '.join(JENIS_CATATAN)}.")
     if pihak not in PIHAK:

@@ -216,6 +216,21 @@ MIGRASI: list[tuple[int, str, str]] = [
         """,
     ),
     # -- migrasi 7: akses: percobaan masuk (isu 11/13) --
+    (
+        7,
+        "percobaan masuk",
+        """
+        -- sign-in attempts, per user and per client address (lkjip.akses.batas): kept in the database so
+        -- that a new browser session or a restart does not reset the limit
+        CREATE SEQUENCE seq_percobaan;
+        CREATE TABLE percobaan_masuk (
+            tiket BIGINT NOT NULL,            -- one attempt: one row per key it counts against
+            kunci VARCHAR NOT NULL,           -- 'pengguna:<nama>' | 'alamat:<ip>'
+            waktu DOUBLE NOT NULL,            -- seconds since the epoch
+            hasil VARCHAR NOT NULL            -- berjalan (being checked) | gagal
+        );
+        """,
+    ),
 
     # -- migrasi 6: indikator standar (isu 12) --
 

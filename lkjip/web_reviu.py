@@ -1,12 +1,12 @@
 """The review parts of the Kualitas data page: verdict on the selected finding, notes per indicator-year,
 resolved findings and the Lembar kerja reviu download. Drawing only; the work is in lkjip.reviu, and who
-may write is asked of web.izin_reviu (one place)."""
+may write is asked of web.izin_reviu for the user the page signed in (lkjip.akses decides)."""
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from . import label, reviu, web
+from . import akses, label, reviu, web
 from .numbers import format_angka
 
 
@@ -37,7 +37,7 @@ def _waktu(w) -> str:
     return pd.Timestamp(w).strftime("%d-%m-%Y %H:%M") if w is not None and not pd.isna(w) else "–"
 
 
-def bagian_putusan(s: web.Saringan, t: pd.Series) -> None:
+def bagian_putusan(s: web.Saringan, t: pd.Series, pengguna) -> None:
     """The claims behind the finding (if any), then the verdict form for it (a row of temuan())."""
     ids = [int(x) for x in str(t.get("ids") or "").split(",") if x.strip().isdigit()]
     if ids:
@@ -55,8 +55,9 @@ def bagian_putusan(s: web.Saringan, t: pd.Series) -> None:
             st.caption(web.md(t["catatan_putusan"]))
     else:
         st.caption(s.t("rv.belum_diputus"))
-    boleh, pengguna = web.izin_reviu(s)
+    boleh, _ = web.izin_reviu(pengguna)
     if not boleh:
+        st.caption(s.t("rv.perlu_reviewer"))
         return
     kunci = t["kunci"]
     pilihan = list(reviu.PUTUSAN)
@@ -70,13 +71,13 @@ def bagian_putusan(s: web.Saringan, t: pd.Series) -> None:
     if kirim and putusan:
         try:
             reviu.beri_putusan(web.store(), kunci, putusan, catatan, pengguna)
-        except reviu.ReviuError as e:
+        except (reviu.ReviuError, akses.AksesDitolak) as e:
             st.error(str(e), icon=":material/error:")
         else:
             st.toast(s.t("rv.putusan_tersimpan"), icon=":material/check:")
             st.rerun()
     if isinstance(t.get("putusan"), str) and st.button(s.t("rv.cabut_putusan"), key=f"cabut_{kunci}", icon=":material/undo:"):
-        reviu.hapus_putusan(web.store(), kunci, pengguna)
+        reviu.hapus_putusan(web.store(), kunci, pengguna)  # allowed: checked above, and again in lkjip.reviu
         st.toast(s.t("rv.putusan_dicabut"), icon=":material/undo:")
         st.rerun()
 
@@ -117,7 +118,7 @@ def bagian_lembar_kerja(s: web.Saringan) -> None:
                        on_click="ignore", icon=":material/download:", key="unduh_lembar_kerja", type="primary")
 
 
-def bagian_catatan(s: web.Saringan) -> None:
+def bagian_catatan(s: web.Saringan, pengguna) -> None:
     """Notes per indicator-year: read them, and write them when allowed."""
     st.caption(s.t("rv.catatan_info"))
     instansi, tahun = _pilih_instansi_tahun(s, "catatan")
@@ -138,8 +139,9 @@ def bagian_catatan(s: web.Saringan) -> None:
         st.dataframe(tampil, hide_index=True, width="stretch",
                      column_config={"jenis": label.judul_kolom("jenis", s.bahasa), "pihak": s.t("rv.pihak"),
                                     "isi": st.column_config.TextColumn(s.t("rv.catatan"), width="large")})
-    boleh, pengguna = web.izin_reviu(s)
+    boleh, _ = web.izin_reviu(pengguna)
     if not boleh:
+        st.caption(s.t("rv.perlu_reviewer"))
         return
     pihak = st.radio(s.t("rv.pihak"), list(reviu.PIHAK), horizontal=True, key="catatan_pihak",
                      format_func=lambda k: _nama(reviu.PIHAK, k, s.bahasa))
@@ -157,7 +159,7 @@ def bagian_catatan(s: web.Saringan) -> None:
                 lama = ada[(ada["jenis"] == jenis) & (ada["pihak"] == pihak)]["isi"]
                 if (teks or "").strip() != (lama.iloc[0] if len(lama) else ""):
                     reviu.tulis_catatan(web.store(), instansi, int(tahun), indikator, jenis, teks, pihak, pengguna)
-        except reviu.ReviuError as e:
+        except (reviu.ReviuError, akses.AksesDitolak) as e:
             st.error(str(e), icon=":material/error:")
         else:
             st.toast(s.t("rv.catatan_tersimpan"), icon=":material/check:")

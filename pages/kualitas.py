@@ -12,10 +12,12 @@ semua = web_reviu.temuan(s)  # current findings with their verdicts, and the res
 temuan = semua[semua["status"] != "selesai"].reset_index(drop=True)
 if web.kosong(s, len(web.daftar_instansi()) > 0):
     st.stop()
+with st.expander(s.t("rv.akun"), icon=":material/person:"):
+    pengguna = web.pengguna_aktif(s)  # reviewers and admins give verdicts and write notes
 with st.expander(s.t("rv.lembar"), icon=":material/assignment:"):
     web_reviu.bagian_lembar_kerja(s)
 with st.expander(s.t("rv.catatan"), icon=":material/edit_note:"):
-    web_reviu.bagian_catatan(s)
+    web_reviu.bagian_catatan(s, pengguna)
 
 k1, k2 = st.columns(2)
 nama_jenis = lambda k: label.jenis_temuan(k, s.bahasa)  # noqa: E731
@@ -78,6 +80,6 @@ if baris_pilih:
         if len(bagian):
             st.markdown(f"*{nama}*")
             st.dataframe(bagian[kolom], hide_index=True, width="stretch", column_config=label.judul_kolom_semua(kolom, s.bahasa))
-    web_reviu.bagian_putusan(s, t)
+    web_reviu.bagian_putusan(s, t, pengguna)
 else:
     st.caption(s.t("k.pilih"))

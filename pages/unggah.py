@@ -3,10 +3,10 @@ recent imports with undo. One importer serves this page and `python -m lkjip imp
 import pandas as pd
 import streamlit as st
 
-from lkjip import label, web
+from lkjip import akses, label, web
 from lkjip.ingest import GalatBerkas, atur_polaritas, atur_tema, cuplikan, pratinjau
 from lkjip.ingest.berkas import BATAS_UKURAN
-from lkjip.ingest.simpan import GalatImpor, batalkan, konflik, riwayat, simpan
+from lkjip.ingest.simpan import GalatImpor, batalkan, instansi_berkas, instansi_impor, konflik, riwayat, simpan
 from lkjip.numbers import format_persen
 from lkjip.templat import buat_templat
 from lkjip.vocab import TEMA
@@ -31,8 +31,9 @@ st.download_button(s.t("ug.templat"), data=buat_templat, file_name="templat_ungg
 if boleh:
     berkas = st.file_uploader(s.t("ug.berkas"), type=["xlsx", "xlsm", "xls", "csv"], key="unggah_berkas", max_upload_size=batas_mb)
     k1, k2 = st.columns(2)
-    instansi = k1.selectbox(s.t("ug.instansi"), web.daftar_instansi(), index=None,
-                            accept_new_options=True, placeholder=s.t("ug.instansi_contoh"), key="unggah_instansi")
+    pilihan, instansi_baru = akses.pilihan_instansi(pengguna, web.daftar_instansi())
+    instansi = k1.selectbox(s.t("ug.instansi"), pilihan, index=None,
+                            accept_new_options=instansi_baru, placeholder=s.t("ug.instansi_contoh"), key="unggah_instansi")
     tahun = k2.number_input(s.t("ug.tahun"), min_value=2000, max_value=2100, value=None, step=1,
                             placeholder=s.t("ug.tahun_contoh"), key="unggah_tahun")
     salah_cetak = st.checkbox(s.t("ug.salah_cetak"), key="unggah_salah_cetak", help=s.t("ug.salah_cetak_help"))
@@ -103,8 +104,12 @@ if boleh:
                 daftar_konflik = sorted({f"{i} {t}" for v in ada.values() for i, t in v})
                 st.warning(s.t("ug.sudah_ada", daftar="; ".join(web.md(d) for d in daftar_konflik)), icon=":material/content_copy:")
                 ganti = st.checkbox(s.t("ug.ganti"), key="unggah_ganti")
+            # the library refuses this write anyway; say so before the click
+            tolak = akses.pesan_tolak(pengguna, instansi_berkas(p), "ganti" if ada else "impor") if p.bisa_disimpan else None
+            if tolak:
+                st.error(web.md(tolak), icon=":material/block:")
             b1, b2, _ = st.columns([1, 1, 4])
-            if b1.button(s.t("ug.simpan"), type="primary", disabled=not p.bisa_disimpan or (bool(ada) and not ganti),
+            if b1.button(s.t("ug.simpan"), type="primary", disabled=not p.bisa_disimpan or (bool(ada) and not ganti) or bool(tolak),
                          icon=":material/save:", key="unggah_simpan"):
                 try:
                     hasil = simpan(store, p, ganti=ganti, pengguna=pengguna)
@@ -131,15 +136,18 @@ else:
     st.dataframe(r[["id", "waktu", "nama_file", "pengguna", "status", "ringkasan"]], hide_index=True, width="stretch",
                  column_config={"waktu": st.column_config.DatetimeColumn(s.t("ug.waktu"), format="DD-MM-YYYY HH:mm")})
     bisa = r[r["bisa_dibatalkan"]]
+    bisa = bisa[[akses.pesan_tolak(pengguna, instansi_impor(store, int(i)), "batal") is None for i in bisa["id"]]] if boleh else bisa
     if boleh and len(bisa):
         k1, k2 = st.columns([3, 1])
         pilih = k1.selectbox(s.t("ug.pilih_batal"), list(bisa["id"]), key="unggah_undo",
                              format_func=lambda i: f"#{i} · {bisa.set_index('id').loc[i, 'ringkasan']}")
         if k2.button(s.t("ug.tombol_batal"), icon=":material/undo:", key="unggah_undo_tombol"):
             try:
-                pulih = batalkan(store, int(pilih))
+                pulih = batalkan(store, int(pilih), pengguna=pengguna)
                 dipulihkan = s.t("ug.dipulihkan", daftar=per_tabel(pulih)) if pulih else ""
                 st.session_state["unggah_pesan"] = s.t("ug.dibatalkan", id=pilih, pulih=dipulihkan)
                 st.rerun()
             except GalatImpor as e:
                 st.error(web.md(e), icon=":material/error:")
+
+web.tampil_log_aktivitas(s, pengguna)

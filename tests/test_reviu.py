@@ -220,3 +220,26 @@ def test_basis_data_lama_mendapat_klaim_bawaan(db):
         assert s.satu("SELECT count(*) FROM klaim") == n > 0
         assert (checks.temuan(s)["jenis"] == "klaim_bertentangan").sum() == 8  # Parepare 2, Pasuruan 3, Bekasi 3
         assert bawaan.lengkapi_klaim_bawaan(s) == 0
+
+
+def test_hanya_reviewer_atau_admin_memberi_putusan_dan_catatan(store):
+    # the library refuses a viewer or an operator whatever page or script calls it; a reviewer is logged by name
+    from lkjip import akses
+
+    kunci = checks.kunci_temuan(checks.temuan(store, [BEKASI], [2023])).iloc[0]
+    indikator = store.indikator([BEKASI], [2023])["indikator"].iloc[0]
+    for bukan in (akses.Pengguna("tamu", "pembaca", cara="sandi"),
+                  akses.Pengguna("sari", "operator", frozenset({BEKASI}), cara="sandi")):
+        with pytest.raises(akses.AksesDitolak, match="hanya reviewer atau admin"):
+            reviu.beri_putusan(store, kunci, "dikonfirmasi", None, bukan)
+        with pytest.raises(akses.AksesDitolak, match="hanya reviewer atau admin"):
+            reviu.tulis_catatan(store, BEKASI, 2023, indikator, "faktor_pendukung", "x", pengguna=bukan)
+    assert reviu.temuan_dengan_putusan(store, BEKASI, 2023)["putusan"].isna().all()
+    assert reviu.catatan_indikator(store, BEKASI, 2023).empty
+    rina = akses.Pengguna("rina", "reviewer", cara="oidc")
+    reviu.beri_putusan(store, kunci, "dikonfirmasi", "cek ulang", rina)
+    reviu.tulis_catatan(store, BEKASI, 2023, indikator, "tindak_lanjut", "Verifikasi data PSKS", pengguna=rina)
+    df = reviu.temuan_dengan_putusan(store, BEKASI, 2023)
+    assert df.loc[df["kunci"] == kunci, "pengguna_putusan"].iloc[0] == "rina"
+    log = aktivitas.daftar(store, BEKASI)
+    assert list(log["pengguna"].head(2)) == ["rina", "rina"] and set(log["aksi"].head(2)) == {"putusan", "catatan"}

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .. import aktivitas
+from ..akses import AksesDitolak, Pengguna, nama_log, pastikan_boleh_impor
+from ..akses.tulis import catat_impor, catat_tolak, instansi_berkas, instansi_impor, instansi_tahun_impor
 from ..store import TABEL_DATA, Store, StoreError
 from ..vocab import LEVEL, jenis_instansi
 from . import Pratinjau
@@ -94,8 +97,13 @@ def _induk(df: pd.DataFrame) -> list[int | None]:
     return hasil
 
 
-def simpan(store: Store, p: Pratinjau, ganti: bool = False, pengguna: str | None = None) -> HasilImpor:
-    """Write a preview in one transaction. Raises GalatImpor (nothing written) when it cannot."""
+def simpan(store: Store, p: Pratinjau, ganti: bool = False, pengguna: Pengguna | str | None = None) -> HasilImpor:
+    """Write a preview in one transaction. Raises GalatImpor (nothing written) when it cannot.
+
+    ``pengguna``: who writes (``lkjip.akses.Pengguna``); refused unless they may write every agency the
+    file brings. None is the machine's own operator (command line, scripts). Every agency-year written
+    gets a line in the activity log, in the same transaction.
+    """
     if p.galat:
         raise GalatImpor(f"Berkas {p.nama_file} masih memiliki {len(p.galat)} galat; perbaiki dulu. Pertama: {p.galat[0].teks()}")
     if not p.bisa_disimpan:
@@ -104,6 +112,11 @@ def simpan(store: Store, p: Pratinjau, ganti: bool = False, pengguna: str | None
     # moment cannot both pass the check (the lock is re-entrant; transaksi() takes it again)
     with store._kunci:
         ada = konflik(store, p)
+        aksi = "ganti" if ada and ganti else "impor"
+        try:
+            pastikan_boleh_impor(pengguna, instansi_berkas(p), aksi)
+        except AksesDitolak as e:
+            raise GalatImpor(catat_tolak(store, pengguna, aksi, instansi_berkas(p), p.nama_file, e)) from None
         if ada and not ganti:
             contoh = "; ".join(f"{t}: {i} {th}" for t, daftar in ada.items() for i, th in daftar[:3])
             raise GalatImpor(f"Data untuk instansi dan tahun ini sudah ada ({contoh}). Pilih 'ganti' untuk menggantinya "
@@ -111,7 +124,7 @@ def simpan(store: Store, p: Pratinjau, ganti: bool = False, pengguna: str | None
         with store.transaksi() as cur:
             impor_id = cur.execute(
                 "INSERT INTO impor (nama_file, sha256, pengguna, jumlah_baris) VALUES (?, ?, ?, ?) RETURNING id",
-                [p.nama_file, p.sha256, pengguna, json.dumps(p.jumlah())],
+                [p.nama_file, p.sha256, nama_log(pengguna), json.dumps(p.jumlah())],
             ).fetchall()[0][0]
             inst_df = p.tabel.get("instansi")
             if inst_df is not None and len(inst_df):
@@ -165,11 +178,15 @@ def simpan(store: Store, p: Pratinjau, ganti: bool = False, pengguna: str | None
                 cur.unregister("masalah_baru")
             cur.execute("UPDATE impor SET diganti = ? WHERE id = ?", [json.dumps(diganti), impor_id])
             store.tandai_kotor(cur, sorted({inst for _, inst, _ in p.kunci()}))
+            catat_impor(cur, pengguna, p, impor_id, {(i, th) for daftar in ada.values() for i, th in daftar})
     return HasilImpor(impor_id, ditulis, diganti)
 
 
-def batalkan(store: Store, impor_id: int) -> dict[str, int]:
-    """Undo an import: delete its rows and restore the rows it replaced. Returns rows restored per table."""
+def batalkan(store: Store, impor_id: int, pengguna: Pengguna | str | None = None) -> dict[str, int]:
+    """Undo an import: delete its rows and restore the rows it replaced. Returns rows restored per table.
+
+    Refused (GalatImpor) unless ``pengguna`` may write every agency the import touched; logged.
+    """
     status = store.satu("SELECT status FROM impor WHERE id = ?", [impor_id])
     if status is None:
         raise GalatImpor(f"Impor #{impor_id} tidak ditemukan.")
@@ -184,7 +201,18 @@ def batalkan(store: Store, impor_id: int) -> dict[str, int]:
     if lebih_baru:
         raise GalatImpor(f"Data impor #{impor_id} sudah diganti oleh impor #{lebih_baru}. Batalkan impor #{lebih_baru} dulu.")
     dipulihkan: dict[str, int] = {}
+    cur_baca = store._con.cursor()
+    try:
+        instansi_tahun = instansi_tahun_impor(cur_baca, impor_id)
+    finally:
+        cur_baca.close()
+    try:
+        pastikan_boleh_impor(pengguna, [i for i, _ in instansi_tahun], "batal")
+    except AksesDitolak as e:
+        raise GalatImpor(catat_tolak(store, pengguna, "batal", sorted({i for i, _ in instansi_tahun}), f"impor #{impor_id}", e)) from None
     with store.transaksi() as cur:
+        for inst, th in instansi_tahun:
+            aktivitas.catat(cur, nama_log(pengguna), "batal", inst, th, f"impor #{impor_id} dibatalkan")
         # the agencies whose rows this undo deletes or restores: their stored findings are out of date
         bagian = " UNION ".join(f"SELECT instansi_id FROM {t} WHERE impor_id = ?" for t in TABEL_DATA)
         terkena = cur.execute(
@@ -270,4 +298,4 @@ def riwayat(store: Store, batas: int = 20) -> pd.DataFrame:
     return pd.DataFrame(baris, columns=kolom)
 
 
-__all__ = ["GalatImpor", "HasilImpor", "StoreError", "batalkan", "konflik", "riwayat", "simpan"]
+__all__ = ["GalatImpor", "HasilImpor", "StoreError", "batalkan", "instansi_berkas", "instansi_impor", "konflik", "riwayat", "simpan"]
