@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..numbers import format_angka
-from .pindai import BATAS_RASIO, BATAS_UKURAN_TERURAI, GalatPindai, InfoLembar, pindai_xlsx, ref_ke_indeks
+from .pindai import BATAS_RASIO, BATAS_UKURAN_TERURAI, GalatPindai, InfoLembar, pindai_xlsx
 
 # One size limit for uploads, in one unit: MB meaning MiB (1 MB = 1.048.576 bytes), as Streamlit counts
 # ``server.maxUploadSize`` (.streamlit/config.toml says the same number). The page and the CLI use it.
@@ -33,7 +33,6 @@ BATAS_MB = 20
 BATAS_UKURAN = BATAS_MB * 1024 * 1024  # bytes of an uploaded file
 BATAS_SEL = 2_000_000  # cells per workbook (rows x columns up to each sheet's far corner)
 BATAS_SEL_GABUNGAN = 500_000  # cells covered by merged ranges, per sheet
-BATAS_LUAS_DIMENSI = 1_000_000_000  # a declared <dimension> beyond this is a forged file
 PESAN_RUMIT = "Berkas {nama} terlalu rumit / terlalu besar untuk dibaca."
 # What a spreadsheet shows in a cell whose formula failed: never a blank, always a problem.
 GALAT_EXCEL = ("#REF!", "#DIV/0!", "#N/A", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA", "#SPILL!", "#CALC!")
@@ -160,19 +159,8 @@ def _periksa_luas(info: InfoLembar, nama: str, lembar: str) -> None:
             f"{PESAN_RUMIT.format(nama=nama)} Lembar '{lembar}' terisi sampai sel {info.sel_terjauh or _ref(info.tinggi - 1, info.lebar - 1)} "
             f"({format_angka(info.tinggi, 0)} baris × {format_angka(info.lebar, 0)} kolom = {format_angka(luas, 0)} sel; batas "
             f"{format_angka(BATAS_SEL, 0)}). Hapus isi sel yang jauh dari tabel (Ctrl+End di Excel menunjukkannya) lalu unggah lagi.")
-    dim = _rentang_dimensi(info.dimensi)
-    if dim and dim > BATAS_LUAS_DIMENSI:
-        raise GalatBerkas(
-            f"{PESAN_RUMIT.format(nama=nama)} Lembar '{lembar}' menyatakan ukuran {info.dimensi} "
-            f"({format_angka(dim, 0)} sel). Salin tabelnya ke buku kerja baru lalu unggah lagi.")
-
-
-def _rentang_dimensi(ref: str) -> int:
-    a, _, b = ref.partition(":")
-    p, q = ref_ke_indeks(a), ref_ke_indeks(b or a)
-    if p is None or q is None:
-        return 0
-    return (abs(q[0] - p[0]) + 1) * (abs(q[1] - p[1]) + 1)
+    # A declared <dimension> larger than the cells (a forged or stale one) is not used: calamine and the
+    # checks above go by the cells themselves.
 
 
 def _baca_excel(data: bytes, nama: str) -> list[Lembar]:
