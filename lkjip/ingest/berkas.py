@@ -230,16 +230,20 @@ def _dekode(data: bytes, nama: str) -> str:
     return teks
 
 
+def pemisah_csv(teks: str) -> str:
+    """The delimiter of a CSV text, sniffed from its first 50 lines (comma, semicolon, tab or bar)."""
+    contoh = "\n".join(teks.splitlines()[:50])
+    try:
+        return csv.Sniffer().sniff(contoh, delimiters=",;\t|").delimiter
+    except csv.Error:
+        return max(",;\t", key=contoh.count)
+
+
 def _baca_csv(data: bytes, nama: str) -> list[Lembar]:
     teks = _dekode(data, nama)
     if "\x00" in teks:
         raise GalatBerkas(f"Berkas {nama} bukan teks CSV maupun lembar kerja Excel. Unggah berkas .xlsx atau .csv.")
-    contoh = "\n".join(teks.splitlines()[:50])
-    try:
-        dialek = csv.Sniffer().sniff(contoh, delimiters=",;\t|")
-        pemisah = dialek.delimiter
-    except csv.Error:
-        pemisah = max(",;\t", key=contoh.count)
+    pemisah = pemisah_csv(teks)
     try:  # newline="": line ends \r\n, \n or \r alone (Excel for Mac), and line breaks inside quoted cells
         rows = list(csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah))
     except csv.Error as e:
@@ -262,7 +266,7 @@ def baca_lembar(data: bytes, nama: str) -> list[Lembar]:
         raise GalatBerkas(f"Berkas {nama} kosong. Pilih berkas yang berisi tabel.")
     if len(data) > BATAS_UKURAN:
         raise GalatBerkas(
-            f"Berkas {nama} berukuran {format_angka(len(data) / 2**20, 1)} MB, melebihi batas {BATAS_MB} MB. "
+            f"Berkas {nama} berukuran {format_angka(len(data) / 2**20, 2)} MB, melebihi batas {BATAS_MB} MB. "
             "Pecah menjadi beberapa berkas."
         )
     jenis = _jenis_isi(data)

@@ -1,6 +1,307 @@
-"""Bulk path for large CSV files in our template's layout (filled in below)."""
+"""Bulk path for large CSV files in our template's layout: the same preview, without per-cell work.
+
+``pratinjau_cepat(data, nama_file, kemajuan=None, **kw)`` returns the ``Pratinjau`` that
+``lkjip.ingest.pratinjau`` would return, or None when the file is not one it can take, and then the
+per-cell importer reads it. It takes a CSV (of at least ``BATAS_CEPAT`` bytes) whose first row is
+exactly the columns of the template's *Indikator* sheet (as ``tabel.cari_tabel`` itself maps them,
+no title rows, no per-year columns), with every row clean: agency and year in every data row, numbers
+the importer reads, known polarity, theme and level, no total or average rows, no error cells, no
+cell beyond the header. Anything else (a single doubtful cell is enough) goes to the per-cell importer,
+whose messages name the sheet, row and column; the bulk path never reports a problem of its own
+except the ones it reproduces exactly (capaian above 100%, the template's example rows, duplicates).
+
+The file is read by pandas' C parser as text, cleaned column-wise; each distinct number text, polarity,
+theme and indicator name is parsed or suggested once (``numbers.parse``, ``vocab.sarankan_*``), and
+the records are assembled in one pass. ``tests/test_cepat.py`` compares it with the per-cell importer.
+"""
 from __future__ import annotations
 
+import csv
+import hashlib
+import io
+from pathlib import Path
 
-def pratinjau_cepat(data: bytes, nama_file: str, kemajuan=None, **kw):
-    return None
+import re
+
+import numpy as np
+import pandas as pd
+
+from .. import measures
+from ..numbers import format_persen, parse
+from ..vocab import TEMA, TINGKAT_INDIKATOR, baku_polaritas, sarankan_polaritas, sarankan_tema
+from .berkas import BATAS_UKURAN, GALAT_EXCEL, GalatBerkas, _dekode, _jenis_isi, pemisah_csv
+from .tabel import KOLOM, cari_tabel
+
+BATAS_CEPAT = 1024 * 1024  # bytes: smaller files are quick enough cell by cell
+_WAJIB = {"instansi", "tahun", "indikator", "target", "realisasi"}
+_ANGKA = ("target", "realisasi", "capaian_dilaporkan")
+_TIDAK = ("0", "0.0", "tidak", "t", "no", "n", "false", "salah")
+_SPASI_LAIN = ("  ", "\n", "\t", "\r", "\xa0")
+_RE_SPASI = re.compile(r"\s+")
+
+
+class _Lewati(Exception):
+    """Not for the bulk path: the per-cell importer reads the file."""
+
+
+def _teks(v: str) -> str | None:
+    """A cell as the importer's ``_teks`` sees it: trimmed, inner whitespace single, None when empty."""
+    t = v.strip()
+    if t and any(c in t for c in _SPASI_LAIN):
+        t = _RE_SPASI.sub(" ", t)
+    return t or None
+
+
+class _Kolom:
+    """One column, factorised: each distinct raw text once (``unik``), and per row its code."""
+
+    def __init__(self, nilai: pd.Series):
+        kode, unik = pd.factorize(nilai, use_na_sentinel=False)
+        self.kode = kode
+        self.unik = list(unik)
+        self.bersih_unik = [_teks(str(v)) for v in self.unik]
+
+    def peta(self, f) -> list:
+        """``f(raw text)`` once per distinct text."""
+        return [f(v) for v in self.unik]
+
+    def per_baris(self, per_unik: list, pilih: np.ndarray | None = None) -> np.ndarray:
+        arr = np.empty(len(per_unik), dtype=object)
+        arr[:] = per_unik
+        hasil = arr[self.kode]
+        return hasil if pilih is None else hasil[pilih]
+
+    def bersih(self, pilih: np.ndarray | None = None) -> np.ndarray:
+        return self.per_baris(self.bersih_unik, pilih)
+
+
+def pratinjau_cepat(data: bytes, nama_file: str, kemajuan=None, instansi: str | None = None, tahun: int | None = None,
+                    simpan_salah_cetak: bool = False, sumber: str | None = None, paksa: bool = False):
+    """The preview of a large template CSV, or None (see the module). ``paksa``: also for small files (tests)."""
+    if instansi or tahun or (len(data) < BATAS_CEPAT and not paksa) or len(data) > BATAS_UKURAN:
+        return None
+    if _jenis_isi(data) != "teks" or Path(nama_file).suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
+        return None
+    try:
+        return _pratinjau(data, nama_file, kemajuan or (lambda _b, _t: None), sumber)
+    except (_Lewati, GalatBerkas, ValueError, pd.errors.ParserError, csv.Error, UnicodeError):
+        return None
+
+
+def _pratinjau(data: bytes, nama_file: str, lapor, sumber: str | None):
+    from . import _RE_CONTOH, LembarTerbaca, Masalah, Pratinjau, huruf_kolom
+    from . import _periksa_ganda as periksa_ganda
+
+    lapor(0.05, "membaca CSV")
+    teks = _dekode(data, nama_file)
+    if "\x00" in teks or teks.count("\r") != teks.count("\r\n"):
+        raise _Lewati
+    pemisah = pemisah_csv(teks)
+    awal = list(csv.reader(io.StringIO(teks[:65536], newline=""), delimiter=pemisah))[:2]
+    if len(awal) < 2:
+        raise _Lewati
+    nama_kolom = [str(h).strip().lower() for h in awal[0]]
+    if len(set(nama_kolom)) != len(nama_kolom) or not set(nama_kolom) <= set(KOLOM["indikator"]) or not _WAJIB <= set(nama_kolom):
+        raise _Lewati
+    t = cari_tabel(awal)
+    if (t is None or t.jenis != "indikator" or t.baris_header != [0] or t.baris_data_mulai != 1 or t.judul or t.diabaikan
+            or [(k.indeks, k.bidang, k.tahun) for k in t.kolom] != [(i, n, None) for i, n in enumerate(nama_kolom)]):
+        raise _Lewati
+    kolom = {k.bidang: k for k in t.kolom}
+    df = pd.read_csv(io.StringIO(teks), sep=pemisah, header=0, names=list(range(len(nama_kolom))), dtype=object,
+                     keep_default_na=False, na_filter=False, skip_blank_lines=False, engine="c", quotechar='"',
+                     doublequote=True)
+    if not isinstance(df.index, pd.RangeIndex) or not len(df):
+        raise _Lewati
+    df = df.fillna("")
+    lapor(0.2, "membersihkan sel")
+    kol = {n: _Kolom(df[i]) for i, n in enumerate(nama_kolom)}
+    galat = set(GALAT_EXCEL)
+    for k in kol.values():
+        if any(v is not None and v.upper() in galat for v in k.bersih_unik):
+            raise _Lewati  # error cells: the per-cell importer reports each one
+    n = len(df)
+    ada = {nm: k.per_baris([v is not None for v in k.bersih_unik]).astype(bool) for nm, k in kol.items()}
+    isi = np.logical_or.reduce(list(ada.values()))
+    contoh = np.zeros(n, dtype=bool)
+    for nm in ("instansi", "catatan"):
+        if nm in kol:
+            k = kol[nm]
+            contoh |= k.per_baris([b is not None and bool(_RE_CONTOH.match(str(v))) for v, b in zip(k.unik, k.bersih_unik)]).astype(bool)
+    dipakai = isi & ~contoh
+    ind_semua = kol["indikator"].bersih()
+    angka_ada = np.logical_or.reduce([ada[nm] for nm in _ANGKA if nm in ada])
+    if (dipakai & ~ada["indikator"] & angka_ada).any():
+        raise _Lewati  # figures without an indicator: a problem the per-cell importer words
+    if "sasaran" in kol:  # an empty sasaran cell means the sasaran of the row above (rows read, in order)
+        sas = pd.Series(kol["sasaran"].bersih()).where(pd.Series(dipakai))
+        sasaran_semua = sas.ffill().to_numpy(dtype=object)
+    else:
+        sasaran_semua = np.full(n, None, dtype=object)
+    pakai = dipakai & ada["indikator"]
+    if not pakai.any() or not ada["instansi"][pakai].all() or not ada["tahun"][pakai].all():
+        raise _Lewati
+    lapor(0.35, "memeriksa baris")
+    _periksa_jumlah(kol, nama_kolom, pakai)
+    tahun = kol["tahun"].per_baris(kol["tahun"].peta(_tahun), pakai)
+    angka = {}
+    for nm in _ANGKA:
+        if nm in kol:
+            hasil = kol[nm].peta(parse)
+            if any(a.galat for a in hasil):
+                raise _Lewati
+            angka[nm] = (kol[nm].per_baris(hasil, pakai), kol[nm].bersih(pakai))
+    kosong_ = np.full(int(pakai.sum()), None, dtype=object)
+    pol = kosong_
+    if "polaritas" in kol:
+        k = kol["polaritas"]
+        baku = [baku_polaritas(v) if b is not None else None for v, b in zip(k.unik, k.bersih_unik)]
+        if any(b is not None and p is None for b, p in zip(k.bersih_unik, baku)):
+            raise _Lewati
+        pol = k.per_baris(baku, pakai)
+    tema = kosong_
+    if "tema" in kol:
+        bawah = [b.lower() if b is not None else None for b in kol["tema"].bersih_unik]
+        if any(t is not None and t not in TEMA for t in bawah):
+            raise _Lewati
+        tema = kol["tema"].per_baris(bawah, pakai)
+    tingkat = np.full(len(kosong_), "sasaran", dtype=object)
+    if "tingkat" in kol:
+        tk = [(b or "sasaran").lower().replace(" ", "_") if b is not None else "sasaran" for b in kol["tingkat"].bersih_unik]
+        if any(t not in TINGKAT_INDIKATOR for t in tk):
+            raise _Lewati
+        tingkat = kol["tingkat"].per_baris(tk, pakai)
+    lapor(0.5, "menghitung capaian")
+    lembar = Path(nama_file).stem
+    nomor = (np.flatnonzero(pakai) + 2)
+    ind = ind_semua[pakai]
+    kosong = parse("")
+    t_a = angka["target"][0]
+    r_a = angka["realisasi"][0]
+    c_a = angka["capaian_dilaporkan"][0] if "capaian_dilaporkan" in angka else np.full(len(ind), kosong, dtype=object)
+    sifat = lambda arr, nama: np.array([getattr(a, nama) for a in arr], dtype=object)  # noqa: E731
+    t_n, r_n = sifat(t_a, "nilai"), sifat(r_a, "nilai")
+    t_p, r_p = sifat(t_a, "predikat"), sifat(r_a, "predikat")
+    ada_predikat = (t_p != None) | (r_p != None)  # noqa: E711
+    dari = np.where(pol != None, "berkas", "saran").astype(object)  # noqa: E711
+    saran_pol: dict[tuple[str, bool], str] = {}
+    saran_tema: dict[str, str] = {}
+    for i in np.flatnonzero(pol == None):  # noqa: E711
+        k = (ind[i], bool(ada_predikat[i]))
+        pol[i] = saran_pol[k] if k in saran_pol else saran_pol.setdefault(k, sarankan_polaritas(*k))
+    for i in np.flatnonzero(tema == None):  # noqa: E711
+        tema[i] = saran_tema[ind[i]] if ind[i] in saran_tema else saran_tema.setdefault(ind[i], sarankan_tema(ind[i]))
+    capaian, alasan = _capaian(t_n, r_n, t_p, r_p, pol)
+    masalah = []
+    kol_real = f"{huruf_kolom(kolom['realisasi'].indeks)} ({kolom['realisasi'].judul})"
+    r_teks = angka["realisasi"][1]
+    lebih = np.flatnonzero(np.array([c is not None and c > 100 for c in capaian]) & (pol != "ordinal"))
+    for i in lebih:
+        masalah.append(Masalah("peringatan", lembar, int(nomor[i]), kol_real if r_teks[i] is not None else None, r_teks[i],
+                               f"capaian dihitung {format_persen(capaian[i])}, di atas 100%: periksa target dan realisasi "
+                               f"(polaritas {pol[i]}); tetap disimpan"))
+    lapor(0.65, "menyusun pratinjau")
+    if "satuan" in kol:
+        satuan = kol["satuan"].bersih(pakai)
+    else:
+        satuan = np.full(len(ind), None, dtype=object)
+    tanpa = np.flatnonzero(satuan == None)  # noqa: E711
+    for i in tanpa:
+        ta, ra = t_a[i], r_a[i]
+        satuan[i] = ta.satuan or ra.satuan or ("%" if ta.persen or ra.persen else None)
+    sumber_bawaan = sumber or f"Unggahan {nama_file}"
+    if "sumber" in kol:
+        sb = kol["sumber"].bersih(pakai)
+        sb[sb == None] = sumber_bawaan  # noqa: E711
+    else:
+        sb = np.full(len(ind), sumber_bawaan, dtype=object)
+    utama = (kol["utama"].per_baris([str(v).strip().lower() not in _TIDAK for v in kol["utama"].unik], pakai).astype(bool)
+             if "utama" in kol else np.ones(len(ind), dtype=bool))
+    kolom_data = {
+        "instansi": kol["instansi"].bersih(pakai), "tahun": tahun, "sasaran": sasaran_semua[pakai], "indikator": ind,
+        "tingkat": tingkat, "satuan": satuan, "polaritas": pol,
+        "target": t_n, "target_teks": angka["target"][1], "target_predikat": t_p,
+        "realisasi": r_n, "realisasi_teks": r_teks, "realisasi_predikat": r_p,
+        "capaian": capaian, "capaian_alasan": alasan,
+        "capaian_dilaporkan": sifat(c_a, "nilai"),
+        "capaian_dilaporkan_teks": angka["capaian_dilaporkan"][1] if "capaian_dilaporkan" in angka else np.full(len(ind), None, dtype=object),
+        "tema": tema, "utama": utama, "sumber": sb,
+        "catatan": kol["catatan"].bersih(pakai) if "catatan" in kol else np.full(len(ind), None, dtype=object),
+        "polaritas_dari": dari, "_baris": nomor,
+        "_kolom_indikator": np.full(len(ind), f"{huruf_kolom(kolom['indikator'].indeks)} ({kolom['indikator'].judul})", dtype=object),
+        "_lembar": np.full(len(ind), lembar, dtype=object),
+    }
+    p = Pratinjau(nama_file=nama_file, sha256=hashlib.sha256(data).hexdigest())
+    p.masalah.extend(masalah)
+    if contoh.any():
+        baris_contoh = (np.flatnonzero(contoh) + 2).tolist()
+        p.masalah.append(Masalah("info", lembar, baris_contoh[0], None, None,
+                                 f"{len(baris_contoh)} baris contoh dari templat (ditandai CONTOH) dilewati, tidak disimpan"))
+    p.lembar.append(LembarTerbaca(lembar, "indikator", [1], [(huruf_kolom(k.indeks), k.judul, k.bidang, k.tahun) for k in t.kolom],
+                                  len(ind), []))
+    for jenis in KOLOM:
+        p.tabel[jenis] = pd.DataFrame({k: v.tolist() for k, v in kolom_data.items()}) if jenis == "indikator" else pd.DataFrame([])
+    periksa_ganda(p)
+    lapor(0.9, "pratinjau siap")
+    return p
+
+
+def _capaian(t_n, r_n, t_p, r_p, pol) -> tuple[np.ndarray, np.ndarray]:
+    """``measures.capaian`` per row: the plain cases (positif/negatif, both figures, target not 0) as arrays
+    with the same arithmetic, the others through the function itself."""
+    n = len(pol)
+    capaian = np.full(n, None, dtype=object)
+    alasan = np.full(n, None, dtype=object)
+    angka = (t_n != None) & (r_n != None)  # noqa: E711
+    t = np.where(angka, t_n, 1.0).astype(float)
+    r = np.where(angka, r_n, 0.0).astype(float)
+    biasa = angka & (t != 0)
+    pos = biasa & (pol == "positif")
+    neg = biasa & (pol == "negatif")
+    capaian[pos] = (r[pos] / t[pos] * 100).tolist()
+    capaian[neg] = ((2 * t[neg] - r[neg]) / t[neg] * 100).tolist()
+    for i in np.flatnonzero(~(pos | neg)):
+        h = measures.capaian(t_n[i], r_n[i], pol[i], t_p[i], r_p[i])
+        capaian[i], alasan[i] = h.nilai, h.alasan
+    return capaian, alasan
+
+
+def _periksa_jumlah(kol: dict, nama_kolom: list[str], pakai: np.ndarray) -> None:
+    """Total, subtotal and average rows go to the per-cell importer. The importer tests a label made of the
+    row's first four cells (figures left out); its patterns are anchored at the start and end, so only
+    rows whose first filled label cell starts with such a word can match: only those are built."""
+    from . import _RE_RATA, _RE_SUBTOTAL, _RE_TOTAL
+
+    pola = (_RE_TOTAL, _RE_SUBTOTAL, _RE_RATA)
+    awal = re.compile(r"^\s*(grand|jumlah|total|sub|rata)", re.I)
+    if any(b is not None and any(p.match(b) for p in pola) for b in kol["indikator"].bersih_unik):
+        raise _Lewati
+    bagian = [n for n in nama_kolom[:4] if n not in _ANGKA]
+    if not bagian:
+        return
+    sel = [kol[n].bersih() for n in bagian]
+    calon = np.zeros(len(pakai), dtype=bool)
+    sudah = np.zeros(len(pakai), dtype=bool)
+    for arr, k in zip(sel, (kol[n] for n in bagian)):
+        cocok = k.per_baris([b is not None and bool(awal.match(b)) for b in k.bersih_unik]).astype(bool)
+        ada = arr != None  # noqa: E711
+        calon |= ~sudah & ada & cocok
+        sudah |= ada
+    for i in np.flatnonzero(calon & pakai):
+        teks = []
+        for arr in sel:
+            v = arr[i]
+            if v and (not teks or teks[-1] != v):
+                teks.append(v)
+        label = " ".join(teks)
+        if any(p.match(label) for p in pola):
+            raise _Lewati
+
+
+def _tahun(v) -> int:
+    from . import TAHUN_MAKS, TAHUN_MIN
+
+    a = parse(v)
+    if a.nilai is None or not float(a.nilai).is_integer() or not TAHUN_MIN <= int(a.nilai) <= TAHUN_MAKS:
+        raise _Lewati
+    return int(a.nilai)

@@ -145,7 +145,7 @@ def pratinjau_terjaga(data: bytes, nama_file: str, kemajuan: Kemajuan | None = N
     batas_memori_mb = BATAS_MEMORI_MB if batas_memori_mb is None else batas_memori_mb
     lapor = kemajuan or (lambda _b, _t: None)
     if len(data) > BATAS_UKURAN:  # before a worker is started: the cheapest refusal
-        raise GalatBerkas(f"Berkas {nama_file} berukuran {format_angka(len(data) / 2**20, 1)} MB, melebihi batas "
+        raise GalatBerkas(f"Berkas {nama_file} berukuran {format_angka(len(data) / 2**20, 2)} MB, melebihi batas "
                           f"{BATAS_MB} MB. Pecah menjadi beberapa berkas.")
     lapor(0.0, "menunggu giliran")
     with _giliran:
@@ -214,7 +214,7 @@ def pratinjau_berkas_terjaga(path: str | Path, kemajuan: Kemajuan | None = None,
         if path.is_dir():
             raise IsADirectoryError
         if ukuran > BATAS_UKURAN:
-            raise GalatBerkas(f"Berkas {path} berukuran {format_angka(ukuran / 2**20, 1)} MB, melebihi batas "
+            raise GalatBerkas(f"Berkas {path} berukuran {format_angka(ukuran / 2**20, 2)} MB, melebihi batas "
                               f"{BATAS_MB} MB. Pecah menjadi beberapa berkas.")
         data = path.read_bytes()
     except FileNotFoundError:
