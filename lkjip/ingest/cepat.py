@@ -59,11 +59,13 @@ class _Kolom:
         kode, unik = pd.factorize(nilai, use_na_sentinel=False)
         self.kode = kode
         self.unik = list(unik)
-        self.bersih_unik = [_teks(str(v)) for v in self.unik]
+        self.unik = [v if isinstance(v, str) else "" for v in self.unik]  # a short row's missing cells
+        self.bersih_unik = [_teks(v) for v in self.unik]
 
-    def peta(self, f) -> list:
-        """``f(raw text)`` once per distinct text."""
-        return [f(v) for v in self.unik]
+    def peta(self, f, pilih: np.ndarray | None = None, lain=None) -> list:
+        """``f(raw text, clean text)`` once per distinct text (only those of the rows ``pilih``; ``lain`` for the rest)."""
+        dipakai = range(len(self.unik)) if pilih is None else set(np.unique(self.kode[pilih]).tolist())
+        return [f(v, b) if i in dipakai else lain for i, (v, b) in enumerate(zip(self.unik, self.bersih_unik))]
 
     def per_baris(self, per_unik: list, pilih: np.ndarray | None = None) -> np.ndarray:
         arr = np.empty(len(per_unik), dtype=object)
@@ -113,7 +115,6 @@ def _pratinjau(data: bytes, nama_file: str, lapor, sumber: str | None):
                      doublequote=True)
     if not isinstance(df.index, pd.RangeIndex) or not len(df):
         raise _Lewati
-    df = df.fillna("")
     lapor(0.2, "membersihkan sel")
     kol = {n: _Kolom(df[i]) for i, n in enumerate(nama_kolom)}
     galat = set(GALAT_EXCEL)
@@ -143,31 +144,31 @@ def _pratinjau(data: bytes, nama_file: str, lapor, sumber: str | None):
         raise _Lewati
     lapor(0.35, "memeriksa baris")
     _periksa_jumlah(kol, nama_kolom, pakai)
-    tahun = kol["tahun"].per_baris(kol["tahun"].peta(_tahun), pakai)
+    tahun = kol["tahun"].per_baris(kol["tahun"].peta(lambda v, _b: _tahun(v), pakai), pakai)
     angka = {}
     for nm in _ANGKA:
         if nm in kol:
-            hasil = kol[nm].peta(parse)
-            if any(a.galat for a in hasil):
+            hasil = kol[nm].peta(lambda v, _b: parse(v), pakai)
+            if any(a is not None and a.galat for a in hasil):
                 raise _Lewati
-            angka[nm] = (kol[nm].per_baris(hasil, pakai), kol[nm].bersih(pakai))
+            angka[nm] = (kol[nm], hasil, kol[nm].bersih(pakai))
     kosong_ = np.full(int(pakai.sum()), None, dtype=object)
-    pol = kosong_
+    pol = kosong_.copy()
     if "polaritas" in kol:
         k = kol["polaritas"]
-        baku = [baku_polaritas(v) if b is not None else None for v, b in zip(k.unik, k.bersih_unik)]
+        baku = k.peta(lambda v, b: baku_polaritas(v) if b is not None else None, pakai, lain="")
         if any(b is not None and p is None for b, p in zip(k.bersih_unik, baku)):
             raise _Lewati
         pol = k.per_baris(baku, pakai)
-    tema = kosong_
+    tema = kosong_.copy()
     if "tema" in kol:
-        bawah = [b.lower() if b is not None else None for b in kol["tema"].bersih_unik]
+        bawah = kol["tema"].peta(lambda _v, b: b.lower() if b is not None else None, pakai)
         if any(t is not None and t not in TEMA for t in bawah):
             raise _Lewati
         tema = kol["tema"].per_baris(bawah, pakai)
     tingkat = np.full(len(kosong_), "sasaran", dtype=object)
     if "tingkat" in kol:
-        tk = [(b or "sasaran").lower().replace(" ", "_") if b is not None else "sasaran" for b in kol["tingkat"].bersih_unik]
+        tk = kol["tingkat"].peta(lambda _v, b: (b or "sasaran").lower().replace(" ", "_"), pakai, "sasaran")
         if any(t not in TINGKAT_INDIKATOR for t in tk):
             raise _Lewati
         tingkat = kol["tingkat"].per_baris(tk, pakai)
@@ -176,12 +177,14 @@ def _pratinjau(data: bytes, nama_file: str, lapor, sumber: str | None):
     nomor = (np.flatnonzero(pakai) + 2)
     ind = ind_semua[pakai]
     kosong = parse("")
-    t_a = angka["target"][0]
-    r_a = angka["realisasi"][0]
-    c_a = angka["capaian_dilaporkan"][0] if "capaian_dilaporkan" in angka else np.full(len(ind), kosong, dtype=object)
-    sifat = lambda arr, nama: np.array([getattr(a, nama) for a in arr], dtype=object)  # noqa: E731
-    t_n, r_n = sifat(t_a, "nilai"), sifat(r_a, "nilai")
-    t_p, r_p = sifat(t_a, "predikat"), sifat(r_a, "predikat")
+    def sifat(nm: str, nama: str) -> np.ndarray:  # one attribute of the parsed figures, per distinct text
+        if nm not in angka:
+            return np.full(len(ind), getattr(kosong, nama), dtype=object)
+        k, hasil, _ = angka[nm]
+        return k.per_baris([getattr(a, nama) if a is not None else None for a in hasil], pakai)
+
+    t_n, r_n = sifat("target", "nilai"), sifat("realisasi", "nilai")
+    t_p, r_p = sifat("target", "predikat"), sifat("realisasi", "predikat")
     ada_predikat = (t_p != None) | (r_p != None)  # noqa: E711
     dari = np.where(pol != None, "berkas", "saran").astype(object)  # noqa: E711
     saran_pol: dict[tuple[str, bool], str] = {}
@@ -194,7 +197,7 @@ def _pratinjau(data: bytes, nama_file: str, lapor, sumber: str | None):
     capaian, alasan = _capaian(t_n, r_n, t_p, r_p, pol)
     masalah = []
     kol_real = f"{huruf_kolom(kolom['realisasi'].indeks)} ({kolom['realisasi'].judul})"
-    r_teks = angka["realisasi"][1]
+    r_teks = angka["realisasi"][2]
     lebih = np.flatnonzero(np.array([c is not None and c > 100 for c in capaian]) & (pol != "ordinal"))
     for i in lebih:
         masalah.append(Masalah("peringatan", lembar, int(nomor[i]), kol_real if r_teks[i] is not None else None, r_teks[i],
@@ -206,9 +209,11 @@ def _pratinjau(data: bytes, nama_file: str, lapor, sumber: str | None):
     else:
         satuan = np.full(len(ind), None, dtype=object)
     tanpa = np.flatnonzero(satuan == None)  # noqa: E711
-    for i in tanpa:
-        ta, ra = t_a[i], r_a[i]
-        satuan[i] = ta.satuan or ra.satuan or ("%" if ta.persen or ra.persen else None)
+    if len(tanpa):
+        t_s, r_s = sifat("target", "satuan"), sifat("realisasi", "satuan")
+        t_pr, r_pr = sifat("target", "persen"), sifat("realisasi", "persen")
+        for i in tanpa:
+            satuan[i] = t_s[i] or r_s[i] or ("%" if t_pr[i] or r_pr[i] else None)
     sumber_bawaan = sumber or f"Unggahan {nama_file}"
     if "sumber" in kol:
         sb = kol["sumber"].bersih(pakai)
@@ -220,11 +225,11 @@ def _pratinjau(data: bytes, nama_file: str, lapor, sumber: str | None):
     kolom_data = {
         "instansi": kol["instansi"].bersih(pakai), "tahun": tahun, "sasaran": sasaran_semua[pakai], "indikator": ind,
         "tingkat": tingkat, "satuan": satuan, "polaritas": pol,
-        "target": t_n, "target_teks": angka["target"][1], "target_predikat": t_p,
+        "target": t_n, "target_teks": angka["target"][2], "target_predikat": t_p,
         "realisasi": r_n, "realisasi_teks": r_teks, "realisasi_predikat": r_p,
         "capaian": capaian, "capaian_alasan": alasan,
-        "capaian_dilaporkan": sifat(c_a, "nilai"),
-        "capaian_dilaporkan_teks": angka["capaian_dilaporkan"][1] if "capaian_dilaporkan" in angka else np.full(len(ind), None, dtype=object),
+        "capaian_dilaporkan": sifat("capaian_dilaporkan", "nilai"),
+        "capaian_dilaporkan_teks": angka["capaian_dilaporkan"][2] if "capaian_dilaporkan" in angka else np.full(len(ind), None, dtype=object),
         "tema": tema, "utama": utama, "sumber": sb,
         "catatan": kol["catatan"].bersih(pakai) if "catatan" in kol else np.full(len(ind), None, dtype=object),
         "polaritas_dari": dari, "_baris": nomor,
