@@ -166,6 +166,17 @@ def _periksa_luas(info: InfoLembar, nama: str, lembar: str) -> None:
 def _baca_excel(data: bytes, nama: str) -> list[Lembar]:
     import python_calamine as pc
 
+    zip_ = data[:4] == b"PK\x03\x04"
+    xml: dict[str, InfoLembar] = {}
+    if zip_:  # every check on the archive before calamine opens it (calamine builds a dense grid per sheet)
+        try:
+            xml = pindai_xlsx(data, nama)
+        except GalatPindai as e:
+            raise GalatBerkas(str(e)) from None
+        for nama_lembar, info in xml.items():
+            _periksa_luas(info, nama, nama_lembar)
+        if sum(i.tinggi * i.lebar for i in xml.values()) > BATAS_SEL:
+            raise GalatBerkas(f"Berkas {nama} terlalu besar: lebih dari {format_angka(BATAS_SEL, 0)} sel. Pecah menjadi beberapa berkas.")
     try:
         wb = pc.load_workbook(io.BytesIO(data))
     except pc.PasswordError:
@@ -175,22 +186,14 @@ def _baca_excel(data: bytes, nama: str) -> list[Lembar]:
         if "password" in pesan or "encrypt" in pesan:
             raise GalatBerkas(_PESAN_SANDI.format(nama=nama)) from None
         raise GalatBerkas(f"Berkas {nama} tidak dapat dibaca sebagai lembar kerja Excel ({type(e).__name__}). Simpan ulang dari Excel sebagai .xlsx.") from None
-    if data[:4] == b"PK\x03\x04":
-        try:
-            xml = pindai_xlsx(data, nama)
-        except GalatPindai as e:
-            raise GalatBerkas(str(e)) from None
-        for nama_lembar, info in xml.items():
-            _periksa_luas(info, nama, nama_lembar)
-        if sum(i.tinggi * i.lebar for i in xml.values()) > BATAS_SEL:
-            raise GalatBerkas(f"Berkas {nama} terlalu besar: lebih dari {format_angka(BATAS_SEL, 0)} sel. Pecah menjadi beberapa berkas.")
-    else:
-        xml = {}
     lembar, sel = [], 0
     for nama_lembar in wb.sheet_names:
         try:
-            sheet = wb.get_sheet_by_name(nama_lembar)
             info = xml.get(nama_lembar)
+            if zip_ and info is None:
+                raise GalatBerkas(f"Berkas {nama} rusak: lembar '{nama_lembar}' tidak ditemukan di arsipnya. Simpan ulang dari "
+                                  "Excel lalu unggah lagi.")
+            sheet = wb.get_sheet_by_name(nama_lembar)
             if info is None and sheet.height * sheet.width > BATAS_SEL:  # .xls: calamine knows the size before the grid
                 raise GalatBerkas(f"{PESAN_RUMIT.format(nama=nama)} Lembar '{nama_lembar}' berukuran "
                                   f"{format_angka(sheet.height, 0)} baris × {format_angka(sheet.width, 0)} kolom.")
