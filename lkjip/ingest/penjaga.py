@@ -36,7 +36,7 @@ from .berkas import BATAS_MB, BATAS_UKURAN, PESAN_RUMIT, GalatBerkas
 
 log = logging.getLogger("lkjip.penjaga")
 
-BATAS_DETIK = float(os.environ.get("LKJIP_BATAS_DETIK", "90"))  # wall-clock seconds per file
+BATAS_DETIK = float(os.environ.get("LKJIP_BATAS_DETIK", "180"))  # wall-clock seconds per file
 BATAS_MEMORI_MB = int(os.environ.get("LKJIP_BATAS_MEMORI_MB", "2048"))  # MiB the worker may add to its start
 PEKERJA_SERENTAK = 2  # workers at once in one server; further uploads wait their turn
 
