@@ -84,17 +84,17 @@ def test_batas_memori_pekerja():
 
     data = templat_besar(4)
     with pytest.raises(GalatBerkas, match="terlalu rumit / terlalu besar untuk dibaca"):
-        pratinjau_terjaga(data, "memori.csv", batas_memori_mb=40)
+        pratinjau_terjaga(data, "memori.csv", batas_memori_mb=20)
     assert pratinjau_terjaga(b"a,b\n1,2\n", "kecil.csv") is not None  # the next file is read as usual
 
 
 def test_batas_waktu_pekerja():
     from test_cepat import templat_besar
 
-    data = templat_besar(4)
+    data = templat_besar(8)
     mulai = time.perf_counter()
-    with pytest.raises(GalatBerkas, match="melebihi 1 detik"):
-        pratinjau_terjaga(data, "lama.csv", batas_detik=1)
+    with pytest.raises(GalatBerkas, match=r"terlalu rumit / terlalu besar untuk dibaca\. Pembacaannya melebihi 0,2 detik"):
+        pratinjau_terjaga(data, "lama.csv", batas_detik=0.2)
     assert time.perf_counter() - mulai < 10
 
 

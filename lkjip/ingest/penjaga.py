@@ -168,7 +168,7 @@ def pratinjau_terjaga(data: bytes, nama_file: str, kemajuan: Kemajuan | None = N
                 if sisa <= 0:
                     log.warning("berkas %r: pembacaan dihentikan setelah %.0f detik", nama_file, batas_detik)
                     raise GalatBerkas(f"{PESAN_RUMIT.format(nama=nama_file)} Pembacaannya melebihi "
-                                      f"{batas_detik:.0f} detik dan dihentikan. Pecah berkas menjadi beberapa bagian "
+                                      f"{format_angka(batas_detik, 1)} detik dan dihentikan. Pecah berkas menjadi beberapa bagian "
                                       "atau simpan ulang sebagai templat unggahan.")
                 if not terima.poll(min(sisa, 0.2)):
                     if not proses.is_alive() and not terima.poll(0):
