@@ -81,30 +81,35 @@ def test_jalur_cepat_urutan_kolom_lain_dan_titik_koma():
     _sama(_csv(rows, kolom, ";"), "urutan.csv")
 
 
-@pytest.mark.parametrize("ubah,alasan", [
-    (lambda r: r.__setitem__(7, "Rp91-.160.954"), "malformed number"),
-    (lambda r: r.__setitem__(8, "#DIV/0!"), "error cell"),
-    (lambda r: r.__setitem__(0, ""), "agency missing"),
-    (lambda r: r.__setitem__(1, "20x3"), "year not a number"),
-    (lambda r: r.__setitem__(6, "terbalik"), "unknown polarity"),
-    (lambda r: r.__setitem__(10, "olahraga"), "unknown theme"),
-    (lambda r: r.__setitem__(4, "provinsi"), "unknown level"),
-    (lambda r: (r.__setitem__(0, "JUMLAH"), r.__setitem__(3, "")), "total row"),
-    (lambda r: r.__setitem__(3, "Rata-rata capaian"), "average row"),
-    (lambda r: r.append("di luar judul"), "cell right of the header"),
+@pytest.mark.parametrize("ubah,alasan,galat", [
+    (lambda r: r.__setitem__(7, "Rp91-.160.954"), "malformed number", True),
+    (lambda r: r.__setitem__(8, "#DIV/0!"), "error cell", True),
+    (lambda r: r.__setitem__(0, ""), "agency missing", True),
+    (lambda r: r.__setitem__(1, "20x3"), "year not a number", True),
+    (lambda r: r.__setitem__(6, "terbalik"), "unknown polarity", True),
+    (lambda r: r.__setitem__(4, "provinsi"), "unknown level", True),
+    (lambda r: r.__setitem__(10, "olahraga"), "unknown theme", False),
+    (lambda r: (r.__setitem__(0, "JUMLAH"), r.__setitem__(3, "")), "figures without an indicator", True),
+    (lambda r: (r.__setitem__(0, "JUMLAH"), r.__setitem__(1, ""), r.__setitem__(2, ""), r.__setitem__(3, "")), "total row", False),
+    (lambda r: r.__setitem__(3, "Rata-rata capaian"), "average row", False),
+    (lambda r: r.append("di luar judul"), "cell right of the header", False),
 ])
-def test_yang_meragukan_diserahkan_ke_per_sel(ubah, alasan):
+def test_yang_meragukan_diserahkan_ke_per_sel(ubah, alasan, galat):
+    """A doubtful row is read by the per-cell importer: only that row when it blocks the file (the same
+    problems, at the same row and column, as reading the whole file), else the whole file."""
     rows = [["Dinas Sosial Kota Depok", 2022, "S", f"Indikator {i}", "", "", "", "10", "9", "", "", "", "", ""] for i in range(50)]
     ubah(rows[20])
     data = _csv(rows)
-    assert pratinjau_cepat(data, "ragu.csv", paksa=True) is None, alasan
-    # and the per-cell importer says what is wrong (or, for the total row, that it was recognised); an
-    # average row is not an indicator either way
-    p = pratinjau(data, "ragu.csv")
-    if alasan == "average row":
-        assert "Rata-rata capaian" not in set(p.tabel["indikator"]["indikator"])
-    else:
-        assert any(m.baris == 22 or m.baris is None and alasan == "cell right of the header" for m in p.masalah), alasan
+    cepat = pratinjau_cepat(data, "ragu.csv", paksa=True)
+    penuh = pratinjau(data, "ragu.csv")
+    if not galat:
+        assert cepat is None, alasan
+        assert alasan != "unknown theme" or any(m.baris == 22 for m in penuh.masalah)
+        return
+    assert penuh.galat and all(m.baris == 22 for m in penuh.galat), alasan
+    assert cepat is not None and cepat.galat == penuh.galat, alasan
+    assert not cepat.bisa_disimpan and not any(len(df) for df in cepat.tabel.values())
+    assert cepat.sha256 == penuh.sha256 and "baris lainnya belum dihitung" in cepat.masalah[-1].pesan
 
 
 def test_bukan_templat_tidak_diambil():
@@ -155,3 +160,24 @@ def test_templat_20_mb_diimpor_dalam_30_detik(tmp_path):
     beban = max(1.0, os.getloadavg()[0] / (os.cpu_count() or 1))
     assert t2 - t0 <= 30 * beban, f"{t2 - t0:.1f} s at load x{beban:.1f}"
     store.close()
+
+
+def test_templat_besar_dengan_galat_tetap_cepat_dan_tepat():
+    """A large template file with two bad cells: the problems at their rows and columns, in seconds, not the
+    minutes the per-cell importer needs for the whole file."""
+    from lkjip.ingest.penjaga import pratinjau_terjaga
+
+    baris = templat_besar(5).split(b"\n")
+    sel = baris[1000].split(b",")
+    sel[7] = b"Rp91-.160.954"
+    baris[1000] = b",".join(sel)
+    sel = baris[60_000].split(b",")
+    sel[8] = b"#DIV/0!"
+    baris[60_000] = b",".join(sel)
+    mulai = time.perf_counter()
+    p = pratinjau_terjaga(b"\n".join(baris), "besar_galat.csv")
+    detik = time.perf_counter() - mulai
+    assert {(m.baris, m.kolom) for m in p.galat} == {(1001, "H (target)"), (60_001, "I (realisasi)")}
+    assert not p.bisa_disimpan
+    beban = max(1.0, os.getloadavg()[0] / (os.cpu_count() or 1))
+    assert detik <= 20 * beban, f"{detik:.1f} s"

@@ -6,9 +6,10 @@ per-cell importer reads it. It takes a CSV (of at least ``BATAS_CEPAT`` bytes) w
 exactly the columns of the template's *Indikator* sheet (as ``tabel.cari_tabel`` itself maps them,
 no title rows, no per-year columns), with every row clean: agency and year in every data row, numbers
 the importer reads, known polarity, theme and level, no total or average rows, no error cells, no
-cell beyond the header. Anything else (a single doubtful cell is enough) goes to the per-cell importer,
-whose messages name the sheet, row and column; the bulk path never reports a problem of its own
-except the ones it reproduces exactly (capaian above 100%, the template's example rows, duplicates).
+cell beyond the header. Doubtful rows are worded by the per-cell importer (its messages name the
+sheet, row and column): when they block the file, it reads only those rows, at their own row numbers,
+and its problems are the answer; otherwise it reads the whole file. The bulk path reports no problem
+of its own except the ones it reproduces exactly (capaian above 100%, example rows, duplicates).
 
 The file is read by pandas' C parser as text, cleaned column-wise; each distinct number text, polarity,
 theme and indicator name is parsed or suggested once (``numbers.parse``, ``vocab.sarankan_*``), and
@@ -42,6 +43,14 @@ _RE_SPASI = re.compile(r"\s+")
 
 class _Lewati(Exception):
     """Not for the bulk path: the per-cell importer reads the file."""
+
+
+class _Ragu(Exception):
+    """Some rows need the per-cell importer's words (a malformed number, an error cell...): ``baris`` marks them."""
+
+    def __init__(self, df: pd.DataFrame, baris: np.ndarray):
+        super().__init__()
+        self.df, self.baris = df, baris
 
 
 def _teks(v: str) -> str | None:
@@ -84,10 +93,45 @@ def pratinjau_cepat(data: bytes, nama_file: str, kemajuan=None, instansi: str | 
         return None
     if _jenis_isi(data) != "teks" or Path(nama_file).suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
         return None
+    lapor = kemajuan or (lambda _b, _t: None)
     try:
-        return _pratinjau(data, nama_file, kemajuan or (lambda _b, _t: None), sumber)
+        return _pratinjau(data, nama_file, lapor, sumber)
+    except _Ragu as r:
+        return _hanya_ragu(data, nama_file, r, lapor, simpan_salah_cetak=simpan_salah_cetak, sumber=sumber)
     except (_Lewati, GalatBerkas, ValueError, pd.errors.ParserError, csv.Error, UnicodeError):
         return None
+
+
+def _hanya_ragu(data: bytes, nama_file: str, r: _Ragu, lapor, **kw):
+    """A large file with doubtful rows: the per-cell importer reads only those rows, at their own row numbers
+    (the other rows are left blank, which it skips). When it finds blocking problems, they are the answer
+    (nothing can be written until they are fixed) and no rows are offered; otherwise None: the whole
+    file goes through the per-cell importer."""
+    from . import Masalah, pratinjau
+
+    lapor(0.5, "memeriksa baris bermasalah")
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(r.df.attrs["kepala"])
+    nilai = r.df.to_numpy(dtype=object)
+    for i in range(len(nilai)):
+        if r.baris[i]:
+            w.writerow(["" if not isinstance(v, str) else v for v in nilai[i]])
+        else:
+            buf.write("\n")
+    p = pratinjau(buf.getvalue().encode("utf-8"), nama_file, **kw)
+    baris_ragu = set((np.flatnonzero(r.baris) + 2).tolist())
+    if not p.galat or any(m.baris not in baris_ragu for m in p.galat):  # none, or about the (mostly blank) file itself
+        return None
+    p.sha256 = hashlib.sha256(data).hexdigest()
+    n = int(r.baris.sum())
+    for nama in p.tabel:
+        p.tabel[nama] = p.tabel[nama].iloc[0:0]
+    p.masalah.append(Masalah("info", "", None, None, None,
+                             f"berkas besar: hanya {n} baris yang bermasalah dibaca rinci; baris lainnya belum dihitung. "
+                             "Perbaiki galat di atas lalu unggah lagi"))
+    return p
+
 
 
 def _pratinjau(data: bytes, nama_file: str, lapor, sumber: str | None):
@@ -115,13 +159,14 @@ def _pratinjau(data: bytes, nama_file: str, lapor, sumber: str | None):
                      doublequote=True)
     if not isinstance(df.index, pd.RangeIndex) or not len(df):
         raise _Lewati
+    df.attrs["kepala"] = list(awal[0])
     lapor(0.2, "membersihkan sel")
     kol = {n: _Kolom(df[i]) for i, n in enumerate(nama_kolom)}
     galat = set(GALAT_EXCEL)
-    for k in kol.values():
-        if any(v is not None and v.upper() in galat for v in k.bersih_unik):
-            raise _Lewati  # error cells: the per-cell importer reports each one
     n = len(df)
+    ragu = np.zeros(n, dtype=bool)  # rows the per-cell importer must word (see _Ragu)
+    for k in kol.values():
+        ragu |= k.per_baris([v is not None and v.upper() in galat for v in k.bersih_unik]).astype(bool)
     ada = {nm: k.per_baris([v is not None for v in k.bersih_unik]).astype(bool) for nm, k in kol.items()}
     isi = np.logical_or.reduce(list(ada.values()))
     contoh = np.zeros(n, dtype=bool)
@@ -132,45 +177,48 @@ def _pratinjau(data: bytes, nama_file: str, lapor, sumber: str | None):
     dipakai = isi & ~contoh
     ind_semua = kol["indikator"].bersih()
     angka_ada = np.logical_or.reduce([ada[nm] for nm in _ANGKA if nm in ada])
-    if (dipakai & ~ada["indikator"] & angka_ada).any():
-        raise _Lewati  # figures without an indicator: a problem the per-cell importer words
+    ragu |= dipakai & ~ada["indikator"] & angka_ada  # figures without an indicator
     if "sasaran" in kol:  # an empty sasaran cell means the sasaran of the row above (rows read, in order)
         sas = pd.Series(kol["sasaran"].bersih()).where(pd.Series(dipakai))
         sasaran_semua = sas.ffill().to_numpy(dtype=object)
     else:
         sasaran_semua = np.full(n, None, dtype=object)
     pakai = dipakai & ada["indikator"]
-    if not pakai.any() or not ada["instansi"][pakai].all() or not ada["tahun"][pakai].all():
+    if not pakai.any():
         raise _Lewati
+    ragu |= pakai & ~(ada["instansi"] & ada["tahun"])
     lapor(0.35, "memeriksa baris")
-    _periksa_jumlah(kol, nama_kolom, pakai)
-    tahun = kol["tahun"].per_baris(kol["tahun"].peta(lambda v, _b: _tahun(v), pakai), pakai)
+    ragu |= pakai & _baris_jumlah(kol, nama_kolom)
+    ragu |= pakai & kol["tahun"].per_baris(kol["tahun"].peta(lambda v, _b: _tahun(v) is None, pakai, False)).astype(bool)
     angka = {}
     for nm in _ANGKA:
         if nm in kol:
             hasil = kol[nm].peta(lambda v, _b: parse(v), pakai)
-            if any(a is not None and a.galat for a in hasil):
-                raise _Lewati
-            angka[nm] = (kol[nm], hasil, kol[nm].bersih(pakai))
+            ragu |= pakai & kol[nm].per_baris([a is not None and bool(a.galat) for a in hasil]).astype(bool)
+            angka[nm] = (kol[nm], hasil)
+    if "polaritas" in kol:
+        k = kol["polaritas"]
+        ragu |= pakai & k.per_baris([b is not None and baku_polaritas(v) is None for v, b in zip(k.unik, k.bersih_unik)]).astype(bool)
+    if "tema" in kol:
+        ragu |= pakai & kol["tema"].per_baris([b is not None and b.lower() not in TEMA for b in kol["tema"].bersih_unik]).astype(bool)
+    if "tingkat" in kol:
+        ragu |= pakai & kol["tingkat"].per_baris([b is not None and b.lower().replace(" ", "_") not in TINGKAT_INDIKATOR
+                                                   for b in kol["tingkat"].bersih_unik]).astype(bool)
+    if ragu.any():
+        raise _Ragu(df, ragu)
+    tahun = kol["tahun"].per_baris(kol["tahun"].peta(lambda v, _b: _tahun(v), pakai), pakai)
+    angka = {nm: (k, hasil, k.bersih(pakai)) for nm, (k, hasil) in angka.items()}
     kosong_ = np.full(int(pakai.sum()), None, dtype=object)
     pol = kosong_.copy()
     if "polaritas" in kol:
         k = kol["polaritas"]
-        baku = k.peta(lambda v, b: baku_polaritas(v) if b is not None else None, pakai, lain="")
-        if any(b is not None and p is None for b, p in zip(k.bersih_unik, baku)):
-            raise _Lewati
-        pol = k.per_baris(baku, pakai)
+        pol = k.per_baris(k.peta(lambda v, b: baku_polaritas(v) if b is not None else None, pakai, lain=""), pakai)
     tema = kosong_.copy()
     if "tema" in kol:
-        bawah = kol["tema"].peta(lambda _v, b: b.lower() if b is not None else None, pakai)
-        if any(t is not None and t not in TEMA for t in bawah):
-            raise _Lewati
-        tema = kol["tema"].per_baris(bawah, pakai)
+        tema = kol["tema"].per_baris(kol["tema"].peta(lambda _v, b: b.lower() if b is not None else None, pakai), pakai)
     tingkat = np.full(len(kosong_), "sasaran", dtype=object)
     if "tingkat" in kol:
         tk = kol["tingkat"].peta(lambda _v, b: (b or "sasaran").lower().replace(" ", "_"), pakai, "sasaran")
-        if any(t not in TINGKAT_INDIKATOR for t in tk):
-            raise _Lewati
         tingkat = kol["tingkat"].per_baris(tk, pakai)
     lapor(0.5, "menghitung capaian")
     lembar = Path(nama_file).stem
@@ -271,28 +319,28 @@ def _capaian(t_n, r_n, t_p, r_p, pol) -> tuple[np.ndarray, np.ndarray]:
     return capaian, alasan
 
 
-def _periksa_jumlah(kol: dict, nama_kolom: list[str], pakai: np.ndarray) -> None:
-    """Total, subtotal and average rows go to the per-cell importer. The importer tests a label made of the
+def _baris_jumlah(kol: dict, nama_kolom: list[str]) -> np.ndarray:
+    """Total, subtotal and average rows (for the per-cell importer). The importer tests a label made of the
     row's first four cells (figures left out); its patterns are anchored at the start and end, so only
     rows whose first filled label cell starts with such a word can match: only those are built."""
     from . import _RE_RATA, _RE_SUBTOTAL, _RE_TOTAL
 
     pola = (_RE_TOTAL, _RE_SUBTOTAL, _RE_RATA)
     awal = re.compile(r"^\s*(grand|jumlah|total|sub|rata)", re.I)
-    if any(b is not None and any(p.match(b) for p in pola) for b in kol["indikator"].bersih_unik):
-        raise _Lewati
+    k_ind = kol["indikator"]
+    hasil = k_ind.per_baris([b is not None and any(p.match(b) for p in pola) for b in k_ind.bersih_unik]).astype(bool)
     bagian = [n for n in nama_kolom[:4] if n not in _ANGKA]
     if not bagian:
-        return
+        return hasil
     sel = [kol[n].bersih() for n in bagian]
-    calon = np.zeros(len(pakai), dtype=bool)
-    sudah = np.zeros(len(pakai), dtype=bool)
+    calon = np.zeros(len(hasil), dtype=bool)
+    sudah = np.zeros(len(hasil), dtype=bool)
     for arr, k in zip(sel, (kol[n] for n in bagian)):
         cocok = k.per_baris([b is not None and bool(awal.match(b)) for b in k.bersih_unik]).astype(bool)
         ada = arr != None  # noqa: E711
         calon |= ~sudah & ada & cocok
         sudah |= ada
-    for i in np.flatnonzero(calon & pakai):
+    for i in np.flatnonzero(calon):
         teks = []
         for arr in sel:
             v = arr[i]
@@ -300,13 +348,14 @@ def _periksa_jumlah(kol: dict, nama_kolom: list[str], pakai: np.ndarray) -> None
                 teks.append(v)
         label = " ".join(teks)
         if any(p.match(label) for p in pola):
-            raise _Lewati
+            hasil[i] = True
+    return hasil
 
 
-def _tahun(v) -> int:
+def _tahun(v) -> int | None:
     from . import TAHUN_MAKS, TAHUN_MIN
 
     a = parse(v)
     if a.nilai is None or not float(a.nilai).is_integer() or not TAHUN_MIN <= int(a.nilai) <= TAHUN_MAKS:
-        raise _Lewati
+        return None
     return int(a.nilai)
