@@ -102,11 +102,14 @@ def _batasi(batas_memori_mb: int, batas_detik: float) -> None:
         os.nice(10)
     except OSError:
         pass
-    if batas_memori_mb > 0:
-        batas = _memori_sekarang() + batas_memori_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (batas, batas))
-    detik = int(batas_detik) + 2
-    resource.setrlimit(resource.RLIMIT_CPU, (detik, detik + 3))
+    for jenis, batas in ((resource.RLIMIT_AS, _memori_sekarang() + batas_memori_mb * 1024 * 1024 if batas_memori_mb > 0 else None),
+                         (resource.RLIMIT_CPU, int(batas_detik) + 2)):
+        if batas is None:
+            continue
+        _, keras = resource.getrlimit(jenis)
+        if keras != resource.RLIM_INFINITY:  # the system's own cap is lower: keep it
+            batas = min(batas, keras)
+        resource.setrlimit(jenis, (batas, keras))
 
 
 def _kerja(conn, data: bytes, nama_file: str, kw: dict, batas_memori_mb: int, batas_detik: float) -> None:
