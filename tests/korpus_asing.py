@@ -16,7 +16,6 @@ import io
 import struct
 import sys
 import zipfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
