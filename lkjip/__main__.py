@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from .bawaan import buat_db, buka
-from .ingest import GalatBerkas, Pratinjau, cuplikan, pratinjau_berkas
+from .ingest import GalatBerkas, Pratinjau, cuplikan
 from .numbers import format_persen
 from .ingest.simpan import GalatImpor, simpan
 from .store import StoreError, lokasi_db
@@ -51,6 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--tahun", type=_tahun, help="tahun bila berkas tidak menyebutnya")
     s.add_argument("--replace", action="store_true", help="ganti data instansi-tahun yang sudah ada (dapat dibatalkan)")
     s.add_argument("--dry-run", action="store_true", help="tampilkan pratinjau saja, tidak menulis apa pun")
+    s.add_argument("--atomik", action="store_true",
+                   help="semua berkas dalam satu transaksi: semuanya tersimpan atau tidak satu pun")
     s.add_argument("--keep-malformed", action="store_true",
                    help="simpan angka salah cetak (mis. Rp91-.160.954) sebagai teks tanpa nilai, bukan galat")
     s.add_argument("--pengguna", metavar="NAMA", help="menulis sebagai akun ini dari pengaturan akses (.streamlit/secrets.toml), "
@@ -164,13 +166,53 @@ def cmd_init(a) -> int:
     return 0
 
 
+def _gabung(pratinjau: list[Pratinjau]) -> Pratinjau:
+    """Several previews as one (for --atomik: one transaction, one entry in the import log)."""
+    import hashlib
+    from dataclasses import replace
+
+    import pandas as pd
+
+    pemilik: dict[tuple, str] = {}
+    for p in pratinjau:
+        for k in p.kunci():
+            if k in pemilik and pemilik[k] != p.nama_file:
+                raise GalatPengguna(f"{pemilik[k]} dan {p.nama_file} sama-sama berisi {k[0]} {k[1]} {k[2] or ''}".rstrip()
+                                    + " dalam satu impor --atomik. Tidak ada berkas yang ditulis. Gabungkan atau pisahkan impornya.")
+            pemilik[k] = p.nama_file
+    g = Pratinjau(nama_file=" + ".join(p.nama_file for p in pratinjau),
+                  sha256=hashlib.sha256("".join(p.sha256 for p in pratinjau).encode()).hexdigest())
+    for p in pratinjau:
+        g.lembar.extend(p.lembar)
+        g.masalah.extend(replace(m, lembar=f"{p.nama_file}: {m.lembar}" if m.lembar else p.nama_file) for m in p.masalah)
+    for nama in {n for p in pratinjau for n in p.tabel}:
+        bagian = [p.tabel[nama] for p in pratinjau if nama in p.tabel and len(p.tabel[nama])]
+        g.tabel[nama] = pd.concat(bagian, ignore_index=True) if bagian else pd.DataFrame()
+    return g
+
+
+def _laporan_impor(hasil, p: Pratinjau) -> None:
+    rincian = ", ".join(f"{k} {v}" for k, v in hasil.ditulis.items())
+    ganti = ", ".join(f"{k} {v}" for k, v in hasil.diganti.items())
+    print(f"Impor #{hasil.impor_id} {p.nama_file}: ditulis {rincian}" + (f"; diganti {ganti}" if ganti else ""))
+    tahun = sorted({f"{inst} {th}" if th else inst for _, inst, th in p.kunci()})
+    if tahun:
+        print(f"  instansi-tahun: {', '.join(tahun)}")
+    for m in p.masalah:
+        if m.tingkat == "peringatan":
+            print(f"  peringatan: {m.teks()}")
+
+
 def cmd_import(a) -> int:
+    from .ingest.penjaga import pratinjau_berkas_terjaga
+
     pratinjau = []
-    for f in a.files:
+    for f in a.files:  # every file is read (in a guarded worker process) before anything is written
         try:
-            p = pratinjau_berkas(f, instansi=a.instansi, tahun=a.tahun, simpan_salah_cetak=a.keep_malformed)
+            p = pratinjau_berkas_terjaga(f, instansi=a.instansi, tahun=a.tahun, simpan_salah_cetak=a.keep_malformed)
         except GalatBerkas as e:
-            raise GalatPengguna(str(e)) from None
+            lain = " Tidak ada berkas yang ditulis." if len(a.files) > 1 else ""
+            raise GalatPengguna(f"{e}{lain}") from None
         pratinjau.append(p)
     if a.dry_run:
         for p in pratinjau:
@@ -180,23 +222,33 @@ def cmd_import(a) -> int:
     for p in pratinjau:
         if p.galat:
             _cetak_pratinjau(p, sys.stderr)
-            raise GalatPengguna(f"{p.nama_file}: {len(p.galat)} galat, tidak ada yang ditulis. Pertama: {p.galat[0].teks()}")
+            lain = " Tidak ada berkas yang ditulis." if len(pratinjau) > 1 else ""
+            raise GalatPengguna(f"{p.nama_file}: {len(p.galat)} galat, tidak ada yang ditulis.{lain} Pertama: {p.galat[0].teks()}")
     pengguna = _pengguna_cli(a.pengguna)
     with buka(a.db) as store:
-        for p in pratinjau:
+        if a.atomik and len(pratinjau) > 1:
+            g = _gabung(pratinjau)
             try:
-                hasil = simpan(store, p, ganti=a.replace, pengguna=pengguna)
+                hasil = simpan(store, g, ganti=a.replace, pengguna=pengguna)
             except GalatImpor as e:
-                raise GalatPengguna(f"{p.nama_file}: {e}") from None
-            rincian = ", ".join(f"{k} {v}" for k, v in hasil.ditulis.items())
-            ganti = ", ".join(f"{k} {v}" for k, v in hasil.diganti.items())
-            print(f"Impor #{hasil.impor_id} {p.nama_file}: ditulis {rincian}" + (f"; diganti {ganti}" if ganti else ""))
-            tahun = sorted({f"{inst} {th}" if th else inst for _, inst, th in p.kunci()})
-            if tahun:
-                print(f"  instansi-tahun: {', '.join(tahun)}")
-            for m in p.masalah:
-                if m.tingkat == "peringatan":
-                    print(f"  peringatan: {m.teks()}")
+                raise GalatPengguna(f"{e} Tidak ada berkas yang ditulis (--atomik: semua atau tidak sama sekali).") from None
+            _laporan_impor(hasil, g)
+            print(f"  {len(pratinjau)} berkas dalam satu transaksi (--atomik).")
+        else:
+            tersimpan: list[str] = []
+            for i, p in enumerate(pratinjau):
+                try:
+                    hasil = simpan(store, p, ganti=a.replace, pengguna=pengguna)
+                except GalatImpor as e:
+                    sisa = ", ".join(q.nama_file for q in pratinjau[i:])
+                    if not tersimpan:
+                        raise GalatPengguna(f"{p.nama_file}: {e} Tidak ada berkas yang ditulis.") from None
+                    raise GalatPengguna(
+                        f"{p.nama_file}: {e} SUDAH TERSIMPAN sebelum penolakan ini: {', '.join(tersimpan)}. "
+                        f"Tidak ditulis: {sisa}. (Pakai --atomik agar semua berkas tersimpan atau tidak satu pun; impor yang "
+                        "sudah tersimpan dapat dibatalkan di halaman Unggah data.)") from None
+                tersimpan.append(f"{p.nama_file} (impor #{hasil.impor_id})")
+                _laporan_impor(hasil, p)
         from . import checks
 
         # check the touched agencies now, in the batch, rather than at the first page view

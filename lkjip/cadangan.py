@@ -25,6 +25,7 @@ from pathlib import Path
 
 import duckdb
 
+from .cadangan_isi import IsiTidakSah, periksa_isi
 from .store import MIGRASI, Store, StoreError
 
 NAMA_MANIFEST = "manifest.json"
@@ -345,6 +346,10 @@ def pulihkan(folder: str | os.PathLike, tujuan: str | os.PathLike, timpa: bool =
                     if n != int(m["tabel"][nama]["baris"]):
                         raise GalatCadangan(f"tabel {nama}: {n} baris dipulihkan, manifest menyebut {m['tabel'][nama]['baris']}")
                     jumlah[nama] = n
+                try:  # the values themselves, as the importer would accept them (checksums can be recomputed)
+                    periksa_isi(cur)
+                except IsiTidakSah as e:
+                    raise GalatCadangan(f"cadangan di {folder} ditolak: {e}. Basis data tidak diubah.") from None
                 _majukan_sekuens(cur, m.get("sekuens") or {})
                 cur.execute("COMMIT")
             except BaseException:

@@ -236,6 +236,16 @@ _LABEL: dict[str, tuple[str, str]] = {
     # -- impor (isu 10) --
 
     # -- berkas asing & galat (isu 11) --
+    "ug.membaca": ("Membaca berkas (di proses terpisah, dengan batas memori dan waktu)…",
+                   "Reading the file (in a separate process, with memory and time limits)…"),
+    "galat.halaman": ("Halaman ini tidak dapat ditampilkan karena galat di aplikasi. Rinciannya sudah dicatat di log server "
+                      "(kode {kode}). Muat ulang halaman; bila berulang, sampaikan kode ini kepada pengelola aplikasi.",
+                      "This page cannot be shown because of an error in the application. The details were written to the "
+                      "server log (code {kode}). Reload the page; if it happens again, give this code to the administrator."),
+    "galat.db": ("Basis data belum dapat dibuka: {pesan} Tutup proses lain yang memakainya (mis. perintah "
+                 "`python -m lkjip ...` di terminal), lalu muat ulang halaman ini.",
+                 "The database cannot be opened yet: {pesan} Close the other process using it (e.g. a "
+                 "`python -m lkjip ...` command in a terminal), then reload this page."),
 
     # -- reviu (isu 13) --
     "rv.akun": ("Akun reviewer", "Reviewer account"),

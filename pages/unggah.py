@@ -4,8 +4,9 @@ import pandas as pd
 import streamlit as st
 
 from lkjip import akses, label, web
-from lkjip.ingest import GalatBerkas, atur_polaritas, atur_tema, cuplikan, pratinjau
-from lkjip.ingest.berkas import BATAS_UKURAN
+from lkjip.ingest import GalatBerkas, atur_polaritas, atur_tema, cuplikan
+from lkjip.ingest.berkas import BATAS_MB
+from lkjip.ingest.penjaga import pratinjau_terjaga
 from lkjip.ingest.simpan import GalatImpor, batalkan, instansi_berkas, instansi_impor, konflik, riwayat, simpan
 from lkjip.numbers import format_persen
 from lkjip.templat import buat_templat
@@ -15,7 +16,7 @@ s = web.saringan()
 st.title(s.t("nav.unggah"))
 boleh, pengguna = web.izin_menulis(s)
 store = web.store()
-batas_mb = BATAS_UKURAN // (1024 * 1024)
+batas_mb = BATAS_MB
 
 
 def per_tabel(jumlah: dict[str, int]) -> str:
@@ -41,13 +42,16 @@ if boleh:
         data = berkas.getvalue()
         kunci = (berkas.name, len(data), instansi, tahun, salah_cetak)
         if st.session_state.get("unggah_kunci") != kunci:
-            try:
-                st.session_state["unggah_pratinjau"] = pratinjau(data, berkas.name, instansi=instansi, tahun=int(tahun) if tahun else None,
-                                                                 simpan_salah_cetak=salah_cetak)
+            bilah = st.progress(0.0, text=s.t("ug.membaca"))
+            try:  # read in a worker process with memory and time limits (lkjip/ingest/penjaga.py)
+                st.session_state["unggah_pratinjau"] = pratinjau_terjaga(
+                    data, berkas.name, kemajuan=lambda b, _t: bilah.progress(min(max(b, 0.0), 1.0), text=s.t("ug.membaca")),
+                    instansi=instansi, tahun=int(tahun) if tahun else None, simpan_salah_cetak=salah_cetak)
                 st.session_state["unggah_galat_berkas"] = None
             except GalatBerkas as e:
                 st.session_state["unggah_pratinjau"] = None
                 st.session_state["unggah_galat_berkas"] = str(e)
+            bilah.empty()
             st.session_state["unggah_kunci"] = kunci
         if st.session_state.get("unggah_galat_berkas"):
             st.error(web.md(st.session_state["unggah_galat_berkas"]), icon=":material/error:")

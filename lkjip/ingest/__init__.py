@@ -623,6 +623,20 @@ def _masalah_rumus(p: Pratinjau, lb: Lembar, t: TabelDitemukan | None) -> None:
                                  f"… dan {len(dalam) - MAKS_MASALAH_RUMUS} sel rumus lain tanpa nilai tersimpan"))
 
 
+def _masalah_sel_galat(p: Pratinjau, lb: Lembar, t: TabelDitemukan | None) -> None:
+    """Error cells (#REF!, #DIV/0!, #N/A...) are never read as blanks: each is a problem with its place."""
+    judul = {k.indeks: k.judul for k in t.kolom} if t else {}
+    for r, c, teks in lb.galat_sel[:MAKS_MASALAH_RUMUS]:
+        dalam = t is not None and r >= t.baris_header[0]
+        kolom = huruf_kolom(c) + (f" ({judul[c]})" if c in judul else "")
+        p.masalah.append(Masalah("galat" if dalam else "peringatan", lb.nama, r + 1, kolom, teks,
+                                 "sel berisi galat rumus Excel, bukan angka atau teks. Perbaiki rumusnya (atau isi nilainya) "
+                                 "di Excel, simpan, lalu unggah lagi" + ("" if dalam else "; sel ini di luar tabel")))
+    if len(lb.galat_sel) > MAKS_MASALAH_RUMUS:
+        p.masalah.append(Masalah("galat", lb.nama, None, None, None,
+                                 f"… dan {len(lb.galat_sel) - MAKS_MASALAH_RUMUS} sel galat rumus lain"))
+
+
 def pratinjau(data: bytes, nama_file: str, instansi: str | None = None, tahun: int | None = None,
               simpan_salah_cetak: bool = False, sumber: str | None = None) -> Pratinjau:
     """Read a file and return what would be imported, without writing anything.
@@ -647,6 +661,7 @@ def pratinjau(data: bytes, nama_file: str, instansi: str | None = None, tahun: i
         terisi = lb.terisi()
         t = cari_tabel(terisi)
         _masalah_rumus(p, lb, t)
+        _masalah_sel_galat(p, lb, t)
         if t is None:
             p.masalah.append(Masalah("info", lb.nama, None, None, None,
                                      "tidak ada tabel indikator atau anggaran yang dikenali (judul kolom seperti Indikator, Target, Realisasi, Pagu). Lembar dilewati"))

@@ -1,13 +1,18 @@
 """Reading an uploaded file into sheets of raw cells, safely.
 
-Checks happen before any parsing: size, file type by content (not by name), and for xlsx the ZIP
-central directory (total uncompressed size and compression ratio, against ZIP bombs). Excel is read
-with python-calamine, which does not expand XML entities. CSV: encoding (UTF-8 or Windows-1252) and
+Checks happen before any grid is built: size, file type by content (not by name), and for xlsx one
+streaming pass (``pindai.py``) that counts the bytes actually inflated (never the sizes the archive
+declares), refuses corrupt members, bad CRCs, deep XML and DTDs, and finds each sheet's real used
+range, declared dimension and merged ranges, which are checked here against ``BATAS_SEL`` and
+``BATAS_SEL_GABUNGAN`` (overlapping merges refused). Excel is read with python-calamine, which does
+not expand XML entities; the whole reading runs in a worker process with a memory and time limit
+(``penjaga.py``). CSV: encoding (UTF-8 or Windows-1252) and
 dialect (comma, or the semicolon that Indonesian Excel writes) are sniffed.
 
 Besides the cells, a sheet carries what calamine alone would lose: its merged ranges (only the top-left
 cell of a merge has the value) and, for xlsx, the formula cells saved without a cached value (files
-written by scripts: calamine reads them as empty, so the importer must say so, not read a blank).
+written by scripts: calamine reads them as empty, so the importer must say so, not read a blank) and
+the error cells (``#REF!``, ``#DIV/0!``...; calamine reads them as blanks too; in a CSV they are text).
 Encrypted (password-protected) xlsx files are OLE containers with an ``EncryptedPackage`` stream:
 recognised before calamine tries them as legacy .xls.
 """
@@ -15,17 +20,22 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..numbers import format_angka
+from .pindai import BATAS_RASIO, BATAS_UKURAN_TERURAI, GalatPindai, InfoLembar, pindai_xlsx
 
-BATAS_UKURAN = 20 * 1024 * 1024  # bytes of an uploaded file
-BATAS_UKURAN_TERURAI = 200 * 1024 * 1024  # total uncompressed size of an xlsx
-BATAS_RASIO = 100  # uncompressed / compressed, per archive
-BATAS_SEL = 2_000_000  # cells per workbook
+# One size limit for uploads, in one unit: MB meaning MiB (1 MB = 1.048.576 bytes), as Streamlit counts
+# ``server.maxUploadSize`` (.streamlit/config.toml says the same number). The page and the CLI use it.
+BATAS_MB = 20
+BATAS_UKURAN = BATAS_MB * 1024 * 1024  # bytes of an uploaded file
+BATAS_SEL = 2_000_000  # cells per workbook (rows x columns up to each sheet's far corner)
+BATAS_SEL_GABUNGAN = 500_000  # cells covered by merged ranges, per sheet
+PESAN_RUMIT = "Berkas {nama} terlalu rumit / terlalu besar untuk dibaca."
+# What a spreadsheet shows in a cell whose formula failed: never a blank, always a problem.
+GALAT_EXCEL = ("#REF!", "#DIV/0!", "#N/A", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA", "#SPILL!", "#CALC!")
 
 
 class GalatBerkas(Exception):
@@ -44,6 +54,8 @@ class Lembar:
     rumus_kosong: list[tuple[int, int]] = field(default_factory=list)
     # number cells formatted as a percentage (Excel stores "75%" as 0.75): (row, col), 0-based
     persen: set[tuple[int, int]] = field(default_factory=set)
+    # error cells (#REF!, #DIV/0!, #N/A...): (row, col, text), 0-based
+    galat_sel: list[tuple[int, int, str]] = field(default_factory=list)
 
     def terisi(self) -> list[list[object]]:
         """The rows with every merged cell holding the value of its top-left cell."""
@@ -87,8 +99,8 @@ def _periksa_zip(data: bytes, nama: str) -> None:
     termampat = max(1, sum(i.compress_size for i in infos))
     if terurai > BATAS_UKURAN_TERURAI or terurai / termampat > BATAS_RASIO:
         raise GalatBerkas(
-            f"Berkas {nama} ditolak: isinya terurai menjadi {format_angka(terurai / 1e6, 0)} MB "
-            f"(rasio {format_angka(terurai / termampat, 0)}×; batas {BATAS_UKURAN_TERURAI // 1_000_000} MB dan {BATAS_RASIO}×), "
+            f"Berkas {nama} ditolak: isinya terurai menjadi {format_angka(terurai / 2**20, 0)} MB "
+            f"(rasio {format_angka(terurai / termampat, 0)}×; batas {BATAS_UKURAN_TERURAI // 2**20} MB dan {BATAS_RASIO}×), "
             "melebihi batas aman. Unggah lembar kerja biasa tanpa data tersembunyi."
         )
     nama_isi = {i.filename for i in infos}
@@ -96,118 +108,75 @@ def _periksa_zip(data: bytes, nama: str) -> None:
         raise GalatBerkas(f"Berkas {nama} bukan buku kerja Excel (arsip ZIP tanpa isi xlsx). Unggah berkas .xlsx atau .csv.")
 
 
-# A cell of a sheet's XML, with its reference and its content (``<c r="C2"><f>A2+B2</f><v/></c>``).
-_RE_SEL_XML = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
-_RE_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
-_RE_RUMUS = re.compile(rb"<(?:\w+:)?f\b")
-_RE_NILAI = re.compile(rb"<(?:\w+:)?v>\s*[^<\s]")
-_RE_TEKS_SEBARIS = re.compile(rb"<(?:\w+:)?is>")
-_RE_V = re.compile(rb"<(?:\w+:)?v\b")
-_RE_JENIS_STR = re.compile(rb'\bt="str"')
+def _gabungan(rentang, tinggi: int, lebar: int, nama: str, lembar: str) -> dict[tuple[int, int], tuple[int, int]]:
+    """Merged ranges -> every covered cell but the top-left, clipped to the sheet's used area.
 
-
-def _ref_ke_indeks(kolom: bytes, baris: bytes) -> tuple[int, int]:
-    c = 0
-    for ch in kolom.decode():
-        c = c * 26 + ord(ch) - 64
-    return int(baris) - 1, c - 1
-
-
-_RE_S = re.compile(rb'\bs="(\d+)"')
-_RE_T = re.compile(rb'\bt="(\w+)"')
-
-
-def _gaya_persen(zf: zipfile.ZipFile, ElementTree) -> set[int]:
-    """Indices of the cell styles (cellXfs) whose number format shows a percentage (0%, 0.00%, custom)."""
-    try:
-        gaya = ElementTree.fromstring(zf.read("xl/styles.xml"))
-    except Exception:
-        return set()
-    persen_fmt = {9, 10}
-    for el in gaya.iter():
-        if el.tag.endswith("}numFmt"):
-            kode = re.sub(r'"[^"]*"|\\.', "", el.get("formatCode", ""))
-            if "%" in kode:
-                persen_fmt.add(int(el.get("numFmtId", "-1")))
-    hasil = set()
-    for el in gaya.iter():
-        if el.tag.endswith("}cellXfs"):
-            for i, xf in enumerate(x for x in el if x.tag.endswith("}xf")):
-                if int(xf.get("numFmtId", "0")) in persen_fmt:
-                    hasil.add(i)
-    return hasil
-
-
-def _pindai_xml(data: bytes) -> dict[str, tuple[list[tuple[int, int]], set[tuple[int, int]]]]:
-    """Per sheet name: the formula cells saved without a cached value, and the number cells shown as a
-    percentage (0-based row, col). What calamine's values alone do not tell.
-
-    Excel always stores the last computed value beside a formula; scripts (openpyxl, some exports)
-    do not, and every reader then sees an empty cell. A cell typed "75%" in Excel holds 0.75 with a
-    percent format: the importer needs to know it is 75%. Only sheets that need it are scanned.
+    Overlapping merges (Excel never saves them) and merges covering too many cells are refused
+    before anything is built, so the work is bounded by ``BATAS_SEL_GABUNGAN``.
     """
-    from defusedxml import ElementTree
-
-    zf = zipfile.ZipFile(io.BytesIO(data))
-    nama_isi = set(zf.namelist())
-    if "xl/workbook.xml" not in nama_isi or "xl/_rels/workbook.xml.rels" not in nama_isi:
-        return {}
-    try:
-        wb = ElementTree.fromstring(zf.read("xl/workbook.xml"))
-        rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-    except Exception:  # a broken workbook.xml is reported by calamine itself
-        return {}
-    persen_gaya = _gaya_persen(zf, ElementTree) if "xl/styles.xml" in nama_isi else set()
-    pola_gaya = [b's="%d"' % i for i in persen_gaya]
-    target = {r.get("Id"): r.get("Target", "") for r in rels}
-    hasil: dict[str, tuple[list[tuple[int, int]], set[tuple[int, int]]]] = {}
-    for sh in wb.iter():
-        if not sh.tag.endswith("}sheet"):
-            continue
-        rid = next((v for k, v in sh.attrib.items() if k.endswith("}id")), None)
-        path = target.get(rid, "")
-        path = path.lstrip("/") if path.startswith("/") else "xl/" + path
-        if path not in nama_isi:
-            continue
-        xml = zf.read(path)
-        ada_rumus = bool(_RE_RUMUS.search(xml))
-        ada_persen = any(pola in xml for pola in pola_gaya)
-        if not ada_rumus and not ada_persen:
-            continue
-        kosong, persen = [], set()
-        for m in _RE_SEL_XML.finditer(xml):
-            atribut, isi = m.group(1), m.group(2) or b""
-            ref = _RE_REF.search(atribut)
-            if not ref:
-                continue
-            if ada_persen:
-                gaya, jenis = _RE_S.search(atribut), _RE_T.search(atribut)
-                if gaya and int(gaya.group(1)) in persen_gaya and (not jenis or jenis.group(1) == b"n"):
-                    persen.add(_ref_ke_indeks(ref.group(1), ref.group(2)))
-            if not ada_rumus or not _RE_RUMUS.search(isi) or _RE_NILAI.search(isi) or _RE_TEKS_SEBARIS.search(isi):
-                continue
-            # Excel saves a formula whose result is "" as t="str" with an empty <v>: that is a value
-            if _RE_JENIS_STR.search(atribut) and _RE_V.search(isi):
-                continue
-            kosong.append(_ref_ke_indeks(ref.group(1), ref.group(2)))
-        hasil[sh.get("name")] = (kosong, persen)
-    return hasil
-
-
-def _gabungan(rentang, tinggi: int, lebar: int) -> dict[tuple[int, int], tuple[int, int]]:
-    """Merged ranges -> every covered cell but the top-left, clipped to the sheet's used area."""
-    hasil: dict[tuple[int, int], tuple[int, int]] = {}
+    kotak = []
+    luas = 0
     for (r0, c0), (r1, c1) in rentang or []:
-        for r in range(r0, min(r1, tinggi - 1) + 1):
-            for c in range(c0, min(c1, lebar - 1) + 1):
-                if (r, c) != (r0, c0):
+        r1, c1 = min(r1, tinggi - 1), min(c1, lebar - 1)
+        if r0 > r1 or c0 > c1:
+            continue
+        kotak.append((r0, c0, r1, c1))
+        luas += (r1 - r0 + 1) * (c1 - c0 + 1)
+    if luas > BATAS_SEL_GABUNGAN:
+        raise GalatBerkas(f"{PESAN_RUMIT.format(nama=nama)} Lembar '{lembar}' berisi sel gabungan (Merge) yang mencakup "
+                          f"{format_angka(luas, 0)} sel; batasnya {format_angka(BATAS_SEL_GABUNGAN, 0)}. Hapus gabungan sel yang tidak perlu.")
+    hasil: dict[tuple[int, int], tuple[int, int]] = {}
+    awal: set[tuple[int, int]] = set()
+    for r0, c0, r1, c1 in kotak:
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                if (r, c) in hasil or (r, c) in awal:
+                    raise GalatBerkas(
+                        f"Berkas {nama} rusak: di lembar '{lembar}' rentang sel gabungan {_ref(r0, c0)}:{_ref(r1, c1)} "
+                        f"bertumpang-tindih dengan gabungan lain di sel {_ref(r, c)} (Excel tidak pernah menyimpan ini). "
+                        "Hapus gabungan sel di sana lalu unggah lagi.")
+                if (r, c) == (r0, c0):
+                    awal.add((r, c))
+                else:
                     hasil[(r, c)] = (r0, c0)
     return hasil
+
+
+def _ref(r: int, c: int) -> str:
+    huruf = ""
+    c += 1
+    while c:
+        c, sisa = divmod(c - 1, 26)
+        huruf = chr(65 + sisa) + huruf
+    return f"{huruf}{r + 1}"
+
+
+def _periksa_luas(info: InfoLembar, nama: str, lembar: str) -> None:
+    """The grid a reader would build (rows x columns up to the far corner) must fit, before it is built."""
+    luas = info.tinggi * info.lebar
+    if luas > BATAS_SEL:
+        raise GalatBerkas(
+            f"{PESAN_RUMIT.format(nama=nama)} Lembar '{lembar}' terisi sampai sel {info.sel_terjauh or _ref(info.tinggi - 1, info.lebar - 1)} "
+            f"({format_angka(info.tinggi, 0)} baris × {format_angka(info.lebar, 0)} kolom = {format_angka(luas, 0)} sel; batas "
+            f"{format_angka(BATAS_SEL, 0)}). Hapus isi sel yang jauh dari tabel (Ctrl+End di Excel menunjukkannya) lalu unggah lagi.")
+    # A declared <dimension> larger than the cells (a forged or stale one) is not used: calamine and the
+    # checks above go by the cells themselves.
 
 
 def _baca_excel(data: bytes, nama: str) -> list[Lembar]:
     import python_calamine as pc
 
+    zip_ = data[:4] == b"PK\x03\x04"
+    xml: dict[str, InfoLembar] = {}
+    if zip_:  # every check on the archive before calamine opens it (calamine builds a dense grid per sheet)
+        try:
+            xml = pindai_xlsx(data, nama)
+        except GalatPindai as e:
+            raise GalatBerkas(str(e)) from None
+        for nama_lembar, info in xml.items():
+            _periksa_luas(info, nama, nama_lembar)
+        if sum(i.tinggi * i.lebar for i in xml.values()) > BATAS_SEL:
+            raise GalatBerkas(f"Berkas {nama} terlalu besar: lebih dari {format_angka(BATAS_SEL, 0)} sel. Pecah menjadi beberapa berkas.")
     try:
         wb = pc.load_workbook(io.BytesIO(data))
     except pc.PasswordError:
@@ -217,21 +186,30 @@ def _baca_excel(data: bytes, nama: str) -> list[Lembar]:
         if "password" in pesan or "encrypt" in pesan:
             raise GalatBerkas(_PESAN_SANDI.format(nama=nama)) from None
         raise GalatBerkas(f"Berkas {nama} tidak dapat dibaca sebagai lembar kerja Excel ({type(e).__name__}). Simpan ulang dari Excel sebagai .xlsx.") from None
-    xml = _pindai_xml(data) if data[:4] == b"PK\x03\x04" else {}
     lembar, sel = [], 0
     for nama_lembar in wb.sheet_names:
         try:
+            info = xml.get(nama_lembar)
+            if zip_ and info is None:
+                raise GalatBerkas(f"Berkas {nama} rusak: lembar '{nama_lembar}' tidak ditemukan di arsipnya. Simpan ulang dari "
+                                  "Excel lalu unggah lagi.")
             sheet = wb.get_sheet_by_name(nama_lembar)
+            if info is None and sheet.height * sheet.width > BATAS_SEL:  # .xls: calamine knows the size before the grid
+                raise GalatBerkas(f"{PESAN_RUMIT.format(nama=nama)} Lembar '{nama_lembar}' berukuran "
+                                  f"{format_angka(sheet.height, 0)} baris × {format_angka(sheet.width, 0)} kolom.")
             rows = sheet.to_python(skip_empty_area=False)
-            rentang = sheet.merged_cell_ranges
+            rentang = info.gabungan if info is not None else sheet.merged_cell_ranges
+        except GalatBerkas:
+            raise
         except Exception as e:
             raise GalatBerkas(f"Lembar '{nama_lembar}' di {nama} tidak dapat dibaca ({type(e).__name__}).") from None
         sel += sum(len(r) for r in rows)
         if sel > BATAS_SEL:
             raise GalatBerkas(f"Berkas {nama} terlalu besar: lebih dari {BATAS_SEL:,} sel. Pecah menjadi beberapa berkas.".replace(",", "."))
         lebar = max((len(r) for r in rows), default=0)
-        rumus, persen = xml.get(nama_lembar, ([], set()))
-        lembar.append(Lembar(nama_lembar, [list(r) for r in rows], _gabungan(rentang, len(rows), lebar), sorted(rumus), persen))
+        info = xml.get(nama_lembar) or InfoLembar()
+        lembar.append(Lembar(nama_lembar, [list(r) for r in rows], _gabungan(rentang, len(rows), lebar, nama, nama_lembar),
+                             sorted(info.rumus_kosong), info.persen, sorted(info.galat)))
     return lembar
 
 
@@ -255,16 +233,20 @@ def _dekode(data: bytes, nama: str) -> str:
     return teks
 
 
+def pemisah_csv(teks: str) -> str:
+    """The delimiter of a CSV text, sniffed from its first 50 lines (comma, semicolon, tab or bar)."""
+    contoh = "\n".join(teks.splitlines()[:50])
+    try:
+        return csv.Sniffer().sniff(contoh, delimiters=",;\t|").delimiter
+    except csv.Error:
+        return max(",;\t", key=contoh.count)
+
+
 def _baca_csv(data: bytes, nama: str) -> list[Lembar]:
     teks = _dekode(data, nama)
     if "\x00" in teks:
         raise GalatBerkas(f"Berkas {nama} bukan teks CSV maupun lembar kerja Excel. Unggah berkas .xlsx atau .csv.")
-    contoh = "\n".join(teks.splitlines()[:50])
-    try:
-        dialek = csv.Sniffer().sniff(contoh, delimiters=",;\t|")
-        pemisah = dialek.delimiter
-    except csv.Error:
-        pemisah = max(",;\t", key=contoh.count)
+    pemisah = pemisah_csv(teks)
     try:  # newline="": line ends \r\n, \n or \r alone (Excel for Mac), and line breaks inside quoted cells
         rows = list(csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah))
     except csv.Error as e:
@@ -272,7 +254,13 @@ def _baca_csv(data: bytes, nama: str) -> list[Lembar]:
                  else "tanda kutip atau akhir baris tidak pada tempatnya")
         raise GalatBerkas(f"Berkas {nama} bukan CSV yang dapat dibaca: {sebab}. Simpan ulang dari Excel sebagai CSV "
                           "lalu unggah lagi.") from None
-    return [Lembar(Path(nama).stem, rows)]
+    galat = _GALAT_SET
+    sel_galat = [(r, c, v.strip()) for r, row in enumerate(rows) for c, v in enumerate(row)
+                 if v and v[0] in "# " and v.strip().upper() in galat]
+    return [Lembar(Path(nama).stem, rows, galat_sel=sel_galat)]
+
+
+_GALAT_SET = frozenset(GALAT_EXCEL)
 
 
 def baca_lembar(data: bytes, nama: str) -> list[Lembar]:
@@ -281,7 +269,7 @@ def baca_lembar(data: bytes, nama: str) -> list[Lembar]:
         raise GalatBerkas(f"Berkas {nama} kosong. Pilih berkas yang berisi tabel.")
     if len(data) > BATAS_UKURAN:
         raise GalatBerkas(
-            f"Berkas {nama} berukuran {format_angka(len(data) / 1e6, 1)} MB, melebihi batas {BATAS_UKURAN // (1024 * 1024)} MB. "
+            f"Berkas {nama} berukuran {format_angka(len(data) / 2**20, 2)} MB, melebihi batas {BATAS_MB} MB. "
             "Pecah menjadi beberapa berkas."
         )
     jenis = _jenis_isi(data)
