@@ -956,7 +956,7 @@ def perbarui(store, instansi: list[str] | None = None) -> int:
 
     Runs under the store's write lock, so no import slips between the computation and the write.
     """
-    with store._kunci:
+    with store.kunci_tulis():
         df = periksa(store, instansi)
         with store.transaksi(naikkan_versi=False) as cur:
             if instansi is None:

@@ -48,15 +48,12 @@ def konflik(store: Store, p: Pratinjau) -> dict[str, list[tuple[str, int]]]:
     hasil: dict[str, list[tuple[str, int]]] = {}
     kunci = pd.DataFrame(sorted(p.kunci(), key=lambda k: (k[0], k[1], k[2] or 0)), columns=["tabel", "nama", "tahun"])
     for tabel, g in kunci.groupby("tabel", sort=True):
-        cur = store._con.cursor()
-        try:
+        with store.kursor() as cur:
             cur.register("kunci_impor", g[["nama", "tahun"]].astype({"tahun": "Int64"}))
             ada = cur.execute(
                 f"SELECT DISTINCT k.nama, k.tahun FROM kunci_impor k JOIN instansi i ON i.nama = k.nama "
                 f"JOIN {tabel} t ON t.instansi_id = i.id AND t.tahun IS NOT DISTINCT FROM k.tahun ORDER BY 1, 2"
             ).fetchall()
-        finally:
-            cur.close()
         if ada:
             hasil[tabel] = [(n, None if th is None else int(th)) for n, th in ada]
     return hasil
@@ -102,7 +99,7 @@ def simpan(store: Store, p: Pratinjau, ganti: bool = False, pengguna: str | None
         raise GalatImpor(f"Berkas {p.nama_file} tidak berisi baris yang dapat disimpan.")
     # the check and the write under the store's write lock: two uploads of the same agency-year at the same
     # moment cannot both pass the check (the lock is re-entrant; transaksi() takes it again)
-    with store._kunci:
+    with store.kunci_tulis():
         ada = konflik(store, p)
         if ada and not ganti:
             contoh = "; ".join(f"{t}: {i} {th}" for t, daftar in ada.items() for i, th in daftar[:3])
