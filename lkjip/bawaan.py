@@ -73,8 +73,11 @@ def _isi_sekaligus(store: Store) -> None:
             checks.perbarui(store)
 
 
-def buka(path: str | os.PathLike | None = None) -> Store:
-    """Open the database, creating it with the bundled data on first use."""
+def buka(path: str | os.PathLike | None = None, singgah: bool = False) -> Store:
+    """Open the database, creating it with the bundled data on first use.
+
+    ``singgah``: a DuckDB file is opened only while an operation needs it (the app; see store.duck).
+    """
     tujuan = lokasi_db(path)
     if adalah_url(tujuan):
         store = Store(tujuan)
@@ -83,4 +86,4 @@ def buka(path: str | os.PathLike | None = None) -> Store:
         return store
     if not tujuan.exists():
         buat_db(tujuan)
-    return Store(tujuan)
+    return Store(tujuan, singgah=singgah)

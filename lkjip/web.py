@@ -20,7 +20,7 @@ from .vocab import TEMA
 
 @st.cache_resource(show_spinner="Menyiapkan basis data…")
 def _store(path: str) -> Store:
-    return bawaan.buka(path)
+    return bawaan.buka(path, singgah=True)  # a DuckDB file stays free for the CLI between operations
 
 
 def store() -> Store:
@@ -30,7 +30,10 @@ def store() -> Store:
 
 def _kunci() -> tuple[str, int]:
     s = store()
-    return str(s.path), s.versi_data
+    versi = s.versi_data
+    if s.sibuk:  # another process (a CLI import) holds the DuckDB file: cached figures, said so
+        st.toast(label.teks("db.sibuk", "en" if st.session_state.get("f_bahasa") else "id"), icon="⏳")
+    return str(s.path), versi
 
 
 # --- cached queries (keyed by path and data version) ---------------------------------------------

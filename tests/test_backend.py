@@ -213,3 +213,43 @@ def test_halaman_sama_di_kedua_backend_dan_tulisan_proses_lain_terlihat(monkeypa
     at.run()
     assert not at.exception
     assert {m.label: m.value for m in at.metric} != metrik[pg_db]
+
+
+# --- DuckDB: the app and the CLI on one file -----------------------------------------------------------
+def test_duckdb_cli_impor_saat_aplikasi_terbuka(db, tmp_path, monkeypatch):
+    """The app borrows the file per operation, so a CLI import in another process gets it; the app sees the
+    import at its next data-version check, and serves its cached version (sibuk) while the CLI holds it."""
+    import subprocess
+    import sys
+    import time
+
+    from conftest import ROOT
+    from lkjip.bawaan import buka
+
+    monkeypatch.setenv("LKJIP_DUCKDB_LEPAS", "0.3")
+    monkeypatch.setenv("LKJIP_DUCKDB_TUNGGU", "0.5")
+    app = buka(db, singgah=True)
+    versi = app.versi_data
+    assert len(app.indikator()) > 0  # the app has just used the file
+    f = tmp_path / "depok.csv"
+    f.write_bytes(DEPOK)
+    env = {k: v for k, v in __import__("os").environ.items() if k != "LKJIP_DB"}
+    r = subprocess.run([sys.executable, "-m", "lkjip", "import", str(f), "--db", str(db)], cwd=ROOT,
+                       capture_output=True, text=True, env=env, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert app.versi_data == versi + 1 and not app.sibuk
+    assert "Dinas Sosial Kota Depok" in set(app.daftar_instansi()["nama"])
+    # another process holds the file for a while: the app keeps its last version, flagged as busy
+    time.sleep(0.5)
+    penahan = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+                                "print('ok', flush=True); time.sleep(4)", str(db)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert penahan.stdout.readline().strip() == "ok"
+        sebelum = app._jejak
+        app._jejak = None  # as if the file had changed on disk
+        assert app.versi_data == versi + 1 and app.sibuk
+        app._jejak = sebelum
+    finally:
+        penahan.kill()
+        penahan.wait()
+    app.close()

@@ -215,8 +215,9 @@ class Store:
     backend = ""
     path: Path | str
     read_only: bool
+    sibuk = False  # True while the data version could not be read and the last one seen is served
 
-    def __new__(cls, path: str | os.PathLike | None = None, read_only: bool = False):
+    def __new__(cls, path: str | os.PathLike | None = None, read_only: bool = False, **opsi):
         if cls is Store:
             if adalah_url(lokasi_db(path)):
                 from .postgres import StorePostgres as cls

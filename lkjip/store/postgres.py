@@ -213,7 +213,7 @@ class StorePostgres(Store):
 
     backend = "postgresql"
 
-    def __init__(self, url: str | None = None, read_only: bool = False, ukuran_pool: int = 8):
+    def __init__(self, url: str | None = None, read_only: bool = False, singgah: bool = False, ukuran_pool: int = 8):
         if psycopg is None:
             raise StoreError("Paket psycopg dan psycopg-pool belum terpasang: pip install -r requirements.txt")
         self.path = lokasi_db(url)
