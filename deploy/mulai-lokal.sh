@@ -100,6 +100,7 @@ for p in $PORTS; do
     sleep 0.5
   done
 done
-echo "SIAP http://127.0.0.1:$PORT_NGINX db=$LKJIP_DB replika=${PORTS% } folder=$KERJA"
+PORTS="${PORTS% }"
+echo "SIAP http://127.0.0.1:$PORT_NGINX db=$LKJIP_DB replika=${PORTS// /,} folder=$KERJA"
 echo "Dasbor: http://127.0.0.1:$PORT_NGINX  (Ctrl-C untuk berhenti; log di $KERJA)"
 wait "${pids[@]}"
