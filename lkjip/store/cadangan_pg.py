@@ -16,7 +16,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import DDL_SCHEMA_MIGRASI, MIGRASI, StoreError, samarkan
+from . import DDL_SCHEMA_MIGRASI, StoreError, samarkan
+from .. import store as _paket  # MIGRASI read at call time (tests extend it)
 from .dialek import ke_postgres
 from .postgres import _ARROW, KUNCI_TULIS, psycopg
 
@@ -137,8 +138,8 @@ def pulihkan(folder: Path, url: str, m: dict, timpa: bool, urut) -> dict[str, in
         versi = int(m["versi_skema"])
         with con.transaction():
             _hapus(con, urut)
-            con.execute(ke_postgres(DDL_SCHEMA_MIGRASI, False))
-            for v, _nama, sql in MIGRASI:
+            con.execute(ke_postgres(DDL_SCHEMA_False))
+            for v, _nama, sql in _paket.MIGRASI:
                 if v <= versi:
                     con.execute(ke_postgres(sql, False))
             daftar = daftar_tabel(con, urut)

@@ -30,7 +30,8 @@ from typing import Iterator
 import duckdb
 import pandas as pd
 
-from . import DDL_SCHEMA_MIGRASI, MIGRASI, SQL_NAIKKAN_VERSI, Store, StoreError, lokasi_db
+from .. import store as _paket  # MIGRASI read at call time (tests extend it)
+from . import DDL_SCHEMA_MIGRASI, SQL_NAIKKAN_VERSI, Store, StoreError, lokasi_db
 
 PESAN_DIPAKAI = ("Basis data {path} sedang dipakai proses lain (misalnya aplikasi Streamlit). "
                  "Hentikan aplikasi itu dulu, atau pakai --db untuk basis data lain.")
@@ -203,7 +204,7 @@ class StoreDuckDB(Store):
             cur = con.cursor()
             cur.execute(DDL_SCHEMA_MIGRASI)
             sudah = {r[0] for r in cur.execute("SELECT versi FROM schema_migrasi").fetchall()}
-            for versi, nama, sql in MIGRASI:
+            for versi, nama, sql in _paket.MIGRASI:
                 if versi in sudah:
                     continue
                 cur.execute("BEGIN TRANSACTION")

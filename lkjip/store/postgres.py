@@ -24,7 +24,8 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from . import DDL_SCHEMA_MIGRASI, MIGRASI, SQL_NAIKKAN_VERSI, Store, StoreError, lokasi_db, samarkan
+from . import DDL_SCHEMA_MIGRASI, SQL_NAIKKAN_VERSI, Store, StoreError, lokasi_db, samarkan
+from .. import store as _paket  # MIGRASI read at call time (tests extend it)
 from .dialek import GalatDialek, ke_postgres
 
 try:
@@ -327,10 +328,10 @@ class StorePostgres(Store):
             ik = self._ikatan()
             con = ik.con
             ada = con.execute("SELECT to_regclass('schema_migrasi') IS NOT NULL").fetchone()[0]
-            con.execute(ke_postgres(DDL_SCHEMA_MIGRASI, False))
+            con.execute(ke_postgres(DDL_SCHEMA_False))
             sudah = {r[0] for r in con.execute("SELECT versi FROM schema_migrasi").fetchall()}
             self.baru = not ada
-            for versi, nama, sql in MIGRASI:
+            for versi, nama, sql in _paket.MIGRASI:
                 if versi in sudah:
                     continue
                 with con.transaction():
