@@ -91,8 +91,9 @@ def _parser() -> argparse.ArgumentParser:
 
     # -- subperintah baru: impor/profil (isu 10), reviu (isu 13), akses (isu 11/13), laporan (isu 14) --
 
-    s = sub.add_parser("bench", help="benchmark: impor, muat skala nasional, memori, baseline, halaman")
-    _modul_bench().argumen(s)
+    # its options live with the benchmark script (a tool, not part of the package): parsed only when run
+    sub.add_parser("bench", help="benchmark: impor, muat skala nasional, memori, baseline, halaman "
+                   "(python -m lkjip bench --help)", add_help=False)
     return p
 
 
@@ -274,8 +275,10 @@ def _modul_bench():
     return modul
 
 
-def cmd_bench(a) -> int:
-    return _modul_bench().jalankan(a)
+def cmd_bench(argumen: list[str]) -> int:
+    modul = _modul_bench()
+    a = modul.argumen(_Parser(prog="python -m lkjip bench", description="Benchmark (scripts/bench.py).")).parse_args(argumen)
+    return modul.jalankan(a)
 
 
 def _pastikan_instansi(store, nama: list[str] | None) -> None:
@@ -323,10 +326,13 @@ def cmd_hash_password(a) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        if argv[:1] == ["bench"]:
+            return cmd_bench(argv[1:])
         a = _parser().parse_args(argv)
         return {"init": cmd_init, "import": cmd_import, "export": cmd_export, "backup": cmd_backup,
-                "restore": cmd_restore, "synth": cmd_synth, "bench": cmd_bench, "check": cmd_check,
+                "restore": cmd_restore, "synth": cmd_synth, "check": cmd_check,
                 "hash-password": cmd_hash_password,
                 # -- perintah baru --
                 }[a.perintah](a)
