@@ -80,7 +80,13 @@ def test_transaksi_semua_atau_tidak_sama_sekali(lokasi):
             cur.register("baru", pd.DataFrame({"kunci": ["c"], "nilai": [None]}))
             cur.execute("INSERT INTO meta SELECT kunci, nilai FROM baru")
             cur.unregister("baru")
+            from lkjip import aktivitas
+
+            aktivitas.catat(cur, "perencana", "impor", "Dinas Sosial Kota Bekasi", 2023, "uji")
+            assert cur.execute("SELECT aksi, tahun FROM log_aktivitas").df().to_dict("records") == \
+                [{"aksi": "impor", "tahun": 2023}]
         assert s.versi_data == versi + 1
+        assert aktivitas.daftar(s)["pengguna"].tolist() == ["perencana"]
         assert s.baca("SELECT kunci FROM meta WHERE kunci IN ('a', 'b', 'c') ORDER BY 1")["kunci"].tolist() == ["a", "b", "c"]
 
 

@@ -138,7 +138,7 @@ def pulihkan(folder: Path, url: str, m: dict, timpa: bool, urut) -> dict[str, in
         versi = int(m["versi_skema"])
         with con.transaction():
             _hapus(con, urut)
-            con.execute(ke_postgres(DDL_SCHEMA_False))
+            con.execute(ke_postgres(DDL_SCHEMA_MIGRASI, False))
             for v, _nama, sql in _paket.MIGRASI:
                 if v <= versi:
                     con.execute(ke_postgres(sql, False))

@@ -328,7 +328,7 @@ class StorePostgres(Store):
             ik = self._ikatan()
             con = ik.con
             ada = con.execute("SELECT to_regclass('schema_migrasi') IS NOT NULL").fetchone()[0]
-            con.execute(ke_postgres(DDL_SCHEMA_False))
+            con.execute(ke_postgres(DDL_SCHEMA_MIGRASI, False))
             sudah = {r[0] for r in con.execute("SELECT versi FROM schema_migrasi").fetchall()}
             self.baru = not ada
             for versi, nama, sql in _paket.MIGRASI:
