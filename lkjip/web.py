@@ -14,7 +14,7 @@ import streamlit as st
 from . import analisis, bawaan, export, label, measures
 from .charts import warna_instansi
 from .numbers import format_angka, format_nilai, format_persen, format_rupiah
-from .store import Store, lokasi_db
+from .store import Store, StoreError, lokasi_db
 from .vocab import TEMA
 
 
@@ -24,8 +24,16 @@ def _store(path: str) -> Store:
 
 
 def store() -> Store:
-    """The process-wide store (created with the bundled data on first use)."""
-    return _store(str(lokasi_db()))
+    """The process-wide store (created with the bundled data on first use).
+
+    When the database cannot be reached (a PostgreSQL server down, a DuckDB file held by another
+    process on first load) the page shows the store's message and stops, instead of a traceback.
+    """
+    try:
+        return _store(str(lokasi_db()))
+    except StoreError as e:
+        st.error(str(e))
+        st.stop()
 
 
 def _kunci() -> tuple[str, int]:

@@ -259,3 +259,17 @@ def test_duckdb_cli_impor_saat_aplikasi_terbuka(db, tmp_path, monkeypatch):
         penahan.kill()
         penahan.wait()
     app.close()
+
+
+def test_halaman_basis_data_tak_terjangkau(monkeypatch):
+    """A PostgreSQL server that cannot be reached: the page says so in one message, no traceback."""
+    from streamlit.testing.v1 import AppTest
+
+    from conftest import ROOT
+
+    monkeypatch.setenv("LKJIP_DB", "postgresql://lkjip:rahasia@127.0.0.1:1/lkjip")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert [e.value for e in at.error] and "tidak dapat dihubungi" in at.error[0].value
+    assert "rahasia" not in at.error[0].value
