@@ -32,6 +32,8 @@ def store() -> Store:
     try:
         return _store(str(lokasi_db()))
     except StoreError as e:
+        # only the first call of a run can fail (app.py, before the navigation): no page list then
+        st.navigation([st.Page(lambda: None, title="Dasbor LKjIP", url_path="galat")], position="hidden")
         st.error(str(e))
         st.stop()
 

@@ -226,7 +226,9 @@ class StorePostgres(Store):
             psycopg.connect(self.path, connect_timeout=10).close()
         except psycopg.Error as e:
             pesan = (str(e).strip().splitlines() or [type(e).__name__])[-1]
-            raise StoreError(f"Basis data PostgreSQL {samarkan(self.path)} tidak dapat dihubungi: {pesan}") from None
+            raise StoreError(f"Basis data PostgreSQL {samarkan(self.path)} tidak dapat dihubungi: periksa bahwa server "
+                             f"berjalan dan host, port, nama basis data, pengguna dan sandi di LKJIP_DB/--db benar "
+                             f"(pesan server: {pesan})") from None
         self._pool = ConnectionPool(self.path, min_size=1, max_size=ukuran_pool, kwargs={"autocommit": True},
                                     open=True, timeout=30, name="lkjip")
         try:
