@@ -166,6 +166,8 @@ def test_cli_init_impor_ekspor_cek(lokasi_kosong, tmp_path):
     assert len(baris) == 2 and baris[0]["capaian"] == "90"  # as printed in the file
     r = lkjip("check", "--db", db)
     assert r.returncode == 0, r.stderr
+    r = lkjip("init", "--db", db, "--force", "--empty")  # replaces everything, on both backends
+    assert r.returncode == 0 and "(0 instansi" in r.stdout, r.stderr
 
 
 @pytest.mark.parametrize("arah", ["duckdb->postgresql", "postgresql->duckdb"])
