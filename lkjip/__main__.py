@@ -12,7 +12,7 @@ from .bawaan import buat_db, buka
 from .ingest import GalatBerkas, Pratinjau, cuplikan
 from .numbers import format_persen
 from .ingest.simpan import GalatImpor, simpan
-from .store import StoreError, lokasi_db
+from .store import StoreError, adalah_url, lokasi_db, samarkan
 
 
 class GalatPengguna(Exception):
@@ -40,7 +40,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.required = True
 
     s = sub.add_parser("init", help="buat basis data (dengan data bawaan tiga LKjIP)")
-    s.add_argument("--db", help="berkas basis data (bawaan: $LKJIP_DB atau data/lkjip.duckdb)")
+    s.add_argument("--db", help="berkas basis data atau URL postgresql://pengguna@host:port/db "
+                   "(bawaan: $LKJIP_DB atau data/lkjip.duckdb)")
     s.add_argument("--empty", action="store_true", help="tanpa data bawaan")
     s.add_argument("--force", action="store_true", help="timpa basis data yang sudah ada")
 
@@ -115,8 +116,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--batas", type=int, default=100, help="jumlah baris terbaru (bawaan 100)")
     s.add_argument("--out", help="berkas keluaran .csv atau .xlsx (tanpa ini: ke layar)")
 
-    s = sub.add_parser("bench", help="benchmark: impor, muat skala nasional, memori, baseline, halaman")
-    _modul_bench().argumen(s)
+    # its options live with the benchmark script (a tool, not part of the package): parsed only when run
+    sub.add_parser("bench", help="benchmark: impor, muat skala nasional, memori, baseline, halaman "
+                   "(python -m lkjip bench --help)", add_help=False)
     return p
 
 
@@ -153,16 +155,20 @@ def _cetak_pratinjau(p: Pratinjau, keluar) -> None:
 
 def cmd_init(a) -> int:
     tujuan = lokasi_db(a.db)
-    if tujuan.exists() and not a.force:
+    if adalah_url(tujuan):
+        from .store import cadangan_pg
+
+        cadangan_pg.kosongkan(tujuan, timpa=a.force)  # refuses when it has data, unless --force
+    elif tujuan.exists() and not a.force:
         raise GalatPengguna(f"basis data {tujuan} sudah ada; pakai --force untuk menimpanya")
-    if tujuan.exists():
+    elif tujuan.exists():
         from .store import Store
         Store(tujuan).close()  # refuses clearly if another process holds it
         tujuan.unlink()
     buat_db(tujuan, kosong=a.empty)
     with buka(tujuan) as store:
         n = store.satu("SELECT count(*) FROM indikator"), store.satu("SELECT count(*) FROM anggaran"), store.satu("SELECT count(*) FROM instansi")
-    print(f"Basis data dibuat: {tujuan} ({n[2]} instansi, {n[0]} baris indikator, {n[1]} baris anggaran)")
+    print(f"Basis data dibuat: {samarkan(tujuan)} ({n[2]} instansi, {n[0]} baris indikator, {n[1]} baris anggaran)")
     return 0
 
 
@@ -282,7 +288,7 @@ def cmd_backup(a) -> int:
     from .store import Store
 
     sumber = lokasi_db(a.db)
-    if not sumber.is_file():
+    if not adalah_url(sumber) and not sumber.is_file():
         raise GalatPengguna(f"basis data {sumber} tidak ada; tidak ada yang dicadangkan")
     with Store(sumber, read_only=True) as store:
         try:
@@ -302,7 +308,7 @@ def cmd_restore(a) -> int:
         jumlah = pulihkan(a.dari, tujuan, timpa=a.force)
     except GalatCadangan as e:
         raise GalatPengguna(str(e)) from None
-    print(f"Basis data dipulihkan: {tujuan} ({len(jumlah)} tabel, {jumlah.get('instansi', 0)} instansi, "
+    print(f"Basis data dipulihkan: {samarkan(tujuan)} ({len(jumlah)} tabel, {jumlah.get('instansi', 0)} instansi, "
           f"{jumlah.get('indikator', 0)} baris indikator, {jumlah.get('anggaran', 0)} baris anggaran)")
     return 0
 
@@ -345,8 +351,10 @@ def _modul_bench():
     return modul
 
 
-def cmd_bench(a) -> int:
-    return _modul_bench().jalankan(a)
+def cmd_bench(argumen: list[str]) -> int:
+    modul = _modul_bench()
+    a = modul.argumen(_Parser(prog="python -m lkjip bench", description="Benchmark (scripts/bench.py).")).parse_args(argumen)
+    return modul.jalankan(a)
 
 
 def _pastikan_instansi(store, nama: list[str] | None) -> None:
@@ -508,10 +516,13 @@ def cmd_hash_password(a) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        if argv[:1] == ["bench"]:
+            return cmd_bench(argv[1:])
         a = _parser().parse_args(argv)
         return {"init": cmd_init, "import": cmd_import, "export": cmd_export, "backup": cmd_backup,
-                "restore": cmd_restore, "synth": cmd_synth, "bench": cmd_bench, "check": cmd_check,
+                "restore": cmd_restore, "synth": cmd_synth, "check": cmd_check,
                 "hash-password": cmd_hash_password,
                 # -- perintah baru --
                 "laporan": cmd_laporan,

@@ -8,7 +8,7 @@ from . import checks
 from .checks.klaim import muat_klaim
 from .ingest import pratinjau_berkas
 from .ingest.simpan import simpan
-from .store import ROOT, Store, lokasi_db
+from .store import ROOT, Store, adalah_url, lokasi_db
 
 FOLDER_SEED = ROOT / "data" / "seed"
 URUTAN = ("instansi", "indikator", "renstra", "anggaran", "skor", "nilai_dilaporkan")
@@ -41,8 +41,16 @@ def muat_bawaan(store: Store) -> dict[str, int]:
 
 
 def buat_db(path: str | os.PathLike | None = None, kosong: bool = False) -> Path:
-    """Create a database file atomically (built aside, then renamed), with the bundled data unless kosong."""
+    """Create a database file atomically (built aside, then renamed), with the bundled data unless kosong.
+
+    On a PostgreSQL server: the schema, then the bundled data in one transaction.
+    """
     tujuan = lokasi_db(path)
+    if adalah_url(tujuan):
+        with Store(tujuan) as store:
+            if not kosong:
+                _isi_sekaligus(store)
+        return tujuan
     tujuan.parent.mkdir(parents=True, exist_ok=True)
     sementara = tujuan.with_name(tujuan.name + f".baru-{os.getpid()}")
     for p in (sementara, Path(str(sementara) + ".wal")):
@@ -52,7 +60,7 @@ def buat_db(path: str | os.PathLike | None = None, kosong: bool = False) -> Path
             if not kosong:
                 muat_bawaan(store)
                 checks.perbarui(store)
-            store._con.execute("CHECKPOINT")
+            store.checkpoint()
         os.replace(sementara, tujuan)
     finally:
         for p in (sementara, Path(str(sementara) + ".wal")):
@@ -60,12 +68,28 @@ def buat_db(path: str | os.PathLike | None = None, kosong: bool = False) -> Path
     return tujuan
 
 
-def buka(path: str | os.PathLike | None = None) -> Store:
-    """Open the database, creating it with the bundled data on first use."""
+def _isi_sekaligus(store: Store) -> None:
+    """The bundled data and its findings in one transaction, unless the database already has agencies."""
+    with store.transaksi():
+        if store.kosong():
+            muat_bawaan(store)
+            checks.perbarui(store)
+
+
+def buka(path: str | os.PathLike | None = None, singgah: bool = False) -> Store:
+    """Open the database, creating it with the bundled data on first use.
+
+    ``singgah``: a DuckDB file is opened only while an operation needs it (the app; see store.duck).
+    """
     tujuan = lokasi_db(path)
+    if adalah_url(tujuan):
+        store = Store(tujuan)
+        if store.baru:  # the schema was created just now: first use
+            _isi_sekaligus(store)
+        return store
     if not tujuan.exists():
         buat_db(tujuan)
-    store = Store(tujuan)
+    store = Store(tujuan, singgah=singgah)
     lengkapi_klaim_bawaan(store)
     return store
 

@@ -26,7 +26,7 @@ from pathlib import Path
 import duckdb
 
 from .cadangan_isi import IsiTidakSah, periksa_isi
-from .store import MIGRASI, Store, StoreError
+from .store import MIGRASI, Store, StoreError, adalah_url
 
 NAMA_MANIFEST = "manifest.json"
 FORMAT = "lkjip-cadangan"
@@ -119,19 +119,10 @@ def versi_terkini() -> int:
 
 # --- backup ---------------------------------------------------------------------------------------
 
-def cadangkan(store: Store, folder: str | os.PathLike) -> dict:
-    """Write every table of ``store`` to ``folder`` (new or empty) as Parquet plus manifest.json."""
-    folder = Path(folder)
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise GalatCadangan(f"{folder} sudah ada dan tidak kosong; pilih folder baru untuk cadangan")
-    if not folder.parent.is_dir():
-        raise GalatCadangan(f"folder {folder.parent} tidak ada")
-    sementara = folder.parent / f".{folder.name}.sementara-{os.getpid()}"
-    shutil.rmtree(sementara, ignore_errors=True)
-    sementara.mkdir()
+def _potret_duckdb(store: Store, sementara: Path, folder: Path) -> tuple[int, dict, dict]:
+    """Every table as Parquet from one read transaction: (schema version, {tabel: info}, sequences)."""
     try:
-        cur = store._con.cursor()
-        try:
+        with store.kursor() as cur:
             cur.execute("BEGIN TRANSACTION")  # one snapshot for every table, even while others write
             try:
                 versi = cur.execute("SELECT max(versi) FROM schema_migrasi").fetchall()[0][0]
@@ -146,10 +137,28 @@ def cadangkan(store: Store, folder: str | os.PathLike) -> dict:
                 cur.execute("ROLLBACK")
                 raise
             cur.execute("COMMIT")
-        except duckdb.Error as e:
-            raise GalatCadangan(f"cadangan tidak dapat ditulis ke {folder}: {str(e).splitlines()[0]}") from None
-        finally:
-            cur.close()
+    except duckdb.Error as e:
+        raise GalatCadangan(f"cadangan tidak dapat ditulis ke {folder}: {str(e).splitlines()[0]}") from None
+    return versi, tabel, sekuens
+
+
+def cadangkan(store: Store, folder: str | os.PathLike) -> dict:
+    """Write every table of ``store`` to ``folder`` (new or empty) as Parquet plus manifest.json."""
+    folder = Path(folder)
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise GalatCadangan(f"{folder} sudah ada dan tidak kosong; pilih folder baru untuk cadangan")
+    if not folder.parent.is_dir():
+        raise GalatCadangan(f"folder {folder.parent} tidak ada")
+    sementara = folder.parent / f".{folder.name}.sementara-{os.getpid()}"
+    shutil.rmtree(sementara, ignore_errors=True)
+    sementara.mkdir()
+    try:
+        if store.backend == "postgresql":
+            from .store import cadangan_pg
+
+            versi, tabel, sekuens = cadangan_pg.potret(store, sementara, _urut)
+        else:
+            versi, tabel, sekuens = _potret_duckdb(store, sementara, folder)
         for info in tabel.values():
             berkas = sementara / info["berkas"]
             _fsync(berkas)
@@ -161,6 +170,7 @@ def cadangkan(store: Store, folder: str | os.PathLike) -> dict:
             "dibuat": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "basis_data": str(store.path),
             "versi_duckdb": duckdb.__version__,
+            "backend": store.backend,
             "tabel": tabel,
             "sekuens": sekuens,
         }
@@ -312,6 +322,13 @@ def _buang_sisa(tujuan: Path) -> None:
 
 def pulihkan(folder: str | os.PathLike, tujuan: str | os.PathLike, timpa: bool = False) -> dict:
     """Rebuild the database file ``tujuan`` from a backup folder. Returns {tabel: baris} restored."""
+    if adalah_url(str(tujuan)):
+        from .store import cadangan_pg
+
+        m = periksa(folder)
+        jumlah = cadangan_pg.pulihkan(Path(folder), str(tujuan), m, timpa, _urut)
+        Store(str(tujuan)).close()  # migrations newer than the backup
+        return jumlah
     folder, tujuan = Path(folder), Path(tujuan)
     if tujuan.exists() and not timpa:
         raise GalatCadangan(f"basis data {tujuan} sudah ada; pakai --force untuk menimpanya")
@@ -363,7 +380,7 @@ def pulihkan(folder: str | os.PathLike, tujuan: str | os.PathLike, timpa: bool =
         finally:
             con.close()
         with Store(sementara) as store:  # migrations newer than the backup, then a clean checkpoint
-            store._con.execute("CHECKPOINT")
+            store.checkpoint()
         _fsync(sementara)
         if penjaga is not None:
             penjaga.close()

@@ -233,6 +233,10 @@ _LABEL: dict[str, tuple[str, str]] = {
     "c.kurang_efisien": ("kurang efisien", "less efficient"),
     "c.sumbu_serapan": ("Serapan anggaran", "Budget absorption"),
     "c.sumbu_capaian_sasaran": ("Rata-rata capaian sasaran", "Average achievement of the objective"),
+    "db.sibuk": ("Basis data sedang dipakai proses lain (mis. impor lewat baris perintah); angka yang tampil "
+                 "adalah yang terakhir dimuat dan diperbarui setelah proses itu selesai.",
+                 "The database is in use by another process (e.g. an import from the command line); the figures "
+                 "shown are the last ones loaded and update once it has finished."),
     # -- impor (isu 10) --
 
     # -- berkas asing & galat (isu 11) --

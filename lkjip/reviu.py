@@ -147,7 +147,7 @@ def klaim_terlibat(store: Store, ids: list[int]) -> pd.DataFrame:
         return pd.DataFrame(columns=["jenis", "nilai", "operan", "sumber", "baris", "kutipan"])
     from .checks.klaim import NAMA_KLAIM
 
-    df = store.baca("SELECT jenis, nilai, operan, sumber, baris, kutipan FROM klaim WHERE id IN (SELECT unnest(?)) ORDER BY id",
+    df = store.baca("SELECT jenis, nilai, operan, sumber, baris, kutipan FROM klaim WHERE id IN (SELECT unnest(?::BIGINT[])) ORDER BY id",
                     [[int(i) for i in ids]])
     return df.assign(jenis=df["jenis"].map(lambda j: NAMA_KLAIM.get(j, j))).fillna("–")
 

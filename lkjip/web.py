@@ -14,23 +14,36 @@ import streamlit as st
 from . import analisis, bawaan, export, label, measures
 from .charts import warna_instansi
 from .numbers import format_angka, format_nilai, format_persen, format_rupiah
-from .store import Store, lokasi_db
+from .store import Store, StoreError, lokasi_db
 from .vocab import TEMA
 
 
 @st.cache_resource(show_spinner="Menyiapkan basis data…")
 def _store(path: str) -> Store:
-    return bawaan.buka(path)
+    return bawaan.buka(path, singgah=True)  # a DuckDB file stays free for the CLI between operations
 
 
 def store() -> Store:
-    """The process-wide store (created with the bundled data on first use)."""
-    return _store(str(lokasi_db()))
+    """The process-wide store (created with the bundled data on first use).
+
+    When the database cannot be reached (a PostgreSQL server down, a DuckDB file held by another
+    process on first load) the page shows the store's message and stops, instead of a traceback.
+    """
+    try:
+        return _store(str(lokasi_db()))
+    except StoreError as e:
+        # only the first call of a run can fail (app.py, before the navigation): no page list then
+        st.navigation([st.Page(lambda: None, title="Dasbor LKjIP", url_path="galat")], position="hidden")
+        st.error(str(e))
+        st.stop()
 
 
 def _kunci() -> tuple[str, int]:
     s = store()
-    return str(s.path), s.versi_data
+    versi = s.versi_data
+    if s.sibuk:  # another process (a CLI import) holds the DuckDB file: cached figures, said so
+        st.toast(label.teks("db.sibuk", "en" if st.session_state.get("f_bahasa") else "id"), icon="⏳")
+    return str(s.path), versi
 
 
 # --- cached queries (keyed by path and data version) ---------------------------------------------

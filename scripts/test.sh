@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Run the whole test suite on a fresh machine: installs the Python test requirements and the Debian
 # packages the tests drive (chromium for the browser tests, LibreOffice Writer and poppler to look at
-# the generated report as a PDF) when missing, then runs pytest. Extra arguments go to pytest.
+# the generated report as a PDF, PostgreSQL and nginx for the server backend and the replicas) when
+# missing, then runs pytest. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
@@ -9,6 +10,9 @@ perlu=()
 command -v chromium >/dev/null 2>&1 || perlu+=(chromium)
 command -v soffice >/dev/null 2>&1 || perlu+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null 2>&1 || perlu+=(poppler-utils)
+# PostgreSQL (the server backend's tests start a throwaway cluster) and nginx (the replicas' end-to-end test)
+[ -x /usr/lib/postgresql/15/bin/initdb ] || perlu+=(postgresql)
+[ -x /usr/sbin/nginx ] || perlu+=(nginx)
 if [ ${#perlu[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "Memasang paket Debian untuk uji: ${perlu[*]}…"

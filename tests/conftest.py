@@ -143,3 +143,59 @@ def _apptest_tanpa_mode_pages_lama():
     app_test.PagesManager = _PagesManager
     yield
     app_test.PagesManager = asli
+
+
+# --- both backends: a throwaway PostgreSQL cluster per test session ---------------------------------
+@pytest.fixture(scope="session")
+def pg_klaster():
+    """A PostgreSQL 15 server on loopback for this test session (skipped, with the reason, when absent)."""
+    import pg
+
+    alasan = pg.tersedia()
+    if alasan:
+        pytest.skip(f"uji PostgreSQL dilewati: {alasan}")
+    k = pg.mulai()
+    yield k
+    k.berhenti()
+
+
+@pytest.fixture(scope="session")
+def pg_bawaan(pg_klaster) -> str:
+    """Name of a PostgreSQL database with the bundled data, used as a template (built once)."""
+    from lkjip.bawaan import buat_db
+
+    buat_db(pg_klaster.buat_db("bawaan"))
+    return "bawaan"
+
+
+_nomor_db = iter(range(1, 10**6))
+
+
+@pytest.fixture
+def pg_db(pg_klaster, pg_bawaan) -> str:
+    """URL of a private copy of the bundled database on the PostgreSQL server."""
+    import psycopg
+
+    nama = f"uji_{next(_nomor_db)}"
+    with psycopg.connect(pg_klaster.url(), autocommit=True) as con:
+        con.execute(f'CREATE DATABASE "{nama}" TEMPLATE "{pg_bawaan}"')
+    yield pg_klaster.url(nama)
+    with psycopg.connect(pg_klaster.url(), autocommit=True) as con:
+        con.execute(f'DROP DATABASE IF EXISTS "{nama}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["duckdb", "postgresql"])
+def lokasi(request) -> str:
+    """A private copy of the bundled database on each backend: a file path or a postgresql:// URL."""
+    if request.param == "duckdb":
+        return str(request.getfixturevalue("db"))
+    return request.getfixturevalue("pg_db")
+
+
+@pytest.fixture
+def lokasi_kosong(request, lokasi, tmp_path) -> str:
+    """An empty database location on the same backend as ``lokasi`` (nothing created yet)."""
+    if lokasi.startswith("postgresql://"):
+        k = request.getfixturevalue("pg_klaster")
+        return k.buat_db(f"kosong_{next(_nomor_db)}")
+    return str(tmp_path / "kosong.duckdb")

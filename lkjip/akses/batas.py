@@ -49,14 +49,10 @@ class Pembatas:
 
     def tunggu(self, nama: str, alamat: str) -> float:
         """Seconds before this user from this address may try again (0 = now); writes nothing."""
-        cur = self.store._con.cursor()
-        try:
-            with self.store._kunci:
-                s = self.jam()
-                return max(self._tunggu(cur, f"pengguna:{nama}", self.batas_pengguna, s),
-                           self._tunggu(cur, f"alamat:{alamat}", self.batas_alamat, s))
-        finally:
-            cur.close()
+        with self.store.kunci_tulis(), self.store.kursor() as cur:
+            s = self.jam()
+            return max(self._tunggu(cur, f"pengguna:{nama}", self.batas_pengguna, s),
+                       self._tunggu(cur, f"alamat:{alamat}", self.batas_alamat, s))
 
     def mulai(self, nama: str, alamat: str) -> tuple[int | None, float]:
         """Reserve one attempt atomically: ``(ticket, 0)``, or ``(None, seconds to wait)`` (nothing recorded)."""

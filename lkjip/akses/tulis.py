@@ -28,11 +28,8 @@ def instansi_tahun_impor(cur, impor_id: int) -> list[tuple[str, int | None]]:
 
 def instansi_impor(store, impor_id: int) -> list[str]:
     """The agencies an import wrote or replaced (whose writers may undo it)."""
-    cur = store._con.cursor()
-    try:
+    with store.kursor() as cur:
         return sorted({n for n, _ in instansi_tahun_impor(cur, impor_id)})
-    finally:
-        cur.close()
 
 
 def catat_tolak(store, pengguna, aksi: str, instansi: list[str], rincian: str, e: AksesDitolak) -> str:

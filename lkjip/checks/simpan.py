@@ -66,7 +66,7 @@ def perbarui(store, instansi: list[str] | None = None) -> int:
     Runs under the store's write lock, so no import slips between the computation and the write. A run over
     every agency records the checks' version.
     """
-    with store._kunci:
+    with store.kunci_tulis():
         df = periksa(store, instansi)
         with store.transaksi(naikkan_versi=False) as cur:
             if instansi is None:
@@ -92,7 +92,11 @@ def _catat_dikenal(cur, df: pd.DataFrame, instansi: list[str] | None) -> None:
     """Inside the write: remember every current finding by its stable key, mark known findings of these agencies
     that no longer occur as gone (resolved), and a finding that occurs again as present."""
     kini = df.assign(kunci=kunci_temuan(df))[_KOLOM_DIKENAL] if len(df) else pd.DataFrame(columns=_KOLOM_DIKENAL)
-    cur.register("temuan_kini", kini.astype({"tahun": "Int64"}) if len(kini) else kini)
+    # typed even when empty: a server database types the registered table from these columns
+    kini = kini.assign(tahun=pd.to_numeric(kini["tahun"], errors="coerce").astype("Int64"),
+                       dilaporkan=pd.to_numeric(kini["dilaporkan"], errors="coerce").astype("float64"),
+                       dihitung=pd.to_numeric(kini["dihitung"], errors="coerce").astype("float64"))
+    cur.register("temuan_kini", kini)
     lingkup = "" if instansi is None else "AND d.instansi IN (SELECT unnest(?))"
     cur.execute(f"""UPDATE temuan_dikenal d SET hilang = current_timestamp
                     WHERE hilang IS NULL {lingkup} AND kunci NOT IN (SELECT kunci FROM temuan_kini)""",

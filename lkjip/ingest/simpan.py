@@ -51,15 +51,12 @@ def konflik(store: Store, p: Pratinjau) -> dict[str, list[tuple[str, int]]]:
     hasil: dict[str, list[tuple[str, int]]] = {}
     kunci = pd.DataFrame(sorted(p.kunci(), key=lambda k: (k[0], k[1], k[2] or 0)), columns=["tabel", "nama", "tahun"])
     for tabel, g in kunci.groupby("tabel", sort=True):
-        cur = store._con.cursor()
-        try:
+        with store.kursor() as cur:
             cur.register("kunci_impor", g[["nama", "tahun"]].astype({"tahun": "Int64"}))
             ada = cur.execute(
                 f"SELECT DISTINCT k.nama, k.tahun FROM kunci_impor k JOIN instansi i ON i.nama = k.nama "
                 f"JOIN {tabel} t ON t.instansi_id = i.id AND t.tahun IS NOT DISTINCT FROM k.tahun ORDER BY 1, 2"
             ).fetchall()
-        finally:
-            cur.close()
         if ada:
             hasil[tabel] = [(n, None if th is None else int(th)) for n, th in ada]
     return hasil
@@ -110,7 +107,7 @@ def simpan(store: Store, p: Pratinjau, ganti: bool = False, pengguna: Pengguna |
         raise GalatImpor(f"Berkas {p.nama_file} tidak berisi baris yang dapat disimpan.")
     # the check and the write under the store's write lock: two uploads of the same agency-year at the same
     # moment cannot both pass the check (the lock is re-entrant; transaksi() takes it again)
-    with store._kunci:
+    with store.kunci_tulis():
         ada = konflik(store, p)
         aksi = "ganti" if ada and ganti else "impor"
         try:
@@ -201,11 +198,8 @@ def batalkan(store: Store, impor_id: int, pengguna: Pengguna | str | None = None
     if lebih_baru:
         raise GalatImpor(f"Data impor #{impor_id} sudah diganti oleh impor #{lebih_baru}. Batalkan impor #{lebih_baru} dulu.")
     dipulihkan: dict[str, int] = {}
-    cur_baca = store._con.cursor()
-    try:
+    with store.kursor() as cur_baca:
         instansi_tahun = instansi_tahun_impor(cur_baca, impor_id)
-    finally:
-        cur_baca.close()
     try:
         pastikan_boleh_impor(pengguna, [i for i, _ in instansi_tahun], "batal")
     except AksesDitolak as e:

@@ -1,31 +1,59 @@
-"""DuckDB store: schema through numbered migrations, one writer at a time, queries for the pages.
+"""The store: one contract, two backends, and the only place in lkjip with SQL plumbing.
 
-One ``Store`` per process owns the database file. Reads use a fresh cursor per call (a DuckDB
-connection is not thread-safe); writes go through ``transaksi()``, serialised by a lock, all-or-nothing,
-and each bumps ``versi_data`` so cached query results are invalidated.
+``Store(lokasi)`` opens the embedded DuckDB file for a path (the default) and a PostgreSQL server for a
+``postgresql://`` URL (``$LKJIP_DB`` or ``--db``). Both backends run the same numbered migrations
+(``MIGRASI``, written in DuckDB's dialect and translated for PostgreSQL by ``dialek``) and offer the
+same methods:
+
+- ``baca(sql, params) -> DataFrame`` and ``satu(sql, params) -> value`` for reads;
+- ``transaksi()``: one serialised, all-or-nothing write whose cursor has ``execute``, ``executemany``,
+  ``fetchone``, ``fetchall``, ``df``, ``register``/``unregister``; each write bumps ``versi_data`` so
+  cached query results are invalidated (on PostgreSQL in every process that shares the database);
+- ``kunci_tulis()``: hold the write lock across a check and the write that depends on it;
+- ``kursor()``: a read cursor for several statements (e.g. a join with a registered DataFrame);
+- the queries the pages, exports and checks use (``indikator``, ``anggaran``, ``tabel``, ...).
+
+SQL is written once, in DuckDB's dialect with ``?`` placeholders; ``dialek.ke_postgres`` lists the
+translation rules and refuses what it cannot translate.
 """
 from __future__ import annotations
 
 import os
-import threading
+import re
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-import duckdb
 import pandas as pd
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 DB_BAWAAN = ROOT / "data" / "lkjip.duckdb"
+_RE_URL = re.compile(r"^postgres(ql)?://", re.I)
 
 
 class StoreError(Exception):
     """A problem with the database that a user can act on (message in Bahasa Indonesia)."""
 
 
-def lokasi_db(path: str | os.PathLike | None = None) -> Path:
-    """The database file: explicit path, else $LKJIP_DB, else data/lkjip.duckdb."""
-    return Path(path or os.environ.get("LKJIP_DB") or DB_BAWAAN)
+def adalah_url(lokasi) -> bool:
+    """True for a PostgreSQL connection URL (postgresql://user@host:port/db), False for a file path."""
+    return isinstance(lokasi, str) and bool(_RE_URL.match(lokasi))
+
+
+def lokasi_db(path: str | os.PathLike | None = None) -> Path | str:
+    """The database: explicit path or URL, else $LKJIP_DB, else data/lkjip.duckdb.
+
+    A ``postgresql://`` URL is returned as a string, a file as a Path.
+    """
+    lokasi = path or os.environ.get("LKJIP_DB") or DB_BAWAAN
+    if adalah_url(str(lokasi)):
+        return str(lokasi)
+    return Path(lokasi)
+
+
+def samarkan(lokasi) -> str:
+    """The database for messages: a URL without its password."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", str(lokasi))
 
 
 # Each migration is (version, name, SQL). Never edit a released one: add a new one.
@@ -240,32 +268,28 @@ TABEL_DATA = ("indikator", "renstra", "anggaran", "skor", "nilai_dilaporkan")
 
 
 class Store:
-    """The project's DuckDB database."""
+    """The store contract. ``Store(lokasi)`` returns the adapter for that location.
 
-    def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False):
-        self.path = lokasi_db(path)
-        self.read_only = read_only
-        self._kunci = threading.RLock()
-        try:
-            if not read_only:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.IOException as e:
-            pesan = str(e)
-            if "lock" in pesan.lower():
-                raise StoreError(
-                    f"Basis data {self.path} sedang dipakai proses lain (misalnya aplikasi Streamlit). "
-                    "Hentikan aplikasi itu dulu, atau pakai --db untuk basis data lain."
-                ) from None
-            raise StoreError(f"Basis data {self.path} tidak dapat dibuka: {pesan.splitlines()[0]}") from None
-        except duckdb.Error as e:
-            raise StoreError(f"Berkas {self.path} bukan basis data DuckDB yang dapat dibuka: {str(e).splitlines()[0]}") from None
-        if not read_only:
-            self.migrasi()
+    Adapters implement the plumbing (``baca``, ``satu``, ``transaksi``, ``kunci_tulis``, ``kursor``,
+    ``migrasi``, ``checkpoint``, ``close`` and the backup helpers); the queries below are shared.
+    """
 
-    # --- plumbing -----------------------------------------------------------------------------------
+    backend = ""
+    path: Path | str
+    read_only: bool
+    sibuk = False  # True while the data version could not be read and the last one seen is served
+
+    def __new__(cls, path: str | os.PathLike | None = None, read_only: bool = False, **opsi):
+        if cls is Store:
+            if adalah_url(lokasi_db(path)):
+                from .postgres import StorePostgres as cls
+            else:
+                from .duck import StoreDuckDB as cls
+        return super().__new__(cls)
+
+    # --- plumbing (each adapter) --------------------------------------------------------------------
     def close(self) -> None:
-        self._con.close()
+        raise NotImplementedError
 
     def __enter__(self) -> "Store":
         return self
@@ -274,62 +298,40 @@ class Store:
         self.close()
 
     def baca(self, sql: str, params: list | tuple | None = None) -> pd.DataFrame:
-        """Run a read query on a cursor of its own; returns a DataFrame."""
-        cur = self._con.cursor()
-        try:
-            return cur.execute(sql, params or []).df()
-        finally:
-            cur.close()
+        """Run a read query; returns a DataFrame."""
+        raise NotImplementedError
 
     def satu(self, sql: str, params: list | tuple | None = None):
-        cur = self._con.cursor()
-        try:
-            baris = cur.execute(sql, params or []).fetchone()
-            return baris[0] if baris else None
-        finally:
-            cur.close()
+        """The first column of the first row of a read query, or None."""
+        raise NotImplementedError
 
     @contextmanager
-    def transaksi(self, naikkan_versi: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+    def transaksi(self, naikkan_versi: bool = True) -> Iterator:
         """One serialised, all-or-nothing write; bumps the data version on success.
 
         ``naikkan_versi=False`` only for writes of derived data (stored findings) that leave the
         figures the pages show unchanged.
         """
-        with self._kunci:
-            cur = self._con.cursor()
-            cur.execute("BEGIN TRANSACTION")
-            try:
-                yield cur
-                if naikkan_versi:
-                    cur.execute("UPDATE meta SET nilai = CAST(CAST(nilai AS BIGINT) + 1 AS VARCHAR) WHERE kunci = 'versi_data'")
-                cur.execute("COMMIT")
-            except BaseException:
-                cur.execute("ROLLBACK")
-                raise
-            finally:
-                cur.close()
+        raise NotImplementedError
+        yield
+
+    @contextmanager
+    def kunci_tulis(self) -> Iterator[None]:
+        """Hold the write lock (re-entrant; ``transaksi`` takes it again) across a check and its write."""
+        raise NotImplementedError
+        yield
+
+    @contextmanager
+    def kursor(self) -> Iterator:
+        """A cursor for several read statements (``register`` a DataFrame and join it, ...)."""
+        raise NotImplementedError
+        yield
 
     def migrasi(self) -> None:
-        with self._kunci:
-            cur = self._con.cursor()
-            cur.execute(
-                "CREATE TABLE IF NOT EXISTS schema_migrasi (versi INTEGER PRIMARY KEY, nama VARCHAR, "
-                "diterapkan TIMESTAMP DEFAULT current_timestamp)"
-            )
-            sudah = {r[0] for r in cur.execute("SELECT versi FROM schema_migrasi").fetchall()}
-            for versi, nama, sql in MIGRASI:
-                if versi in sudah:
-                    continue
-                cur.execute("BEGIN TRANSACTION")
-                try:
-                    cur.execute(sql)
-                    cur.execute("INSERT INTO schema_migrasi (versi, nama) VALUES (?, ?)", [versi, nama])
-                    cur.execute("COMMIT")
-                except BaseException:
-                    cur.execute("ROLLBACK")
-                    raise
-            cur.close()
+        raise NotImplementedError
+
+    def checkpoint(self) -> None:
+        """Make everything written durable in the main database file (no-op on a server)."""
 
     @property
     def versi_data(self) -> int:
@@ -349,7 +351,7 @@ class Store:
 
     def daftar_tahun(self) -> list[int]:
         df = self.baca(
-            "SELECT DISTINCT tahun FROM (SELECT tahun FROM indikator UNION SELECT tahun FROM anggaran) ORDER BY tahun"
+            "SELECT DISTINCT tahun FROM (SELECT tahun FROM indikator UNION SELECT tahun FROM anggaran) AS t ORDER BY tahun"
         )
         return [int(t) for t in df["tahun"]]
 
@@ -401,11 +403,20 @@ class Store:
         if nama not in ("skor", "renstra", "nilai_dilaporkan"):
             raise ValueError(nama)
         where, params = self._saring(instansi, tahun)
-        return self.baca(
-            f"SELECT i.nama AS instansi, t.* EXCLUDE (instansi_id) FROM {nama} t JOIN instansi i ON i.id = t.instansi_id "
+        df = self.baca(
+            f"SELECT i.nama AS instansi, t.* FROM {nama} t JOIN instansi i ON i.id = t.instansi_id "
             f"WHERE TRUE {where} ORDER BY i.nama, t.tahun, t.id",
             params,
         )
+        return df.drop(columns="instansi_id")
 
     def riwayat_impor(self, batas: int = 50) -> pd.DataFrame:
         return self.baca("SELECT * FROM impor ORDER BY id DESC LIMIT ?", [batas])
+
+
+# Same DDL on both backends (cadangan compares a restored schema with a fresh one).
+DDL_SCHEMA_MIGRASI = ("CREATE TABLE IF NOT EXISTS schema_migrasi (versi INTEGER PRIMARY KEY, nama VARCHAR, "
+                      "diterapkan TIMESTAMP DEFAULT current_timestamp)")
+SQL_NAIKKAN_VERSI = "UPDATE meta SET nilai = CAST(CAST(nilai AS BIGINT) + 1 AS VARCHAR) WHERE kunci = 'versi_data'"
+
+__all__ = ["DB_BAWAAN", "MIGRASI", "ROOT", "TABEL_DATA", "Store", "StoreError", "adalah_url", "lokasi_db", "samarkan"]
