@@ -187,7 +187,9 @@ def test_templat_kosong_hanya_contoh():
     assert not p.bisa_disimpan
     assert [m.pesan for m in p.galat] == [
         "berkas hanya berisi baris contoh templat. Isi data Anda di bawah judul kolom (baris contoh boleh dihapus)"]
-    assert [lb.jenis for lb in p.lembar] == [None, "indikator", "anggaran", "skor"]
+    assert [lb.jenis for lb in p.lembar] == ["indikator", "anggaran", "skor"]
+    # the instructions sheet is a cover sheet: listed, not imported, no message
+    assert [(ll.nama, ll.alasan) for ll in p.lembar_lain] == [(p.lembar_lain[0].nama, "sampul")]
 
 
 # --- preview API for the upload page --------------------------------------------------------------------

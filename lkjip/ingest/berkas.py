@@ -284,6 +284,11 @@ def baca_lembar(data: bytes, nama: str) -> list[Lembar]:
             f"Berkas {nama} berukuran {format_angka(len(data) / 1e6, 1)} MB, melebihi batas {BATAS_UKURAN // (1024 * 1024)} MB. "
             "Pecah menjadi beberapa berkas."
         )
+    from .format_lain import baca_format_lain  # .ods and HTML tables named .xls
+
+    lain = baca_format_lain(data, nama)
+    if lain is not None:
+        return lain
     jenis = _jenis_isi(data)
     akhiran = Path(nama).suffix.lower()
     if jenis == "zip":
