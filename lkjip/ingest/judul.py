@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-_WILAYAH = r"kota|kabupaten|kab\.?|provinsi|prov\.?|daerah\s+istimewa|d\.\s?i\.\s?y\.?|diy"
+_WILAYAH = r"kota|kabupaten|kab\.?|provinsi|prov\.?|daerah\s+istimewa|d\.\s?i\.\s?y\.?|diy|d\.\s?i\.(?=\s*yogyakarta)"
 _RE_JUDUL_INSTANSI = re.compile(
     r"(dinas\s+sosial(?:\s*(?:,|dan)\s*[a-z][a-z ,]*?)?)\s+(" + _WILAYAH + r")(?=\s|$)\s*([a-z][a-z.'-]*(?:\s+[a-z][a-z.'-]*){0,3})?",
     re.IGNORECASE,
@@ -43,7 +43,7 @@ def _nama_wilayah(kata: str | None) -> list[str]:
 
 def _wilayah(jenis: str, nama: list[str]) -> str | None:
     j = re.sub(r"\s+", " ", jenis.lower())
-    if j.replace(" ", "").replace(".", "") == "diy" or j.startswith("daerah istimewa"):
+    if j.replace(" ", "").replace(".", "") in ("diy", "di") or j.startswith("daerah istimewa"):
         return "Daerah Istimewa Yogyakarta"
     if not nama:
         return None

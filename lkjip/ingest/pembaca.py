@@ -15,7 +15,7 @@ from .pola import RE_CONTOH, akhir_tabel
 from .tabel import Kolom, TabelDitemukan
 
 # Fields that name things: a merged cell (only its top-left cell holds the value) means "same as above".
-_BIDANG_LABEL = {"instansi", "tahun", "sasaran", "satuan", "polaritas", "tema", "tingkat", "level", "jenis", "program",
+_BIDANG_LABEL = {"kode", "instansi", "tahun", "sasaran", "satuan", "polaritas", "tema", "tingkat", "level", "jenis", "program",
                  "kegiatan", "sub_kegiatan", "sumber", "utama", "lingkup", "provinsi"}
 _BIDANG_ANGKA = {"target", "realisasi", "capaian_dilaporkan", "_persen", "pagu", "pagu_awal", "serapan_dilaporkan", "nilai"}
 # A figure with a qualifier: "± 2.612", "> 75%", "kurang lebih 40", "sekitar 1.200", "≥ 80".

@@ -45,7 +45,8 @@ _SINONIM: dict[str, list[str]] = {
     "polaritas": ["polaritas", "polarity", "arah"],
     "target": ["target", "target tahunan", "target kinerja", "target pk", "target akhir", "target renstra",
                "target perjanjian kinerja", "target kinerja rp"],
-    "realisasi": ["realisasi", "realisasi kinerja", "actual", "realization", "capaian realisasi", "realisasi tahunan"],
+    "realisasi": ["realisasi", "realisasi kinerja", "actual", "realization", "capaian realisasi", "realisasi tahunan",
+                  "realisasi jumlah", "jumlah realisasi", "realisasi total", "realisasi kumulatif"],
     # budget spent, kept apart from an indicator's realisasi: the same table may print both
     "realisasi_anggaran": ["realisasi anggaran", "realisasi keuangan", "realisasi belanja", "anggaran realisasi",
                            "keuangan realisasi", "realisasi dana", "budget realization", "spending"],
