@@ -67,11 +67,11 @@ class BacaAnggaran:
                     rec["catatan"] = "; ".join(x for x in (rec["catatan"], f"realisasi {self.t.periode} (tahun berjalan)") if x)
                 for b in ("pagu", "pagu_awal", "realisasi"):
                     if rec[b] is not None and rec[b] < 0:
-                        self.masalah("galat", nomor, isi[b][1], isi[b][0],
+                        self.masalah("galat", nomor, isi.get(b, (None, None))[1], isi.get(b, (None, None))[0],
                                      f"{b.replace('_', ' ')} tidak boleh negatif. Periksa tanda minus di sel ini")
                         baik = False
                 if rec["pagu"] is not None and rec["realisasi"] is not None and rec["realisasi"] > rec["pagu"] >= 0:
-                    self.masalah("peringatan", nomor, isi["realisasi"][1], isi["realisasi"][0],
+                    self.masalah("peringatan", nomor, isi.get("realisasi", (None, None))[1], rec["realisasi_teks"],
                                  "realisasi anggaran melebihi pagu; tetap disimpan, periksa angkanya")
                 rec["serapan"] = measures.serapan(rec["pagu"], rec["realisasi"]).nilai
                 if baik:

@@ -23,7 +23,10 @@ def _header_berikut(rows: list[list[object]], dari: int) -> int | None:
         if _isi(row) < 2 or _mirip_data(row) or baris_nomor_kolom(row):
             continue
         kol = _pemetaan([row])
-        if jenis_tabel({k.bidang for k in kol}) and len({k.bidang for k in kol}) >= 2:
+        # a header names fields in most of its cells; a data row may hold a word or two that look like one
+        # ("Indikator 1950", "%")
+        if jenis_tabel({k.bidang for k in kol}) and len({k.bidang for k in kol}) >= 2 and len(kol) >= 0.6 * _isi(row) \
+                and not any(k.tahun for k in kol if k.bidang in ("indikator", "uraian", "program", "kegiatan", "sasaran")):
             return r
         if renja._baris_kr(row):
             return max(dari, r - 2)
