@@ -135,3 +135,67 @@ def test_skala_dan_periode():
                                      ("Persentase PMKS yang tertangani", False), ("Jumlah kepala keluarga miskin", False)])
 def test_akhir_tabel(teks, ya):
     assert akhir_tabel(teks) is ya
+
+
+# --- never silently wrong: a property over generated tables ------------------------------------------------
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from lkjip.ingest.indikator import sama_capaian  # noqa: E402
+from lkjip.numbers import parse  # noqa: E402
+
+_NAMA = ["Persentase penurunan jumlah PMKS", "Angka kemiskinan", "Persentase anak telantar terlayani",
+         "Jumlah lansia yang mendapat layanan", "Tingkat pengangguran terbuka", "Persentase PSKS aktif"]
+_SATUAN = ["", "(dalam ribuan rupiah)", "(juta rupiah)", "Rp 000"]
+
+
+def _angka_id(x: float) -> str:
+    return f"{x:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+@st.composite
+def _tabel(draw):
+    n = draw(st.integers(1, 5))
+    rows = [["DINAS SOSIAL KOTA UJI TAHUN 2023"], [draw(st.sampled_from(_SATUAN))],
+            ["No", "Indikator Kinerja", "Target", "Realisasi", "Capaian"]]
+    for i in range(n):
+        t = draw(st.integers(1, 200))
+        r = draw(st.integers(0, 250))
+        cara = draw(st.sampled_from(["positif", "negatif", "acak", "kosong", "bertanda"]))
+        cap = {"positif": r / t * 100, "negatif": (2 * t - r) / t * 100, "acak": draw(st.floats(0, 300))}.get(cara)
+        teks_cap = "" if cap is None else _angka_id(cap) + "%"
+        rows.append([str(i + 1), f"{draw(st.sampled_from(_NAMA))} {i}", str(t),
+                     f"± {r}" if cara == "bertanda" else str(r), teks_cap])
+    rows += [[], ["No", "Program", "Pagu", "Realisasi"]]
+    for i in range(draw(st.integers(1, 4))):
+        pagu = draw(st.integers(1, 10**9))
+        rows.append([str(i + 1), f"Program Uji {i}", _angka_id(pagu), _angka_id(draw(st.integers(0, pagu)))])
+    rows.append(["Kepala Dinas Sosial Kota Uji"])
+    return rows
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_tabel())
+def test_tidak_ada_angka_berbeda_dari_tercetak_tanpa_peringatan(rows):
+    """A stored capaian or amount that differs from the printed one always has a warning in the preview."""
+    from korpus import _csv
+
+    p = pratinjau(_csv(rows, pemisah=";"), "uji.csv")
+    peringatan = [m for m in p.masalah if m.tingkat in ("peringatan", "galat")]
+    ind = p.tabel.get("indikator")
+    for r in (ind.to_dict("records") if ind is not None and len(ind) else []):
+        tercetak = parse(r["capaian_dilaporkan_teks"]).nilai if r["capaian_dilaporkan_teks"] else None
+        for teks, nilai in ((r["target_teks"], r["target"]), (r["realisasi_teks"], r["realisasi"])):
+            nilai = None if nilai is None or nilai != nilai else nilai
+            if teks and parse(teks).nilai != nilai:
+                assert any(m.baris == r["_baris"] for m in peringatan), (teks, nilai)
+        cap = None if r["capaian"] is None or r["capaian"] != r["capaian"] else r["capaian"]
+        if tercetak is not None and not sama_capaian(cap, tercetak):
+            assert any(m.baris == r["_baris"] for m in peringatan), (r["indikator"], cap, tercetak)
+    ang = p.tabel.get("anggaran")
+    for r in (ang.to_dict("records") if ang is not None and len(ang) else []):
+        for teks, nilai in ((r["pagu_teks"], r["pagu"]), (r["realisasi_teks"], r["realisasi"])):
+            if teks and parse(teks).nilai != nilai:
+                # the unit stated once: one warning for the table, above its rows
+                assert any(m.lembar == "uji" and m.baris is not None and m.baris <= r["_baris"] and "satuan" in m.pesan
+                           for m in peringatan), (teks, nilai)
