@@ -36,7 +36,7 @@ def _tahun(teks: str) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="python -m lkjip", description="Dasbor LKjIP — basis data, impor dan ekspor.")
-    sub = p.add_subparsers(dest="perintah", parser_class=_Parser, metavar="{init,import,export,check,backup,restore,synth,bench,hash-password}")
+    sub = p.add_subparsers(dest="perintah", parser_class=_Parser, metavar="{init,import,profil,export,check,backup,restore,synth,bench,hash-password}")
     sub.required = True
 
     s = sub.add_parser("init", help="buat basis data (dengan data bawaan tiga LKjIP)")
@@ -53,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--dry-run", action="store_true", help="tampilkan pratinjau saja, tidak menulis apa pun")
     s.add_argument("--keep-malformed", action="store_true",
                    help="simpan angka salah cetak (mis. Rp91-.160.954) sebagai teks tanpa nilai, bukan galat")
+    s.add_argument("--profil", metavar="NAMA", help="pakai profil impor tersimpan (lihat: python -m lkjip profil list)")
 
     s = sub.add_parser("export", help="ekspor tabel capaian atau anggaran ke CSV/xlsx")
     s.add_argument("--out", required=True, help="berkas keluaran .csv atau .xlsx")
@@ -89,6 +90,10 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("hash-password", help="buat hash kata sandi unggah untuk .streamlit/secrets.toml (dibaca dari masukan)")
 
     # -- subperintah baru: impor/profil (isu 10), reviu (isu 13), akses (isu 11/13), laporan (isu 14) --
+    s = sub.add_parser("profil", help="profil impor: daftar atau hapus")
+    s.add_argument("aksi", choices=["list", "delete"], help="list: daftar profil; delete NAMA: hapus profil")
+    s.add_argument("nama", nargs="?", metavar="NAMA")
+    s.add_argument("--db")
 
     s = sub.add_parser("bench", help="benchmark: impor, muat skala nasional, memori, baseline, halaman")
     _modul_bench().argumen(s)
@@ -96,18 +101,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _cetak_pratinjau(p: Pratinjau, keluar) -> None:
-    print(f"Berkas: {p.nama_file} (sha256 {p.sha256[:12]}…)", file=keluar)
-    for lb in p.lembar:
-        if not lb.jenis:
-            print(f"  Lembar '{lb.nama}': tidak ada tabel yang dikenali", file=keluar)
-            continue
-        print(f"  Lembar '{lb.nama}': tabel {lb.jenis}, baris judul {', '.join(map(str, lb.baris_header))}, {lb.jumlah_baris} baris", file=keluar)
-        for huruf, judul, bidang, th in lb.pemetaan:
-            print(f"    kolom {huruf} '{judul}' -> {bidang}{f' ({th})' if th else ''}", file=keluar)
-        for huruf, judul, alasan in lb.diabaikan:
-            print(f"    kolom {huruf} '{judul}' -> diabaikan ({alasan})", file=keluar)
-    for tabel, n in p.jumlah().items():
-        print(f"  {tabel}: {n} baris", file=keluar)
+    from .ingest.ringkasan import teks_pratinjau
+
+    for baris in teks_pratinjau(p):
+        print(baris, file=keluar)
     contoh = cuplikan(p, 10)
     if len(contoh):
         print(f"  Baris indikator yang akan ditulis ({len(contoh)} pertama; capaian dihitung ulang | tercetak):", file=keluar)
@@ -142,10 +139,24 @@ def cmd_init(a) -> int:
 
 
 def cmd_import(a) -> int:
+    from .ingest.profil import GalatProfil, tandai_dipakai, terapkan
+
     pratinjau = []
     for f in a.files:
         try:
-            p = pratinjau_berkas(f, instansi=a.instansi, tahun=a.tahun, simpan_salah_cetak=a.keep_malformed)
+            kw = {}
+            if a.profil:
+                data = Path(f).read_bytes() if Path(f).is_file() else b""
+                with buka(a.db) as store:
+                    try:
+                        k, cocok = terapkan(store, a.profil, data, Path(f).name)
+                    except GalatProfil as e:
+                        raise GalatPengguna(str(e)) from None
+                if not cocok:
+                    print(f"peringatan: judul kolom {f} tidak sama dengan bentuk profil '{a.profil}'; profil tetap dipakai",
+                          file=sys.stderr)
+                kw = {"keputusan": k, "profil": a.profil}
+            p = pratinjau_berkas(f, instansi=a.instansi, tahun=a.tahun, simpan_salah_cetak=a.keep_malformed, **kw)
         except GalatBerkas as e:
             raise GalatPengguna(str(e)) from None
         pratinjau.append(p)
@@ -164,6 +175,8 @@ def cmd_import(a) -> int:
                 hasil = simpan(store, p, ganti=a.replace)
             except GalatImpor as e:
                 raise GalatPengguna(f"{p.nama_file}: {e}") from None
+            if p.profil:
+                tandai_dipakai(store, p.profil)
             rincian = ", ".join(f"{k} {v}" for k, v in hasil.ditulis.items())
             ganti = ", ".join(f"{k} {v}" for k, v in hasil.diganti.items())
             print(f"Impor #{hasil.impor_id} {p.nama_file}: ditulis {rincian}" + (f"; diganti {ganti}" if ganti else ""))
@@ -178,6 +191,27 @@ def cmd_import(a) -> int:
         # check the touched agencies now, in the batch, rather than at the first page view
         n = checks.segarkan(store)
         print(f"Pemeriksaan rekonsiliasi diperbarui untuk {n} instansi (python -m lkjip check untuk melihatnya).")
+    return 0
+
+
+def cmd_profil(a) -> int:
+    from .ingest.profil import GalatProfil, daftar_profil, hapus_profil
+
+    with buka(a.db) as store:
+        if a.aksi == "list":
+            df = daftar_profil(store)
+            if not len(df):
+                print("Belum ada profil impor. Simpan satu dari pratinjau di halaman Unggah data.")
+            for r in df.itertuples(index=False):
+                print(f"{r.nama}\t{r.tabel} tabel\tdibuat {r.dibuat:%d-%m-%Y %H:%M}\tdipakai {r.dipakai}×")
+            return 0
+        if not a.nama:
+            raise GalatPengguna("sebutkan nama profil yang dihapus: python -m lkjip profil delete NAMA")
+        try:
+            hapus_profil(store, a.nama)
+        except GalatProfil as e:
+            raise GalatPengguna(str(e)) from None
+        print(f"Profil impor '{a.nama}' dihapus.")
     return 0
 
 
@@ -324,6 +358,7 @@ def main(argv: list[str] | None = None) -> int:
                 "restore": cmd_restore, "synth": cmd_synth, "bench": cmd_bench, "check": cmd_check,
                 "hash-password": cmd_hash_password,
                 # -- perintah baru --
+                "profil": cmd_profil,
                 }[a.perintah](a)
     except GalatPengguna as e:
         print(f"galat: {e}", file=sys.stderr)

@@ -147,7 +147,8 @@ def pratinjau(data: bytes, nama_file: str, instansi: str | None = None, tahun: i
             p.masalah.append(Masalah("info", lb.nama, None, None, None,
                                      "tidak ada tabel indikator atau anggaran yang dikenali (judul kolom seperti Indikator, Target, "
                                      "Realisasi, Pagu). Lembar dilewati; bila lembar ini berisi data, pilih baris judul kolomnya"))
-            p.lembar.append(LembarTerbaca(lb.nama, None, [], [], kunci=f"{lb.nama}#1"))
+            contoh = [[teks(v) or "" for v in r[:12]] for r in terisi[:15]]
+            p.lembar.append(LembarTerbaca(lb.nama, None, [], [], kunci=f"{lb.nama}#1", contoh=contoh))
             continue
         for kunci, t, abaikan in tabel:
             sumber_bawaan = sumber or f"Unggahan {nama_file}" + (f", lembar {lb.nama}" if len(lembar) > 1 else "") + (
@@ -183,7 +184,7 @@ def pratinjau(data: bytes, nama_file: str, instansi: str | None = None, tahun: i
                 baris_akhir=pb.akhir_dibaca, skala=t.skala, skala_dari=t.skala_dari, instansi=inst_t, tahun=th_t,
                 periode=t.periode or (f"s.d. TW {['I', 'II', 'III'][pb.realisasi_triwulan - 1]}" if 0 < pb.realisasi_triwulan < 4 else None),
                 bentuk=t.bentuk, judul=teks_bentuk(terisi, t.baris_header), diabaikan_pengguna=abaikan,
-                baris_lain=pb.baris_lain))
+                baris_lain=pb.baris_lain, kolom_judul=_kolom_judul(terisi, t.baris_header)))
             ada_contoh = ada_contoh or bool(pb.contoh)
             if not n and not pb.contoh and not abaikan and not any(m.lembar == lb.nama and m.tingkat == "galat" for m in p.masalah) \
                     and t.bentuk is None:
@@ -213,6 +214,17 @@ def pratinjau(data: bytes, nama_file: str, instansi: str | None = None, tahun: i
     if p.format_asli:
         p.masalah.insert(0, Masalah("info", "", None, None, None, f"berkas ini sebenarnya {p.format_asli}; dibaca sebagai tabel"))
     return p
+
+
+def _kolom_judul(rows: list[list[object]], baris_header: list[int]) -> list[tuple[str, str]]:
+    lebar = max((len(rows[h]) for h in baris_header if h < len(rows)), default=0)
+    hasil = []
+    for i in range(lebar):
+        t = " / ".join(dict.fromkeys(teks(rows[h][i]) for h in baris_header if h < len(rows) and i < len(rows[h]) and teks(rows[h][i])))
+        hasil.append((huruf_kolom(i), t))
+    while hasil and not hasil[-1][1]:
+        hasil.pop()
+    return hasil
 
 
 def _skala(p: Pratinjau, nama: str, t: TabelDitemukan, recs: list[dict]) -> None:

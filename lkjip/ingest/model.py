@@ -48,6 +48,8 @@ class LembarTerbaca:
     judul: list[str] = field(default_factory=list)  # header texts, for profiles
     diabaikan_pengguna: bool = False  # excluded by the user: read for the preview, not written
     baris_lain: list[dict] = field(default_factory=list)  # urusan/bidang/account lines read but not stored
+    kolom_judul: list[tuple[str, str]] = field(default_factory=list)  # every header cell: (column letter, text)
+    contoh: list[list[str]] = field(default_factory=list)  # a sheet without a table: its first rows, to pick a header
 
 
 @dataclass
