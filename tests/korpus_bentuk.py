@@ -415,3 +415,17 @@ def _sipd_rows() -> list[list[object]]:
 
     data, _ = _sipd()
     return baca_lembar(data, "x.xlsx")[0].baris
+
+
+# --- a form the importer does not understand by itself: the same every quarter ----------------------------------
+MONEV = {1: [("Program Pemberdayaan Sosial", 500_000_000, 120_000_000), ("Program Rehabilitasi Sosial", 900_000_000, 210_000_000)],
+         2: [("Program Pemberdayaan Sosial", 500_000_000, 260_000_000), ("Program Rehabilitasi Sosial", 900_000_000, 450_000_000)]}
+
+
+def monev_madiun(tw: int) -> bytes:
+    """A quarterly finance monitoring sheet whose amount headers ("Dana", "Terserap") name no known field."""
+    rows = [[f"MONITORING DAN EVALUASI KEUANGAN TRIWULAN {'I' * tw}"], ["DINAS SOSIAL KOTA MADIUN TAHUN 2024"],
+            ["No", "Nama Program", "Dana", "Terserap", "Catatan"]]
+    for i, (prog, dana, serap) in enumerate(MONEV[tw], 1):
+        rows.append([i, prog, dana, serap, None])
+    return _xlsx(Lembar("Monev", rows))
