@@ -106,17 +106,20 @@ def _tabel(s, p: Pratinjau, lb, k: Keputusan, boleh_ubah: bool, i: int) -> bool:
     if lb.skala_dari:
         satuan += f" — {lb.skala_dari}"
     periode = s.t("ug.pm_periode", periode=lb.periode) if lb.periode else ""
-    st.markdown(s.t("ug.pm_konteks", instansi=web.md(lb.instansi or "–"), tahun=lb.tahun or "–", periode=periode,
-                    satuan=web.md(satuan)))
+    konteks = s.t("ug.pm_konteks", instansi=web.md(lb.instansi or "–"), tahun=lb.tahun or "–", periode=periode,
+                  satuan=web.md(satuan))
+    st.markdown(konteks if lb.jenis == "anggaran" else konteks.rsplit(" · ", 1)[0])
     tot = total_dibaca(p, lb.kunci)
     if len(tot):
         st.caption(s.t("ug.pm_total"))
         st.dataframe(tot.assign(pagu=tot["pagu"].map(_rp), realisasi=tot["realisasi"].map(_rp)).rename(
             columns={"tingkat": s.t("ug.pm_tingkat"), "baris": s.t("ug.pm_baris")}), hide_index=True, width="stretch")
     peta = {h: b for h, _, b, _ in lb.pemetaan}
-    with st.expander(s.t("ug.pm_pemetaan"), expanded=not lb.jumlah_baris, icon=":material/tune:"):
-        st.dataframe(pd.DataFrame(lb.pemetaan, columns=[s.t(f"ug.peta_{x}") for x in ("kolom", "judul", "bidang", "tahun")]),
-                     hide_index=True, width="stretch")
+    terbuka = not lb.jumlah_baris or lb.kunci in k.tabel or any(m.tingkat == "galat" and m.lembar == lb.nama for m in p.masalah)
+    with st.expander(s.t("ug.pm_pemetaan"), expanded=terbuka, icon=":material/tune:"):
+        peta_df = pd.DataFrame(lb.pemetaan, columns=["kolom", "judul", "bidang", "tahun"]).astype(object)
+        peta_df["tahun"] = peta_df["tahun"].map(lambda t: "–" if t is None or t != t else str(int(t)))
+        st.dataframe(peta_df.rename(columns={x: s.t(f"ug.peta_{x}") for x in peta_df.columns}), hide_index=True, width="stretch")
         if lb.diabaikan:
             st.caption(s.t("ug.diabaikan") + " " + "; ".join(
                 f"{web.md(h)} '{web.md(j)}' ({web.md(a)})" for h, j, a in lb.diabaikan))

@@ -211,6 +211,7 @@ def pratinjau(data: bytes, nama_file: str, instansi: str | None = None, tahun: i
     for jenis, recs in rekaman.items():
         p.tabel[jenis] = pd.DataFrame(recs)
     _periksa_ganda(p)
+    p.masalah = list(dict.fromkeys(p.masalah))  # the Renja form's three tables share rows: say each thing once
     if p.format_asli:
         p.masalah.insert(0, Masalah("info", "", None, None, None, f"berkas ini sebenarnya {p.format_asli}; dibaca sebagai tabel"))
     return p
