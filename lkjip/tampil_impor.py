@@ -114,6 +114,18 @@ def _tabel(s, p: Pratinjau, lb, k: Keputusan, boleh_ubah: bool, i: int) -> bool:
         st.caption(s.t("ug.pm_total"))
         st.dataframe(tot.assign(pagu=tot["pagu"].map(_rp), realisasi=tot["realisasi"].map(_rp)).rename(
             columns={"tingkat": s.t("ug.pm_tingkat"), "baris": s.t("ug.pm_baris")}), hide_index=True, width="stretch")
+    ang = p.tabel.get("anggaran")
+    if lb.jenis == "anggaran" and ang is not None and len(ang) and "_tabel" in ang:
+        baris = ang[ang["_tabel"] == lb.kunci]
+        with st.expander(s.t("ug.pm_baris_anggaran", n=len(baris)), icon=":material/list:"):
+            kolom = [c for c in ("_baris", "kode", "uraian", "level", "pagu_teks", "pagu", "realisasi_teks", "realisasi", "catatan")
+                     if c in baris]
+            tampil = baris[kolom].astype(object)
+            for c in ("pagu", "realisasi"):
+                if c in tampil:
+                    tampil[c] = tampil[c].map(_rp)
+            st.dataframe(tampil.where(tampil.notna(), "–").rename(columns={"_baris": s.t("ug.masalah_baris")}),
+                         hide_index=True, width="stretch")
     peta = {h: b for h, _, b, _ in lb.pemetaan}
     terbuka = not lb.jumlah_baris or lb.kunci in k.tabel or any(m.tingkat == "galat" and m.lembar == lb.nama for m in p.masalah)
     with st.expander(s.t("ug.pm_pemetaan"), expanded=terbuka, icon=":material/tune:"):
@@ -148,16 +160,18 @@ def _tabel(s, p: Pratinjau, lb, k: Keputusan, boleh_ubah: bool, i: int) -> bool:
             kini = peta.get(huruf, "")
             opsi = pilihan if kini in pilihan else pilihan + [kini]
             dipilih = kolom[j % 3].selectbox(
-                s.t("ug.pm_kolom_jadi", huruf=huruf, judul=(judul or "–")[:40]), opsi, index=opsi.index(kini),
+                s.t("ug.pm_kolom_jadi", huruf=huruf), opsi, index=opsi.index(kini),
                 key=f"ug_kol_{i}_{huruf}", format_func=lambda b: b or s.t("ug.pm_abaikan"))
+            if judul:
+                kolom[j % 3].caption(f"«{web.md(judul[:60])}»")
             if dipilih != kini and dipilih != a.kolom.get(huruf):
                 k.aturan(lb.kunci).kolom[huruf] = dipilih
                 berubah = True
     return berubah
 
 
-def simpan_profil(s, store, p: Pratinjau, pengguna: str | None) -> None:
-    """The form that saves the preview's decisions as a named profile."""
+def simpan_profil(s, store, p: Pratinjau, pengguna: str | None, instansi: str | None = None) -> None:
+    """The form that saves the preview's decisions as a named profile (with the agency chosen, if any)."""
     from .ingest.profil import GalatProfil
     from .ingest.profil import simpan_profil as simpan
 
@@ -168,6 +182,8 @@ def simpan_profil(s, store, p: Pratinjau, pengguna: str | None) -> None:
                              key="unggah_nama_profil")
         if c2.button(s.t("ug.pm_tombol_profil"), key="unggah_simpan_profil", icon=":material/bookmark_add:"):
             try:
+                if instansi and isinstance(p.keputusan, Keputusan):
+                    p.keputusan.instansi = instansi
                 simpan(store, nama, p, pengguna=pengguna, ganti=bool(p.profil and nama.strip() == p.profil))
                 st.success(s.t("ug.pm_profil_tersimpan", nama=web.md(nama.strip())), icon=":material/check_circle:")
             except GalatProfil as e:

@@ -100,7 +100,7 @@ if boleh:
                         atur_polaritas(p, baru.indikator, baru.polaritas)
                     if baru.tema != lama.tema:
                         atur_tema(p, baru.indikator, baru.tema)
-            tampil_impor.simpan_profil(s, store, p, pengguna)
+            tampil_impor.simpan_profil(s, store, p, pengguna, instansi)
             ada = konflik(store, p) if p.bisa_disimpan else {}
             ganti = False
             if ada:

@@ -89,3 +89,16 @@ def test_profil_tanpa_nama_ditolak(db, nama):
     p = pratinjau(korpus_bentuk.kasus()[2].data, "ribuan.csv")
     with Store(db) as s, pytest.raises(GalatProfil, match="Beri nama"):
         simpan_profil(s, nama, p)
+
+
+def test_capaian_beda_terlihat_sebelum_simpan(monkeypatch, db):
+    """A stored capaian that differs from the printed one is a visible warning before saving; so is a unit."""
+    at = halaman_unggah(monkeypatch, db)
+    kasus = {k.nama: k for k in korpus_bentuk.kasus()}
+    unggah(at, "polaritas_depok_2021.csv", kasus["polaritas_bukti"].data)
+    assert any("berbeda dari capaian tercetak" in w.value for w in at.warning)
+    unggah(at, "ribuan_depok_2022.csv", kasus["ribuan"].data)
+    teks = " ".join(m.value for m in at.markdown)
+    assert "ribuan rupiah" in teks  # the unit, beside agency and year
+    p = at.session_state["unggah_pratinjau"]
+    assert p.tabel["anggaran"]["pagu"].iloc[0] == pytest.approx(1_250_500_000)
