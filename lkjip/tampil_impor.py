@@ -100,7 +100,7 @@ def _tanpa_tabel(s, lb, k: Keputusan, boleh_ubah: bool, i: int) -> bool:
 def _tabel(s, p: Pratinjau, lb, k: Keputusan, boleh_ubah: bool, i: int) -> bool:
     berubah = False
     bentuk = f" ({lb.bentuk})" if lb.bentuk else ""
-    st.markdown(s.t("ug.pm_tabel", nama=web.md(lb.kunci), jenis=label.nama_tabel(lb.jenis, s.bahasa), bentuk=web.md(bentuk),
+    st.markdown(s.t("ug.pm_tabel", nama=web.md(lb.nama), n=lb.kunci.rpartition("#")[2], jenis=label.nama_tabel(lb.jenis, s.bahasa), bentuk=web.md(bentuk),
                     header=", ".join(map(str, lb.baris_header)), akhir=lb.baris_akhir or "–"))
     satuan = s.t("ug.pm_satuan_rp") if lb.skala == 1 else NAMA_SKALA.get(lb.skala, f"×{format_angka(lb.skala, 0)}")
     if lb.skala_dari:

@@ -250,9 +250,17 @@ def _periksa_ganda(p: Pratinjau) -> None:
     df = p.tabel.get("indikator")
     if df is None or not len(df):
         return
-    kunci = ["instansi", "tahun", "indikator", "sumber"]
+    # the same indicator under two program/kegiatan codes (the Renja form) is two indicators: not a duplicate
+    if "_kode" in df:
+        df["_kode"] = df["_kode"].fillna("")
+        berkode = df["_kode"] != ""
+        ulang = berkode & df.duplicated(["instansi", "tahun", "indikator", "sumber"], keep=False)
+        df.loc[ulang, "catatan"] = [("; ".join(x for x in (c, f"kode {k}") if isinstance(x, str) and x))
+                                    for c, k in zip(df.loc[ulang, "catatan"] if "catatan" in df else [None] * ulang.sum(),
+                                                    df.loc[ulang, "_kode"])]
+    kunci = ["instansi", "tahun", "indikator", "sumber"] + (["_kode"] if "_kode" in df else [])
     ganda = df[df.duplicated(kunci, keep=False)]
-    for (_, th, ind, _), grup in ganda.groupby(kunci, sort=False):
+    for (_, th, ind, *_), grup in ganda.groupby(kunci, sort=False):
         baris = ", ".join(str(b) for b in grup["_baris"])
         p.masalah.append(Masalah("galat", grup["_lembar"].iloc[0], int(grup["_baris"].iloc[1]), grup["_kolom_indikator"].iloc[1], ind,
                                  f"indikator yang sama untuk tahun {th} muncul lebih dari sekali (baris {baris}). Hapus baris gandanya"))

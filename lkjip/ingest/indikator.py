@@ -157,6 +157,7 @@ class BacaIndikator:
             "tema": tema, "utama": utama, "sumber": sumber,
             "catatan": teks(sel["catatan"][0]) if "catatan" in sel else None,
             "polaritas_dari": polaritas_dari, "_baris": nomor,
+            "_kode": teks(sel["kode"][0]) if "kode" in sel else "",
             "_kolom_indikator": f"{huruf_kolom(sel['indikator'][1].indeks)} ({sel['indikator'][1].judul})",
         }
 

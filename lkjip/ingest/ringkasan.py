@@ -91,7 +91,7 @@ def teks_pratinjau(p: Pratinjau) -> list[str]:
             out.append(f"  Lembar '{lb.nama}': tidak ada tabel yang dikenali")
             continue
         rentang = f", baris data s.d. {lb.baris_akhir}" if lb.baris_akhir else ""
-        out.append(f"  Tabel {lb.kunci}: {lb.jenis}" + (f" [{lb.bentuk}]" if lb.bentuk else "")
+        out.append(f"  Lembar '{lb.nama}', tabel {lb.kunci.rpartition('#')[2]}: {lb.jenis}" + (f" [{lb.bentuk}]" if lb.bentuk else "")
                    + f", baris judul {', '.join(map(str, lb.baris_header))}{rentang}, {lb.jumlah_baris} baris"
                    + (" — DIKECUALIKAN" if lb.diabaikan_pengguna else ""))
         out.append(f"    instansi: {lb.instansi or '–'} | tahun: {lb.tahun or '–'}" + (f" | {lb.periode} (tahun berjalan)" if lb.periode else ""))
