@@ -36,7 +36,7 @@ def _tahun(teks: str) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="python -m lkjip", description="Dasbor LKjIP — basis data, impor dan ekspor.")
-    sub = p.add_subparsers(dest="perintah", parser_class=_Parser, metavar="{init,import,export,check,laporan,backup,restore,synth,bench,hash-password}")
+    sub = p.add_subparsers(dest="perintah", parser_class=_Parser, metavar="{init,import,profil,export,check,laporan,reviu,log,backup,restore,synth,bench,hash-password}")
     sub.required = True
 
     s = sub.add_parser("init", help="buat basis data (dengan data bawaan tiga LKjIP)")
@@ -58,6 +58,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="simpan angka salah cetak (mis. Rp91-.160.954) sebagai teks tanpa nilai, bukan galat")
     s.add_argument("--pengguna", metavar="NAMA", help="menulis sebagai akun ini dari pengaturan akses (.streamlit/secrets.toml), "
                                                        "dengan hak perannya; tanpa ini: admin lokal")
+    s.add_argument("--profil", metavar="NAMA", help="pakai profil impor tersimpan (lihat: python -m lkjip profil list)")
 
     s = sub.add_parser("export", help="ekspor tabel capaian atau anggaran ke CSV/xlsx")
     s.add_argument("--out", required=True, help="berkas keluaran .csv atau .xlsx")
@@ -104,6 +105,10 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--tahun", type=_tahun, action="append", help="tahun (Bab III: tepat satu; perbandingan: boleh diulang)")
     s.add_argument("--perbandingan", action="store_true", help="laporan perbandingan antarinstansi, bukan Bab III")
     s.add_argument("--batas", type=float, default=120.0, help="batas capaian saat dirata-rata, %% (bawaan 120)")
+    s = sub.add_parser("profil", help="profil impor: daftar atau hapus")
+    s.add_argument("aksi", choices=["list", "delete"], help="list: daftar profil; delete NAMA: hapus profil")
+    s.add_argument("nama", nargs="?", metavar="NAMA")
+    s.add_argument("--db")
 
     s = sub.add_parser("reviu", help="lembar kerja reviu (xlsx) satu instansi-tahun: temuan, putusan, catatan indikator")
     s.add_argument("--db")
@@ -123,18 +128,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _cetak_pratinjau(p: Pratinjau, keluar) -> None:
-    print(f"Berkas: {p.nama_file} (sha256 {p.sha256[:12]}…)", file=keluar)
-    for lb in p.lembar:
-        if not lb.jenis:
-            print(f"  Lembar '{lb.nama}': tidak ada tabel yang dikenali", file=keluar)
-            continue
-        print(f"  Lembar '{lb.nama}': tabel {lb.jenis}, baris judul {', '.join(map(str, lb.baris_header))}, {lb.jumlah_baris} baris", file=keluar)
-        for huruf, judul, bidang, th in lb.pemetaan:
-            print(f"    kolom {huruf} '{judul}' -> {bidang}{f' ({th})' if th else ''}", file=keluar)
-        for huruf, judul, alasan in lb.diabaikan:
-            print(f"    kolom {huruf} '{judul}' -> diabaikan ({alasan})", file=keluar)
-    for tabel, n in p.jumlah().items():
-        print(f"  {tabel}: {n} baris", file=keluar)
+    from .ingest.ringkasan import teks_pratinjau
+
+    for baris in teks_pratinjau(p):
+        print(baris, file=keluar)
     contoh = cuplikan(p, 10)
     if len(contoh):
         print(f"  Baris indikator yang akan ditulis ({len(contoh)} pertama; capaian dihitung ulang | tercetak):", file=keluar)
@@ -211,11 +208,19 @@ def _laporan_impor(hasil, p: Pratinjau) -> None:
 
 def cmd_import(a) -> int:
     from .ingest.penjaga import pratinjau_berkas_terjaga
+    from .ingest.profil import GalatProfil, kandidat_profil, tandai_dipakai
 
     pratinjau = []
     for f in a.files:  # every file is read (in a guarded worker process) before anything is written
         try:
-            p = pratinjau_berkas_terjaga(f, instansi=a.instansi, tahun=a.tahun, simpan_salah_cetak=a.keep_malformed)
+            kw = {}
+            if a.profil:  # the file is matched against the profile inside the guarded reader
+                with buka(a.db) as store:
+                    try:
+                        kw = {"profil_kandidat": kandidat_profil(store, a.profil), "profil_wajib": True}
+                    except GalatProfil as e:
+                        raise GalatPengguna(str(e)) from None
+            p = pratinjau_berkas_terjaga(f, instansi=a.instansi, tahun=a.tahun, simpan_salah_cetak=a.keep_malformed, **kw)
         except GalatBerkas as e:
             lain = " Tidak ada berkas yang ditulis." if len(a.files) > 1 else ""
             raise GalatPengguna(f"{e}{lain}") from None
@@ -240,6 +245,9 @@ def cmd_import(a) -> int:
                 raise GalatPengguna(f"{e} Tidak ada berkas yang ditulis (--atomik: semua atau tidak sama sekali).") from None
             _laporan_impor(hasil, g)
             print(f"  {len(pratinjau)} berkas dalam satu transaksi (--atomik).")
+            for p in pratinjau:
+                if p.profil:
+                    tandai_dipakai(store, p.profil)
         else:
             tersimpan: list[str] = []
             for i, p in enumerate(pratinjau):
@@ -255,11 +263,34 @@ def cmd_import(a) -> int:
                         "sudah tersimpan dapat dibatalkan di halaman Unggah data.)") from None
                 tersimpan.append(f"{p.nama_file} (impor #{hasil.impor_id})")
                 _laporan_impor(hasil, p)
+                if p.profil:
+                    tandai_dipakai(store, p.profil)
         from . import checks
 
         # check the touched agencies now, in the batch, rather than at the first page view
         n = checks.segarkan(store)
         print(f"Pemeriksaan rekonsiliasi diperbarui untuk {n} instansi (python -m lkjip check untuk melihatnya).")
+    return 0
+
+
+def cmd_profil(a) -> int:
+    from .ingest.profil import GalatProfil, daftar_profil, hapus_profil
+
+    with buka(a.db) as store:
+        if a.aksi == "list":
+            df = daftar_profil(store)
+            if not len(df):
+                print("Belum ada profil impor. Simpan satu dari pratinjau di halaman Unggah data.")
+            for r in df.itertuples(index=False):
+                print(f"{r.nama}\t{r.tabel} tabel\tdibuat {r.dibuat:%d-%m-%Y %H:%M}\tdipakai {r.dipakai}×")
+            return 0
+        if not a.nama:
+            raise GalatPengguna("sebutkan nama profil yang dihapus: python -m lkjip profil delete NAMA")
+        try:
+            hapus_profil(store, a.nama)
+        except GalatProfil as e:
+            raise GalatPengguna(str(e)) from None
+        print(f"Profil impor '{a.nama}' dihapus.")
     return 0
 
 
@@ -528,6 +559,7 @@ def main(argv: list[str] | None = None) -> int:
                 "laporan": cmd_laporan,
                 "reviu": cmd_reviu,
                 "log": cmd_log,
+                "profil": cmd_profil,
                 }[a.perintah](a)
     except GalatPengguna as e:
         print(f"galat: {e}", file=sys.stderr)

@@ -9,9 +9,12 @@ import pandas as pd
 from .store import Store
 
 
-def catat(cur, pengguna: str | None, aksi: str, instansi: str | None = None, tahun: int | None = None,
+def catat(cur, pengguna, aksi: str, instansi: str | None = None, tahun: int | None = None,
           rincian: str | None = None) -> None:
-    """Add one line to the log, on the cursor of an open ``Store.transaksi()``."""
+    """Add one line to the log, on the cursor of an open ``Store.transaksi()``. ``pengguna``: a name, or an
+    ``lkjip.akses.Pengguna`` (logged by its name)."""
+    if pengguna is not None and not isinstance(pengguna, str):
+        pengguna = getattr(pengguna, "nama", None)
     cur.execute(
         "INSERT INTO log_aktivitas (pengguna, aksi, instansi, tahun, rincian) VALUES (?, ?, ?, ?, ?)",
         [pengguna, aksi, instansi, tahun, rincian],

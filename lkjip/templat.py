@@ -139,6 +139,15 @@ _UMUM = [
     "dapat dipulihkan dengan membatalkan impor.",
     "Tabel langsung dari laporan atau ekspor e-monev juga dapat diunggah tanpa templat ini: judul kolom seperti "
     "Indikator Kinerja, Target, Realisasi, Capaian, Program/Kegiatan, Pagu, Realisasi Anggaran dikenali.",
+    "Juga dibaca: formulir Evaluasi Hasil Renja PD (Permendagri 86/2017, pasangan K/Rp dan TW I-IV), ekspor SIPD dengan "
+    "kode bertingkat (urusan, bidang urusan dan rekening belanja tidak dihitung sebagai program), beberapa tabel dalam "
+    "satu lembar, berkas .ods (LibreOffice) dan ekspor aplikasi web berupa tabel HTML bernama .xls.",
+    "Satuan cukup ditulis sekali di judul atau judul kolom: '(dalam ribuan rupiah)', 'Rp 000' atau '(juta rupiah)' - "
+    "semua angka rupiah tabel itu dikalikan dan pratinjau menyebutnya. Realisasi tahun berjalan ditandai 's.d. TW III'.",
+    "Angka bertanda seperti '± 2.612' atau '> 75%' disimpan sebagai teks tanpa nilai (dengan peringatan): tulis angka "
+    "pastinya bila ada. Catatan kaki (Sumber:, Keterangan:) dan blok tanda tangan di bawah tabel dilewati.",
+    "Periksa pratinjau sebelum menyimpan: tabel yang ditemukan, kolom yang dipakai, satuan, instansi, tahun dan jumlah "
+    "pagu/realisasi per tingkat. Koreksi di halaman dapat disimpan sebagai profil impor untuk berkas berbentuk sama.",
 ]
 
 

@@ -3,10 +3,11 @@ recent imports with undo. One importer serves this page and `python -m lkjip imp
 import pandas as pd
 import streamlit as st
 
-from lkjip import akses, label, web
-from lkjip.ingest import GalatBerkas, atur_polaritas, atur_tema, cuplikan
+from lkjip import akses, label, tampil_impor, web
+from lkjip.ingest import GalatBerkas, Keputusan, atur_polaritas, atur_tema, cuplikan
 from lkjip.ingest.berkas import BATAS_MB
 from lkjip.ingest.penjaga import pratinjau_terjaga
+from lkjip.ingest.profil import kandidat_profil, tandai_dipakai
 from lkjip.ingest.simpan import GalatImpor, batalkan, instansi_berkas, instansi_impor, konflik, riwayat, simpan
 from lkjip.numbers import format_persen
 from lkjip.templat import buat_templat
@@ -25,12 +26,13 @@ def per_tabel(jumlah: dict[str, int]) -> str:
 
 
 st.markdown(s.t("ug.petunjuk", batas_mb=batas_mb))
+st.caption(s.t("ug.pm_format"))
 st.download_button(s.t("ug.templat"), data=buat_templat, file_name="templat_unggah_lkjip.xlsx",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore",
                    icon=":material/download:")
 
 if boleh:
-    berkas = st.file_uploader(s.t("ug.berkas"), type=["xlsx", "xlsm", "xls", "csv"], key="unggah_berkas", max_upload_size=batas_mb)
+    berkas = st.file_uploader(s.t("ug.berkas"), type=["xlsx", "xlsm", "xls", "csv", "ods", "htm", "html"], key="unggah_berkas", max_upload_size=batas_mb)
     k1, k2 = st.columns(2)
     pilihan, instansi_baru = akses.pilihan_instansi(pengguna, web.daftar_instansi())
     instansi = k1.selectbox(s.t("ug.instansi"), pilihan, index=None,
@@ -40,19 +42,31 @@ if boleh:
     salah_cetak = st.checkbox(s.t("ug.salah_cetak"), key="unggah_salah_cetak", help=s.t("ug.salah_cetak_help"))
     if berkas is not None:
         data = berkas.getvalue()
-        kunci = (berkas.name, len(data), instansi, tahun, salah_cetak)
+        if st.session_state.get("unggah_ident") != (berkas.name, len(data)):
+            # a new file: the guarded reader applies at once a saved profile whose header shape it has
+            st.session_state["unggah_ident"] = (berkas.name, len(data))
+            tampil_impor.lupakan_koreksi()
+            st.session_state["unggah_profil"], st.session_state["unggah_keputusan"] = None, None
+        keputusan = st.session_state["unggah_keputusan"]
+        profil = st.session_state.get("unggah_profil")
+        kunci = (berkas.name, len(data), instansi, tahun, salah_cetak, keputusan.ke_json() if keputusan else None, profil)
         if st.session_state.get("unggah_kunci") != kunci:
             bilah = st.progress(0.0, text=s.t("ug.membaca"))
+            pilih = {"keputusan": keputusan, "profil": profil} if keputusan is not None else {"profil_kandidat": kandidat_profil(store)}
             try:  # read in a worker process with memory and time limits (lkjip/ingest/penjaga.py)
-                st.session_state["unggah_pratinjau"] = pratinjau_terjaga(
+                st.session_state["unggah_pratinjau"] = p = pratinjau_terjaga(
                     data, berkas.name, kemajuan=lambda b, _t: bilah.progress(min(max(b, 0.0), 1.0), text=s.t("ug.membaca")),
-                    instansi=instansi, tahun=int(tahun) if tahun else None, simpan_salah_cetak=salah_cetak)
+                    instansi=instansi, tahun=int(tahun) if tahun else None, simpan_salah_cetak=salah_cetak, **pilih)
                 st.session_state["unggah_galat_berkas"] = None
+                if keputusan is None:
+                    st.session_state["unggah_profil"], keputusan = p.profil, p.keputusan or Keputusan()
             except GalatBerkas as e:
                 st.session_state["unggah_pratinjau"] = None
                 st.session_state["unggah_galat_berkas"] = str(e)
             bilah.empty()
-            st.session_state["unggah_kunci"] = kunci
+            keputusan = keputusan or Keputusan()
+            st.session_state["unggah_keputusan"] = keputusan
+            st.session_state["unggah_kunci"] = kunci[:-2] + (keputusan.ke_json(), st.session_state.get("unggah_profil"))
         if st.session_state.get("unggah_galat_berkas"):
             st.error(web.md(st.session_state["unggah_galat_berkas"]), icon=":material/error:")
         p = st.session_state.get("unggah_pratinjau")
@@ -60,18 +74,8 @@ if boleh:
             st.subheader(s.t("ug.pratinjau"))
             ditulis = [s.t("ug.baris", n=f"**{n}**", tabel=label.nama_tabel(t, s.bahasa)) for t, n in p.jumlah().items()]
             st.markdown(s.t("ug.akan_ditulis", daftar=", ".join(ditulis) or s.t("ug.tanpa_baris")))
-            with st.expander(s.t("ug.kolom_dikenali"), expanded=False, icon=":material/table_view:"):
-                for lb in p.lembar:
-                    if not lb.jenis:
-                        st.caption(s.t("ug.lembar_kosong", nama=web.md(lb.nama)))
-                        continue
-                    st.markdown(s.t("ug.lembar", nama=web.md(lb.nama), jenis=label.nama_tabel(lb.jenis, s.bahasa),
-                                    baris=", ".join(map(str, lb.baris_header))))
-                    st.dataframe(pd.DataFrame(lb.pemetaan, columns=[s.t(f"ug.peta_{k}") for k in ("kolom", "judul", "bidang", "tahun")]),
-                                 hide_index=True, width="stretch")
-                    if lb.diabaikan:
-                        st.caption(s.t("ug.diabaikan") + " " + "; ".join(
-                            f"{web.md(huruf)} '{web.md(judul)}' ({web.md(alasan)})" for huruf, judul, alasan in lb.diabaikan))
+            if tampil_impor.pemahaman(s, p, keputusan, boleh):
+                st.rerun()
             if p.masalah:
                 galat = len(p.galat)
                 (st.error if galat else st.warning)(
@@ -102,6 +106,7 @@ if boleh:
                         atur_polaritas(p, baru.indikator, baru.polaritas)
                     if baru.tema != lama.tema:
                         atur_tema(p, baru.indikator, baru.tema)
+            tampil_impor.simpan_profil(s, store, p, pengguna, instansi)
             ada = konflik(store, p) if p.bisa_disimpan else {}
             ganti = False
             if ada:
@@ -120,17 +125,20 @@ if boleh:
                     ditulis = ", ".join(s.t("ug.baris", n=n, tabel=label.nama_tabel(t, s.bahasa)) for t, n in hasil.ditulis.items())
                     diganti = s.t("ug.diganti", daftar=per_tabel(hasil.diganti)) if hasil.diganti else ""
                     st.session_state["unggah_pesan"] = s.t("ug.tersimpan", id=hasil.impor_id, ditulis=ditulis, diganti=diganti)
-                    for k in ("unggah_pratinjau", "unggah_kunci", "unggah_berkas"):
+                    if p.profil:
+                        tandai_dipakai(store, p.profil)
+                    for k in ("unggah_pratinjau", "unggah_kunci", "unggah_berkas", "unggah_ident"):
                         st.session_state.pop(k, None)
                     st.rerun()
                 except GalatImpor as e:
                     st.error(web.md(e), icon=":material/error:")
             if b2.button(s.t("ug.batal"), icon=":material/close:", key="unggah_batal"):
-                for k in ("unggah_pratinjau", "unggah_kunci", "unggah_berkas"):
+                for k in ("unggah_pratinjau", "unggah_kunci", "unggah_berkas", "unggah_ident"):
                     st.session_state.pop(k, None)
                 st.rerun()
     if st.session_state.get("unggah_pesan"):
         st.success(st.session_state.pop("unggah_pesan"), icon=":material/check_circle:")
+tampil_impor.daftar_profil(s, store, boleh, pengguna)
 
 st.subheader(s.t("ug.terakhir"))
 r = riwayat(store, 20)

@@ -187,7 +187,9 @@ def test_templat_kosong_hanya_contoh():
     assert not p.bisa_disimpan
     assert [m.pesan for m in p.galat] == [
         "berkas hanya berisi baris contoh templat. Isi data Anda di bawah judul kolom (baris contoh boleh dihapus)"]
-    assert [lb.jenis for lb in p.lembar] == [None, "indikator", "anggaran", "skor"]
+    assert [lb.jenis for lb in p.lembar] == ["indikator", "anggaran", "skor"]
+    # the instructions sheet is a cover sheet: listed, not imported, no message
+    assert [(ll.nama, ll.alasan) for ll in p.lembar_lain] == [(p.lembar_lain[0].nama, "sampul")]
 
 
 # --- preview API for the upload page --------------------------------------------------------------------
@@ -367,7 +369,8 @@ def test_cli_dry_run_mencetak_pratinjau_tanpa_menulis(tmp_path):
     assert r.returncode == 0, r.stderr
     assert not db.exists()  # nothing written, not even a new database
     out = r.stdout
-    assert "Lembar 'Tabel 3.2': tabel indikator, baris judul 5, 11 baris" in out
+    assert "Lembar 'Tabel 3.2', tabel 1: indikator, baris judul 5, baris data s.d. 18, 11 baris" in out
+    assert "instansi: Dinas Sosial Kota Parepare | tahun: 2023" in out
     assert "kolom C 'INDIKATOR' -> indikator" in out
     assert "indikator: 11 baris" in out
     # the first rows that would be written, capaian recomputed beside the printed one (Tabel 3.2: 82,35 vs 82%)

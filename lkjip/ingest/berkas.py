@@ -163,10 +163,11 @@ def _periksa_luas(info: InfoLembar, nama: str, lembar: str) -> None:
     # checks above go by the cells themselves.
 
 
-def _baca_excel(data: bytes, nama: str) -> list[Lembar]:
+def _baca_excel(data: bytes, nama: str, ods: bool = False) -> list[Lembar]:
+    """xlsx/xls (and .ods, whose archive the caller has checked): calamine, after the checks on the archive."""
     import python_calamine as pc
 
-    zip_ = data[:4] == b"PK\x03\x04"
+    zip_ = data[:4] == b"PK\x03\x04" and not ods
     xml: dict[str, InfoLembar] = {}
     if zip_:  # every check on the archive before calamine opens it (calamine builds a dense grid per sheet)
         try:
@@ -272,6 +273,11 @@ def baca_lembar(data: bytes, nama: str) -> list[Lembar]:
             f"Berkas {nama} berukuran {format_angka(len(data) / 2**20, 2)} MB, melebihi batas {BATAS_MB} MB. "
             "Pecah menjadi beberapa berkas."
         )
+    from .format_lain import baca_format_lain  # .ods and HTML tables named .xls
+
+    lain = baca_format_lain(data, nama)
+    if lain is not None:
+        return lain
     jenis = _jenis_isi(data)
     akhiran = Path(nama).suffix.lower()
     if jenis == "zip":

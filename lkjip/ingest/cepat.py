@@ -135,8 +135,9 @@ def _hanya_ragu(data: bytes, nama_file: str, r: _Ragu, lapor, **kw):
 
 
 def _pratinjau(data: bytes, nama_file: str, lapor, sumber: str | None):
-    from . import _RE_CONTOH, LembarTerbaca, Masalah, Pratinjau, huruf_kolom
-    from . import _periksa_ganda as periksa_ganda
+    from .alur import _periksa_ganda as periksa_ganda
+    from .model import LembarTerbaca, Masalah, Pratinjau, huruf_kolom
+    from .pola import RE_CONTOH as _RE_CONTOH
 
     lapor(0.05, "membaca CSV")
     teks = _dekode(data, nama_file)
@@ -246,11 +247,13 @@ def _pratinjau(data: bytes, nama_file: str, lapor, sumber: str | None):
     masalah = []
     kol_real = f"{huruf_kolom(kolom['realisasi'].indeks)} ({kolom['realisasi'].judul})"
     r_teks = angka["realisasi"][2]
-    lebih = np.flatnonzero(np.array([c is not None and c > 100 for c in capaian]) & (pol != "ordinal"))
+    from .model import CAPAIAN_TAK_WAJAR
+
+    lebih = np.flatnonzero(np.array([c is not None and c > CAPAIAN_TAK_WAJAR for c in capaian]) & (pol != "ordinal"))
     for i in lebih:
         masalah.append(Masalah("peringatan", lembar, int(nomor[i]), kol_real if r_teks[i] is not None else None, r_teks[i],
-                               f"capaian dihitung {format_persen(capaian[i])}, di atas 100%: periksa target dan realisasi "
-                               f"(polaritas {pol[i]}); tetap disimpan"))
+                               f"capaian dihitung {format_persen(capaian[i])}, lebih dari {CAPAIAN_TAK_WAJAR:.0f}%: periksa target, "
+                               f"realisasi dan satuannya (polaritas {pol[i]}); tetap disimpan"))
     lapor(0.65, "menyusun pratinjau")
     if "satuan" in kol:
         satuan = kol["satuan"].bersih(pakai)
@@ -323,7 +326,9 @@ def _baris_jumlah(kol: dict, nama_kolom: list[str]) -> np.ndarray:
     """Total, subtotal and average rows (for the per-cell importer). The importer tests a label made of the
     row's first four cells (figures left out); its patterns are anchored at the start and end, so only
     rows whose first filled label cell starts with such a word can match: only those are built."""
-    from . import _RE_RATA, _RE_SUBTOTAL, _RE_TOTAL
+    from .pola import RE_RATA as _RE_RATA
+    from .pola import RE_SUBTOTAL as _RE_SUBTOTAL
+    from .pola import RE_TOTAL as _RE_TOTAL
 
     pola = (_RE_TOTAL, _RE_SUBTOTAL, _RE_RATA)
     awal = re.compile(r"^\s*(grand|jumlah|total|sub|rata)", re.I)
@@ -353,7 +358,7 @@ def _baris_jumlah(kol: dict, nama_kolom: list[str]) -> np.ndarray:
 
 
 def _tahun(v) -> int | None:
-    from . import TAHUN_MAKS, TAHUN_MIN
+    from .model import TAHUN_MAKS, TAHUN_MIN
 
     a = parse(v)
     if a.nilai is None or not float(a.nilai).is_integer() or not TAHUN_MIN <= int(a.nilai) <= TAHUN_MAKS:

@@ -121,11 +121,27 @@ def _kerja(conn, data: bytes, nama_file: str, kw: dict, batas_memori_mb: int, ba
             conn.send(("kemajuan", float(bagian), str(teks)))
 
         from . import cepat, pratinjau
+        from .model import Masalah
+        from .profil import pilih_profil
 
-        p = cepat.pratinjau_cepat(data, nama_file, kemajuan=kemajuan, **kw)
+        kandidat, wajib = kw.pop("profil_kandidat", None), kw.pop("profil_wajib", False)
+        pilihan = pilih_profil(kandidat, data, nama_file, wajib) if kandidat else None
+        if pilihan:
+            kw["profil"], kw["keputusan"], _ = pilihan
+        from .keputusan import Keputusan
+
+        k = kw.get("keputusan")
+        polos = kw.get("profil") is None and (k is None or k.ke_json() == Keputusan().ke_json())
+        umum = {n: v for n, v in kw.items() if n not in ("keputusan", "profil")}
+        # the bulk path reads our template as it is: only when no correction or profile applies
+        p = cepat.pratinjau_cepat(data, nama_file, kemajuan=kemajuan, **umum) if polos else None
         if p is None:
             kemajuan(0.1, "membaca")
             p = pratinjau(data, nama_file, **kw)
+        if pilihan and not pilihan[2]:
+            p.masalah.insert(0, Masalah("peringatan", "", None, None, None,
+                                        f"judul kolom berkas ini tidak sama dengan bentuk profil '{pilihan[0]}'; profil tetap "
+                                        "dipakai: periksa pemetaan kolom di pratinjau"))
         kemajuan(0.95, "mengirim pratinjau")
         conn.send(("hasil", p))
     except GalatBerkas as e:

@@ -45,7 +45,8 @@ _SINONIM: dict[str, list[str]] = {
     "polaritas": ["polaritas", "polarity", "arah"],
     "target": ["target", "target tahunan", "target kinerja", "target pk", "target akhir", "target renstra",
                "target perjanjian kinerja", "target kinerja rp"],
-    "realisasi": ["realisasi", "realisasi kinerja", "actual", "realization", "capaian realisasi", "realisasi tahunan"],
+    "realisasi": ["realisasi", "realisasi kinerja", "actual", "realization", "capaian realisasi", "realisasi tahunan",
+                  "realisasi jumlah", "jumlah realisasi", "realisasi total", "realisasi kumulatif"],
     # budget spent, kept apart from an indicator's realisasi: the same table may print both
     "realisasi_anggaran": ["realisasi anggaran", "realisasi keuangan", "realisasi belanja", "anggaran realisasi",
                            "keuangan realisasi", "realisasi dana", "budget realization", "spending"],
@@ -89,9 +90,16 @@ _RE_TW = re.compile(r"^(?:(rencana|anggaran kas|rak|target|realisasi)\s+)?(?:tw|
 _RE_TAHUN = re.compile(r"\b(19[5-9]\d|20\d\d|21\d\d)\b")
 
 
+# Units and periods written into a header cell: read elsewhere (judul.py), not part of the field's name.
+_RE_SATUAN_HEADER = re.compile(
+    r"\(?\s*(?:dalam\s+)?(?:ribuan|jutaan|ribu|juta|miliar|milyar)\s+rupiah\s*\)?|\(?\s*rp\.?\s*(?:000|\.000|ribu|juta)\s*\)?"
+    r"|\b(?:s\s*/\s*d|s\.\s*d|sd|sampai\s+dengan)\.?\s*(?:tw|triwulan|trw)\.?\s*(?:iv|iii|ii|i|[1-4])\b")
+
+
 def baku(teks: object) -> str:
     """Header text normalised: lower case, no punctuation, single spaces; '%' kept as 'persen'."""
     t = str(teks or "").lower().replace("%", " persen ").replace("\n", " ").replace("_", " ")
+    t = _RE_SATUAN_HEADER.sub(" ", t)
     t = re.sub(r"\(\s*rp\s*\)|\brp\.?\b", " ", t)
     t = re.sub(r"[^\w\s]", " ", t)
     return re.sub(r"\s+", " ", t).strip()
@@ -281,6 +289,11 @@ class TabelDitemukan:
     baris_data_mulai: int
     judul: list[str] = field(default_factory=list)  # text of title rows above the header
     diabaikan: list[tuple[Kolom, str]] = field(default_factory=list)  # recognised but not used, and why
+    akhir: int | None = None  # 0-based row where the data ends (exclusive): the next table's title or header
+    skala: float = 1.0  # unit of the amounts ("dalam ribuan rupiah": 1000)
+    skala_dari: str | None = None
+    periode: str | None = None  # "s.d. TW III"
+    bentuk: str | None = None  # a special layout recognised
 
 
 def _terbaik(kol: list[Kolom]) -> tuple[str | None, int]:
@@ -303,7 +316,7 @@ def _mirip_data(baris: list[object]) -> bool:
     return False
 
 
-def cari_tabel(rows: list[list[object]], maks_pindai: int = 40) -> TabelDitemukan | None:
+def cari_tabel(rows: list[list[object]], maks_pindai: int = 40, mulai: int = 0) -> TabelDitemukan | None:
     """Locate the header and the kind of table in a sheet's rows, or None when none is recognisable.
 
     The header is the first row (within the first ``maks_pindai``) whose cells name the fields of a
@@ -312,7 +325,7 @@ def cari_tabel(rows: list[list[object]], maks_pindai: int = 40) -> TabelDitemuka
     are the header. ``rows`` should have merged cells filled (``Lembar.terisi()``).
     """
     pilihan = None
-    for r in range(min(maks_pindai, len(rows))):
+    for r in range(mulai, min(mulai + maks_pindai, len(rows))):
         if sum(1 for v in rows[r] if _teks_sel(v)) < 2:
             continue  # a title, a lone label or a blank row
         satu = _pemetaan([rows[r]])
@@ -332,11 +345,11 @@ def cari_tabel(rows: list[list[object]], maks_pindai: int = 40) -> TabelDitemuka
         return None
     _, hdr, kol, jenis = pilihan
     kol, diabaikan = sesuaikan(kol, jenis)
-    mulai = hdr[-1] + 1
-    while mulai < len(rows) and (baris_nomor_kolom(rows[mulai]) or not any(_teks_sel(v) for v in rows[mulai])):
-        mulai += 1
+    data = hdr[-1] + 1
+    while data < len(rows) and (baris_nomor_kolom(rows[data]) or not any(_teks_sel(v) for v in rows[data])):
+        data += 1
     judul = []
-    for i in range(hdr[0]):
+    for i in range(mulai, hdr[0]):
         sel = []
         for v in rows[i]:  # a title merged across columns is filled into each: keep it once
             t = _teks_sel(v)
@@ -344,42 +357,7 @@ def cari_tabel(rows: list[list[object]], maks_pindai: int = 40) -> TabelDitemuka
                 sel.append(t)
         if sel:
             judul.append(" ".join(sel))
-    return TabelDitemukan(jenis, hdr, kol, mulai, judul, diabaikan)
+    return TabelDitemukan(jenis, hdr, kol, data, judul, diabaikan)
 
 
-# --- Agency and year from title rows ----------------------------------------------------------------
-_RE_JUDUL_INSTANSI = re.compile(
-    r"(dinas\s+sosial(?:\s*(?:dan|,)\s+[a-z ]+?)?)\s+(kota|kabupaten|kab\.?)\s+([a-z][a-z.'-]*(?:\s+[a-z][a-z.'-]*){0,3})",
-    re.IGNORECASE,
-)
-# Words that end a city/regency name in a title: "... KOTA BEKASI SETELAH APBD-P PER PROGRAM TAHUN 2023".
-_KATA_HENTI = {"tahun", "ta", "periode", "setelah", "sebelum", "per", "pada", "dalam", "berdasarkan", "menurut",
-               "untuk", "sampai", "semester", "triwulan", "bulan", "apbd", "apbd-p", "tw", "dan", "di", "sesuai", "tabel"}
-_RE_JUDUL_TAHUN = re.compile(r"\b(?:tahun(?:\s+anggaran)?|ta\.?)\s+(19\d\d|20\d\d)\b", re.IGNORECASE)
-
-
-def instansi_dari_judul(teks: list[str]) -> str | None:
-    """'DINAS SOSIAL KOTA DEPOK TAHUN 2020' -> 'Dinas Sosial Kota Depok' (None when no title names one)."""
-    for t in teks:
-        m = _RE_JUDUL_INSTANSI.search(t)
-        if not m:
-            continue
-        nama = []
-        for w in m.group(3).split():
-            if w.lower().strip(".") in _KATA_HENTI:
-                break
-            nama.append(w.strip(".,"))
-        if not nama:
-            continue
-        jenis = "Kabupaten" if m.group(2).lower().startswith("kab") else "Kota"
-        dinas = " ".join(w if w.lower() == "dan" else w.capitalize() for w in re.sub(r"\s+", " ", m.group(1)).lower().split())
-        return f"{dinas} {jenis} " + " ".join(w.capitalize() for w in nama)
-    return None
-
-
-def tahun_dari_judul(teks: list[str]) -> int | None:
-    for t in teks:
-        m = _RE_JUDUL_TAHUN.search(t)
-        if m:
-            return int(m.group(1))
-    return None
+from .judul import instansi_dari_judul, tahun_dari_judul  # noqa: E402,F401  (kept importable from here)

@@ -177,6 +177,24 @@ MIGRASI: list[tuple[int, str, str]] = [
         """,
     ),
     # -- migrasi 3: profil impor (isu 10) --
+    (
+        3,
+        "profil impor",
+        """
+        -- a person's decisions on how to read a form (header rows, column fields, unit, sheets, polarity),
+        -- saved under a name and offered again when a file with the same header shape arrives
+        CREATE SEQUENCE seq_profil_impor;
+        CREATE TABLE profil_impor (
+            id BIGINT PRIMARY KEY DEFAULT nextval('seq_profil_impor'),
+            nama VARCHAR NOT NULL UNIQUE,
+            keputusan VARCHAR NOT NULL,      -- JSON (lkjip.ingest.keputusan.Keputusan)
+            dibuat TIMESTAMP NOT NULL DEFAULT current_timestamp,
+            pengguna VARCHAR,
+            dipakai INTEGER NOT NULL DEFAULT 0,
+            terakhir_dipakai TIMESTAMP
+        );
+        """,
+    ),
 
     # -- migrasi 4: pemeriksaan & reviu: versi pemeriksaan, putusan temuan, catatan indikator (isu 13) --
     (

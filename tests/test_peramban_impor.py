@@ -1,0 +1,80 @@
+"""Browser test: a planner uploads a form the importer cannot fully understand, corrects it in the page,
+saves an import profile, and the next quarter's file is read with it; screenshots at 1366 px."""
+import korpus_bentuk
+from conftest import ARTEFAK, tunggu_app
+
+NAMA = "Monev keuangan Madiun (peramban)"
+
+
+def _unggah(page, path):
+    page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(path))
+    tunggu_app(page)
+
+
+def _pilih(page, label, opsi):
+    kotak = page.locator("[data-testid='stSelectbox']").filter(has_text=label).first
+    kotak.scroll_into_view_if_needed()
+    kotak.locator("input").first.click()
+    page.keyboard.type(opsi)
+    page.get_by_role("option", name=opsi, exact=True).first.click()
+    tunggu_app(page)
+
+
+def test_koreksi_profil_triwulan_berikut(server_app, peramban, tmp_path):
+    ctx = peramban.new_context(viewport={"width": 1366, "height": 2000}, locale="id-ID")
+    page = ctx.new_page()
+    try:
+        tw1, tw2 = tmp_path / "monev_madiun_tw1.xlsx", tmp_path / "monev_madiun_tw2.xlsx"
+        tw1.write_bytes(korpus_bentuk.monev_madiun(1))
+        tw2.write_bytes(korpus_bentuk.monev_madiun(2))
+        page.goto(f"{server_app}/unggah")
+        tunggu_app(page)
+        _unggah(page, tw1)
+        page.get_by_text("tidak ada tabel yang dikenali", exact=False).first.wait_for()
+        isian = page.get_by_label("Baris judul kolom", exact=True)
+        isian.fill("3")
+        isian.press("Enter")
+        tunggu_app(page)
+        _pilih(page, "Jenis tabel", "anggaran")
+        page.get_by_role("button", name="Baca sebagai tabel").click()
+        tunggu_app(page)
+        page.get_by_text("Koreksi: kolom, baris judul, satuan").first.wait_for()
+        _pilih(page, "Kolom C dibaca sebagai", "pagu")
+        _pilih(page, "Kolom D dibaca sebagai", "realisasi")
+        page.get_by_text("Rp 1.400.000.000").first.wait_for(state="attached")  # totals read: pagu of the two programs
+        if not page.get_by_label("Nama profil").first.is_visible():  # opened by itself once something was corrected
+            page.get_by_text("Simpan koreksi ini sebagai profil impor").click()
+        page.get_by_label("Nama profil").first.fill(NAMA)
+        page.get_by_role("button", name="Simpan profil").click()
+        tunggu_app(page)
+        page.get_by_text("tersimpan; ditawarkan lagi").first.wait_for()
+        ARTEFAK.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTEFAK / "unggah_koreksi_1366.png"), full_page=True)
+        # next quarter
+        _unggah(page, tw2)
+        page.get_by_text(f"Profil impor {NAMA} cocok").first.wait_for()
+        page.get_by_text("Rp 710.000.000").first.wait_for(state="attached")  # realisasi TW II read with the profile
+        assert page.locator("[data-testid='stException']").count() == 0
+        page.screenshot(path=str(ARTEFAK / "unggah_profil_1366.png"), full_page=True)
+    except Exception:
+        page.screenshot(path=str(ARTEFAK / "unggah_koreksi_gagal.png"), full_page=True)
+        raise
+    finally:
+        ctx.close()
+
+
+def test_pratinjau_renja_1366(server_app, peramban, tmp_path):
+    ctx = peramban.new_context(viewport={"width": 1366, "height": 3200}, locale="id-ID")
+    page = ctx.new_page()
+    try:
+        f = tmp_path / "evaluasi_renja_2024.xlsx"
+        f.write_bytes(next(k.data for k in korpus_bentuk.kasus() if k.nama == "renja_86_2017"))
+        page.goto(f"{server_app}/unggah")
+        tunggu_app(page)
+        _unggah(page, f)
+        page.get_by_text("Yang dipahami").first.wait_for()
+        page.get_by_text("Permendagri 86/2017").first.wait_for()
+        assert page.locator("[data-testid='stException']").count() == 0
+        page.screenshot(path=str(ARTEFAK / "unggah_renja_1366.png"), full_page=True)
+    finally:
+        ctx.close()
