@@ -8,7 +8,7 @@ from lkjip import label, web
 
 st.set_page_config(page_title="Dasbor LKjIP", page_icon=":material/monitoring:", layout="wide")
 web.store()  # creates data/lkjip.duckdb with the bundled data on first run
-web.dari_url()  # the filters and language of a shared link, before the navigation is labelled
+web.dari_url()  # the filters, page controls and language of a shared link, before the navigation is labelled
 
 bahasa = "en" if st.session_state.get("f_bahasa") else "id"
 t = lambda k: label.teks(k, bahasa)  # noqa: E731
@@ -21,5 +21,11 @@ halaman = st.navigation([
     st.Page("pages/kualitas.py", title=t("nav.kualitas"), icon=":material/fact_check:"),
     st.Page("pages/unggah.py", title=t("nav.unggah"), icon=":material/upload_file:"),
 ])
-st.session_state["saringan"] = web.saringan_sidebar()
-halaman.run()
+s = web.saringan_sidebar()
+st.session_state["saringan"] = s
+with st.sidebar:
+    web.salin_tautan(s, halaman.url_path)
+try:
+    halaman.run()
+finally:
+    web.ke_url(halaman.url_path)  # the view's link, also when a page stops early (empty state)

@@ -242,6 +242,32 @@ _LABEL: dict[str, tuple[str, str]] = {
     # -- akses & peran (isu 11/13) --
 
     # -- hari perencana (isu 12) --
+    "f.periode": ("Tahun yang dibandingkan", "Years compared"),
+    "f.periode_terakhir": ("Tahun laporan terakhir tiap instansi", "Each agency's latest report year"),
+    "f.periode_semua": ("Semua tahun terpilih digabung", "All chosen years together"),
+    "f.periode_help": ("Instansi melaporkan tahun yang berbeda. Bawaan: tiap instansi dengan tahun laporan terakhirnya "
+                       "(tahunnya tertulis di kartu dan tabel). 'Digabung' merata-rata semua tahun terpilih.",
+                       "Agencies report different years. Default: each agency on its latest report year (the year is shown on "
+                       "cards and tables). 'Together' averages every chosen year."),
+    "f.min": ("Minimum indikator untuk peringkat", "Minimum indicators for ranking"),
+    "f.min_help": ("Rata-rata dari lebih sedikit indikator ditandai dan tidak diberi peringkat.",
+                   "An average of fewer indicators is marked and gets no rank."),
+    "f.salin": ("Salin tautan", "Copy link"),
+    "f.disalin": ("Tautan disalin", "Link copied"),
+    "r.tahun_kartu": ("Tahun {tahun}", "Year {tahun}"),
+    "r.tahun_gabung": ("Tahun {tahun} (digabung)", "Years {tahun} (together)"),
+    "r.sedikit": ("hanya {n} indikator (kurang dari {min}): tidak diberi peringkat", "only {n} indicators (fewer than {min}): not ranked"),
+    "r.tanpa_peringkat": ("tanpa peringkat", "not ranked"),
+    "r.periode_terakhir": ("Dibandingkan: tahun laporan terakhir tiap instansi. Instansi dengan kurang dari {min} indikator ditandai ⚠ dan tidak diberi peringkat.",
+                           "Compared: each agency's latest report year. Agencies with fewer than {min} indicators are marked ⚠ and not ranked."),
+    "r.periode_semua": ("Dibandingkan: semua tahun terpilih digabung. Instansi dengan kurang dari {min} indikator ditandai ⚠ dan tidak diberi peringkat.",
+                        "Compared: all chosen years together. Agencies with fewer than {min} indicators are marked ⚠ and not ranked."),
+    "kol.sedikit": ("Indikator sedikit", "Few indicators"),
+    "kol.kedalaman": ("Tingkat", "Depth"),
+    "kol.halaman": ("Halaman", "Page"),
+    "kol.periode": ("Periode", "Period"),
+    "kol.standar": ("Indikator standar", "Standard indicator"),
+    "kol.cara": ("Cara tautan", "How linked"),
 
     # -- laporan Bab III (isu 14) --
 
@@ -358,7 +384,7 @@ def teks(kunci: str, bahasa: str = "id", **isi) -> str:
 
 def judul_kolom(kolom: str, bahasa: str = "id") -> str:
     if kolom not in _KOLOM:
-        return kolom
+        return teks(f"kol.{kolom}", bahasa) if f"kol.{kolom}" in _LABEL else kolom
     idn, eng = _KOLOM[kolom]
     return eng if bahasa == "en" else idn
 

@@ -1,0 +1,114 @@
+"""Streamlit glue, data: the store and cached, typed figure functions for the pages.
+
+Cached results are keyed by the database's path and data version, which every write bumps, so an
+upload is seen at once. Each figure the pages show has one function here, named after the lkjip
+function that computes it, with typed arguments (no dispatch by name).
+"""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from . import analisis, bawaan
+from .store import Store, lokasi_db
+
+
+@st.cache_resource(show_spinner="Menyiapkan basis data…")
+def _store(path: str) -> Store:
+    return bawaan.buka(path)
+
+
+def store() -> Store:
+    """The process-wide store (created with the bundled data on first use)."""
+    return _store(str(lokasi_db()))
+
+
+def kunci() -> tuple[str, int]:
+    """(database path, data version): the first two arguments of every cached function."""
+    s = store()
+    return str(s.path), s.versi_data
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _daftar(path: str, versi: int) -> tuple[list[str], list[int]]:
+    s = store()
+    # an agency left with no rows (every import of it undone) is not offered in the filters
+    nama = s.baca("SELECT nama FROM instansi i WHERE EXISTS (SELECT 1 FROM indikator t WHERE t.instansi_id = i.id) "
+                  "OR EXISTS (SELECT 1 FROM anggaran t WHERE t.instansi_id = i.id) "
+                  "OR EXISTS (SELECT 1 FROM skor t WHERE t.instansi_id = i.id) ORDER BY nama")
+    return list(nama["nama"]), s.daftar_tahun()
+
+
+def daftar_instansi() -> list[str]:
+    return _daftar(*kunci())[0]
+
+
+def daftar_tahun() -> list[int]:
+    return _daftar(*kunci())[1]
+
+
+# The raw rows are large (all agencies: ~60k indicator and ~220k budget rows at national scale), so
+# they are cached as shared read-only objects (cache_resource: no pickled copy, no copy per rerun).
+# Nothing mutates them: pandas copy-on-write makes every derived frame independent.
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _indikator(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFrame:
+    return store().indikator(list(instansi) or None, list(tahun) or None)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _anggaran(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFrame:
+    return store().anggaran(list(instansi) or None, list(tahun) or None)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _tabel(path: str, versi: int, nama: str, instansi: tuple, tahun: tuple) -> pd.DataFrame:
+    return store().tabel(nama, list(instansi) or None, list(tahun) or None)
+
+
+def _data(path: str, versi: int, instansi: tuple, tahun: tuple, tema: str | None = None, periode: str = "semua"):
+    ind = _indikator(path, versi, instansi, tahun)
+    ang = _anggaran(path, versi, instansi, tahun)
+    if periode == "terakhir":
+        ind, ang = analisis.saring_tahun_terakhir(ind, ang)
+    if tema:
+        ind = ind[ind["tema"] == tema]
+    return ind, ang
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def ringkasan_instansi(path: str, versi: int, instansi: tuple, tahun: tuple, tema: str | None, batas: float,
+                       periode: str, min_indikator: int) -> pd.DataFrame:
+    # the latest year is chosen on all of an agency's data, then the theme narrows the indicators
+    ind, ang = _data(path, versi, instansi, tahun, tema, periode)
+    return analisis.ringkasan_instansi(ind, ang, batas, periode=periode, min_indikator=min_indikator)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def matriks_tema(path: str, versi: int, instansi: tuple, tahun: tuple, tema: str | None, batas: float, periode: str) -> pd.DataFrame:
+    ind, _ = _data(path, versi, instansi, tahun, tema, periode)
+    return analisis.matriks_tema(ind, batas)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def serapan_program(path: str, versi: int, instansi: tuple, tahun: tuple, periode: str) -> pd.DataFrame:
+    _, ang = _data(path, versi, instansi, tahun, None, periode)
+    return analisis.serapan_program(ang)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def efisiensi_sasaran(path: str, versi: int, instansi: tuple, tahun: tuple, tema: str | None, batas: float) -> pd.DataFrame:
+    ind, ang = _data(path, versi, instansi, tahun, tema)
+    return analisis.efisiensi_sasaran(ind, ang, batas)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def tren_instansi(path: str, versi: int, instansi: tuple, tahun: tuple, tema: str | None, batas: float) -> pd.DataFrame:
+    ind, ang = _data(path, versi, instansi, tahun)
+    return analisis.tren_instansi(ind, ang, batas, tema)
+
+
+@st.cache_data(show_spinner="Memeriksa kecocokan angka…", max_entries=16)
+def temuan(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFrame:
+    from . import checks
+
+    return checks.temuan(store(), list(instansi) or None, list(tahun) or None)
