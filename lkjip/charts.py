@@ -179,7 +179,7 @@ def treemap_anggaran(baris: pd.DataFrame, ambang: float, bahasa: str = "id") -> 
     fig = go.Figure(go.Treemap(
         ids=d["id"].astype(int).astype(str), labels=[_e(u) for u in d["uraian"]], parents=d["induk"], values=d["pagu"], branchvalues="total",
         marker=marker,
-        customdata=[[format_rupiah(p), format_rupiah(r), format_persen(s)] for p, r, s in zip(d["pagu"], d["realisasi"], d["serapan"])],
+        customdata=[[format_rupiah(p), format_rupiah(r), format_persen(s), int(i)] for p, r, s, i in zip(d["pagu"], d["realisasi"], d["serapan"], d["id"])],
         hovertemplate=f"<b>%{{label}}</b><br>{t('m.pagu')} %{{customdata[0]}}<br>{t('m.realisasi')} %{{customdata[1]}}<br>"
                       f"{t('m.serapan')} %{{customdata[2]}}<extra></extra>",
     ))

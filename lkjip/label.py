@@ -242,6 +242,27 @@ _LABEL: dict[str, tuple[str, str]] = {
     # -- akses & peran (isu 11/13) --
 
     # -- hari perencana (isu 12) --
+    "s.asal": ("Pagu dari {pagu}; realisasi dari {realisasi}.", "Budget from {pagu}; actual from {realisasi}."),
+    "s.fokus": ("Hanya {nama} dan rinciannya (klik kotak lain di peta, atau klik lagi untuk semua baris).",
+                "Only {nama} and the lines below it (click another box in the map, or click again for all lines)."),
+    "s.tanpa_triwulan_tabel": ("Tabel ini tidak memuat rencana kas per triwulan; laporan yang sama memuatnya di: {daftar}.",
+                               "This table has no quarterly cash plan; the same report has one in: {daftar}."),
+    "t.mode_standar": ("Indikator standar", "Standard indicator"),
+    "t.standar": ("Indikator standar", "Standard indicator"),
+    "t.standar_kosong": ("Belum ada indikator yang tertaut ke indikator standar untuk pilihan ini.",
+                         "No indicator of this selection is linked to a standard indicator yet."),
+    "t.standar_cara": ("Tiap instansi menulis indikator ini dengan kata-katanya sendiri (kolom Indikator). Tautan 'otomatis' "
+                       "disarankan dari kata dan satuan; 'dikonfirmasi' telah diperiksa perencana.",
+                       "Each agency words this indicator its own way (Indicator column). 'automatic' links are suggested from "
+                       "the words and unit; 'confirmed' ones were checked by a planner."),
+    "t.cara_otomatis": ("otomatis", "automatic"),
+    "t.cara_dikonfirmasi": ("dikonfirmasi", "confirmed"),
+    "t.standar_atur": ("Periksa dan koreksi tautan indikator standar", "Check and correct the standard-indicator links"),
+    "t.standar_atur_help": ("Ubah kolom Indikator standar bila saran keliru ('–' = bukan indikator standar), lalu simpan: "
+                            "semua tautan yang tampil menjadi 'dikonfirmasi'.",
+                            "Change the Standard indicator column where a suggestion is wrong ('–' = not a standard indicator), "
+                            "then save: every link shown becomes 'confirmed'."),
+    "t.standar_simpan": ("Simpan dan konfirmasi {n} tautan", "Save and confirm {n} links"),
     "f.periode": ("Tahun yang dibandingkan", "Years compared"),
     "f.periode_terakhir": ("Tahun laporan terakhir tiap instansi", "Each agency's latest report year"),
     "f.periode_semua": ("Semua tahun terpilih digabung", "All chosen years together"),

@@ -112,3 +112,26 @@ def temuan(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFrame
     from . import checks
 
     return checks.temuan(store(), list(instansi) or None, list(tahun) or None)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def standar_tertaut(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFrame:
+    """Each distinct indicator wording of the chosen agencies with its standard indicator and how it was linked."""
+    from . import standar
+
+    ind = _indikator(path, versi, instansi, tahun)
+    ind = ind[ind["utama"]] if len(ind) else ind
+    df = standar.tautkan(ind, standar.daftar_tetap(store()))
+    if not len(df):
+        return pd.DataFrame(columns=["instansi", "indikator", "satuan", "standar", "cara", "tahun_data"])
+    tahun_data = df.groupby(["instansi", "indikator"])["tahun"].agg(lambda s: ", ".join(str(int(t)) for t in sorted(set(s))))
+    df = df.drop_duplicates(["instansi", "indikator"]).set_index(["instansi", "indikator"])
+    df["tahun_data"] = tahun_data
+    return df.reset_index()[["instansi", "indikator", "satuan", "standar", "cara", "tahun_data"]]
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def nilai_standar(path: str, versi: int, instansi: tuple, tahun: tuple, kode: str) -> pd.DataFrame:
+    from . import standar
+
+    return standar.nilai_standar(store(), kode, ind=_indikator(path, versi, instansi, tahun))

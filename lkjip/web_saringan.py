@@ -62,6 +62,12 @@ class Saringan:
     def tren_instansi(self, tema: str | None = None) -> pd.DataFrame:
         return web_data.tren_instansi(*self._k(), tema or self.tema, self.batas)
 
+    def standar_tertaut(self) -> pd.DataFrame:
+        return web_data.standar_tertaut(*self._k())
+
+    def nilai_standar(self, kode: str) -> pd.DataFrame:
+        return web_data.nilai_standar(*self._k(), kode)
+
     def temuan(self) -> pd.DataFrame:
         """Reconciliation findings (lkjip.checks) for the chosen agencies and years."""
         return web_data.temuan(*self._k())
