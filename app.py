@@ -2,11 +2,13 @@
 
 Run: streamlit run app.py
 """
+from pathlib import Path
+
 import streamlit as st
 
 from lkjip import label, web
 
-st.set_page_config(page_title="Dasbor LKjIP", page_icon=":material/monitoring:", layout="wide")
+st.set_page_config(page_title="Dasbor LKjIP", page_icon=str(Path(__file__).parent / "assets" / "ikon.png"), layout="wide")  # a local icon: no outside host
 web.store()  # creates data/lkjip.duckdb with the bundled data on first run
 web.dari_url()  # the filters, page controls and language of a shared link, before the navigation is labelled
 

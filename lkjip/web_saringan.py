@@ -124,7 +124,8 @@ def salin_tautan(s: Saringan, halaman: str | None) -> None:
     teks_tombol, teks_ok = html.escape(s.t("f.salin")), s.t("f.disalin")
     st.iframe(
         f"""<button id="b" style="font:14px sans-serif;padding:6px 12px;border:1px solid #ccc;border-radius:8px;background:#fff;cursor:pointer">
-        &#x1F517; {teks_tombol}</button><span id="ok" style="font:13px sans-serif;margin-left:8px;color:#0f766e"></span>
+        <svg width="14" height="14" viewBox="0 0 24 24" style="vertical-align:-2px"><path fill="currentColor" d="M3.9 12a3.1 3.1 0 0 1 3.1-3.1h4V7H7a5 5 0 0 0 0 10h4v-1.9H7A3.1 3.1 0 0 1 3.9 12M8 13h8v-2H8zm9-6h-4v1.9h4a3.1 3.1 0 0 1 0 6.2h-4V17h4a5 5 0 0 0 0-10"/></svg>
+        {teks_tombol}</button><span id="ok" style="font:13px sans-serif;margin-left:8px;color:#0f766e"></span>
         <script>
         const b = document.getElementById('b');
         b.onclick = async () => {{

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from . import export, label
-from .numbers import format_angka, format_nilai, format_persen, format_rupiah
+from .numbers import format_angka, format_nilai, format_rupiah
 from .teks_aman import md  # noqa: F401  (pages call web.md)
 
 KOSONG = "–"
@@ -18,6 +18,11 @@ _KOLOM_NAMA = ("instansi", "indikator", "uraian", "sasaran", "program", "nama_fi
 _KOLOM_PANJANG = ("penjelasan", "ringkasan", "sumber", "sumber_anggaran", "tahun_data")
 _KOLOM_BULAT = ("tahun", "peringkat", "jumlah_indikator", "dibatasi", "temuan", "kedalaman", "id")
 MAKS_SEL_GAYA = 250_000  # beyond this many cells the display formats fall back to Streamlit's own
+
+
+def persen_dua(v: float) -> str:
+    """Capaian and serapan as the reports print them: always two decimals, ``100,60%``, ``85,62%``."""
+    return format_angka(v, 2).split(",")[0] + "," + f"{abs(v):.2f}".split(".")[1] + "%" if format_angka(v, 2) != "–" else KOSONG
 
 
 def _fmt(f: Callable, kosong: str = KOSONG) -> Callable:
@@ -42,18 +47,23 @@ def tampil_tabel(df: pd.DataFrame, s, nama_berkas: str, rupiah: tuple[str, ...] 
     for k in rupiah:
         format_kolom[k] = _fmt(format_rupiah)
     for k in (*persen, *progres):
-        format_kolom[k] = _fmt(lambda v: format_persen(v, 2))
+        format_kolom[k] = _fmt(persen_dua)
     for k in angka:
         format_kolom[k] = _fmt(lambda v: format_angka(v, 2))
     for k in nilai:
         format_kolom[k] = _fmt(format_nilai)
+    for k in tampil.columns:
+        if pd.api.types.is_bool_dtype(tampil[k]) and k not in format_kolom:
+            format_kolom[k] = _fmt(lambda v, k=k: ("⚠" if k == "sedikit" else "✓") if v else "")
     for k in _KOLOM_BULAT:
         if k in tampil.columns and pd.api.types.is_numeric_dtype(tampil[k]) and k not in format_kolom:
             format_kolom[k] = _fmt(lambda v: str(int(v)))
     config: dict[str, object] = {}
     for i, k in enumerate(df.columns):
         judul = label.judul_kolom(k, s.bahasa)
-        if k in format_kolom or (k in tampil.columns and pd.api.types.is_numeric_dtype(tampil[k])):
+        if k in tampil.columns and pd.api.types.is_bool_dtype(tampil[k]):
+            config[k] = st.column_config.TextColumn(judul, width="small")
+        elif k in format_kolom or (k in tampil.columns and pd.api.types.is_numeric_dtype(tampil[k])):
             config[k] = st.column_config.NumberColumn(judul, format="%d" if k in _KOLOM_BULAT else None,
                                                       width="small" if k in _KOLOM_BULAT else None)
         elif k in _KOLOM_NAMA:

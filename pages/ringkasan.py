@@ -34,7 +34,7 @@ for i, r in enumerate(ring.head(MAKS_KARTU).itertuples(index=False)):
         if r.sedikit:
             st.warning(s.t("r.sedikit", n=r.jumlah_indikator, min=s.min_indikator), icon=":material/warning:")
         a, b, c = st.columns(3)
-        a.metric(s.t("m.rata_capaian"), format_persen(r.rata_capaian, 1) + (" ⚠" if r.sedikit else ""),
+        a.metric(s.t("m.rata_capaian"), format_persen(r.rata_capaian, 1),
                  help=s.t("r.help_rata", n=r.jumlah_indikator, batas=format_angka(s.batas), d=r.dibatasi)
                  + label.rumus_capaian("positif", s.bahasa))
         b.metric(s.t("m.serapan"), format_persen(r.serapan, 1),

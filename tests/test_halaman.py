@@ -74,7 +74,7 @@ def test_ringkasan_adil_tahun_terakhir_per_instansi(monkeypatch, db_bawaan):
     assert sorted(kartu(at)) == [
         ("Dinas Sosial Kota Bekasi", "Tahun 2023 · Peringkat 1", "101,6%", "85,6%"),  # serapan: Tabel 3.18
         ("Dinas Sosial Kota Parepare", "Tahun 2023 · Peringkat 2", "100,6%", "70,1%"),  # 6.447.258.513 / 9.202.224.555
-        ("Dinas Sosial Kota Pasuruan", "Tahun 2022 · tanpa peringkat", "109,1% ⚠", "73,6%"),
+        ("Dinas Sosial Kota Pasuruan", "Tahun 2022 · tanpa peringkat", "109,1%", "73,6%"),
     ]
     assert any("hanya 1 indikator (kurang dari 3)" in w.value for w in at.warning)
     bar = figur(at, 0).data[0]
