@@ -242,6 +242,33 @@ _LABEL: dict[str, tuple[str, str]] = {
     # -- akses & peran (isu 11/13) --
 
     # -- hari perencana (isu 12) --
+    "ug.status_aktif": ("aktif", "active"),
+    "ug.status_dibatalkan": ("dibatalkan", "undone"),
+    "ug.kol_id": ("Impor", "Import"),
+    "ug.kol_waktu": ("Waktu", "Time"),
+    "ug.kol_nama_file": ("Berkas", "File"),
+    "ug.kol_pengguna": ("Pengguna", "User"),
+    "ug.kol_status": ("Status", "Status"),
+    "ug.kol_ditulis": ("Baris ditulis", "Rows written"),
+    "ug.kol_instansi_tahun": ("Instansi dan tahun", "Agency and year"),
+    "ug.kol_diganti": ("Baris diganti", "Rows replaced"),
+    "ug.izinkan_bawaan": ("Izinkan membatalkan data bawaan", "Allow undoing the bundled data"),
+    "ug.izinkan_bawaan_help": ("Data bawaan (tiga laporan contoh) dilindungi dari pembatalan yang tidak disengaja.",
+                               "The bundled data (three sample reports) is protected from an accidental undo."),
+    "ug.tak_ada_batal": ("Tidak ada impor yang dapat dibatalkan (data bawaan dilindungi).",
+                         "No import can be undone (the bundled data is protected)."),
+    "ug.konfirmasi": ("Batalkan impor #{id} ({berkas})? Akan **dihapus**: {hapus}. Akan **dipulihkan**: {pulih}. "
+                      "Impor ini dapat diulang dari riwayat.",
+                      "Undo import #{id} ({berkas})? To be **removed**: {hapus}. To be **put back**: {pulih}. "
+                      "The import can be redone from the history."),
+    "ug.tanpa_pulih": ("tidak ada", "nothing"),
+    "ug.konfirmasi_bawaan": ("Ini data bawaan (laporan contoh). Membatalkannya menghapus data laporan itu dari dasbor.",
+                             "This is bundled data (a sample report). Undoing it removes that report's data from the dashboard."),
+    "ug.ya_batal": ("Ya, batalkan", "Yes, undo"),
+    "ug.jangan": ("Jangan", "Keep it"),
+    "ug.pilih_ulang": ("Ulangi impor yang dibatalkan", "Undone import to redo"),
+    "ug.tombol_ulang": ("Ulangi impor", "Redo import"),
+    "ug.diulang": ("Impor #{id} dipulihkan: {daftar}.", "Import #{id} restored: {daftar}."),
     "s.asal": ("Pagu dari {pagu}; realisasi dari {realisasi}.", "Budget from {pagu}; actual from {realisasi}."),
     "s.fokus": ("Hanya {nama} dan rinciannya (klik kotak lain di peta, atau klik lagi untuk semua baris).",
                 "Only {nama} and the lines below it (click another box in the map, or click again for all lines)."),

@@ -4,6 +4,7 @@
 - ``web_saringan``: shared filters, page controls and the URL (mapping in ``lkjip.tautan``);
 - ``web_tabel``: tables with sortable Indonesian numbers, downloads, formula expanders;
 - ``web_akses``: who may write;
+- ``web_riwayat``: the import history with undo (confirmed) and redo;
 - ``teks_aman``: the one escaping path for data text.
 
 Pages import this module only; the rest of lkjip never imports Streamlit.
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from .teks_aman import grafik, md  # noqa: F401
 from .web_akses import _pembatas, _rahasia, izin_menulis  # noqa: F401
+from .web_riwayat import batal_dan_ulang, tampil_riwayat  # noqa: F401
 from .web_data import _anggaran, _indikator, daftar_instansi, daftar_tahun, kunci, store  # noqa: F401
 from .web_saringan import (Saringan, dari_url, ke_url, pilihan_sah, query_tampilan, salin_tautan,  # noqa: F401
                            saringan, saringan_sidebar)

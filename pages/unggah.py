@@ -6,7 +6,7 @@ import streamlit as st
 from lkjip import label, web
 from lkjip.ingest import GalatBerkas, atur_polaritas, atur_tema, cuplikan, pratinjau
 from lkjip.ingest.berkas import BATAS_UKURAN
-from lkjip.ingest.simpan import GalatImpor, batalkan, konflik, riwayat, simpan
+from lkjip.ingest.simpan import GalatImpor, konflik, riwayat, simpan
 from lkjip.numbers import format_persen
 from lkjip.templat import buat_templat
 from lkjip.vocab import TEMA
@@ -128,18 +128,6 @@ r = riwayat(store, 20)
 if not len(r):
     st.caption(s.t("ug.belum"))
 else:
-    st.dataframe(r[["id", "waktu", "nama_file", "pengguna", "status", "ringkasan"]], hide_index=True, width="stretch",
-                 column_config={"waktu": st.column_config.DatetimeColumn(s.t("ug.waktu"), format="DD-MM-YYYY HH:mm")})
-    bisa = r[r["bisa_dibatalkan"]]
-    if boleh and len(bisa):
-        k1, k2 = st.columns([3, 1])
-        pilih = k1.selectbox(s.t("ug.pilih_batal"), list(bisa["id"]), key="unggah_undo",
-                             format_func=lambda i: f"#{i} · {bisa.set_index('id').loc[i, 'ringkasan']}")
-        if k2.button(s.t("ug.tombol_batal"), icon=":material/undo:", key="unggah_undo_tombol"):
-            try:
-                pulih = batalkan(store, int(pilih))
-                dipulihkan = s.t("ug.dipulihkan", daftar=per_tabel(pulih)) if pulih else ""
-                st.session_state["unggah_pesan"] = s.t("ug.dibatalkan", id=pilih, pulih=dipulihkan)
-                st.rerun()
-            except GalatImpor as e:
-                st.error(web.md(e), icon=":material/error:")
+    web.tampil_riwayat(r, s)
+    if boleh:
+        web.batal_dan_ulang(r, s, pengguna)
