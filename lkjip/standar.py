@@ -100,11 +100,11 @@ def sarankan(indikator: object, satuan: object = None) -> str | None:
     t = " ".join(str(indikator or "").lower().split())
     if not t:
         return None
+    kata = "persen" if t.startswith(("persentase", "%", "prosentase")) else ("jumlah" if t.startswith(("jumlah", "banyaknya")) else None)
     jenis = _jenis_satuan(satuan)
-    if jenis is None and t.startswith(("persentase", "%", "prosentase")):
-        jenis = "persen"
-    if jenis is None and t.startswith(("jumlah", "banyaknya")):
-        jenis = "jumlah"
+    if kata and jenis and kata != jenis:
+        return None  # the words say one kind of figure and the unit another: the planner decides
+    jenis = jenis or kata
     for kode in _URUTAN:
         st_ = STANDAR[kode]
         if not re.search(st_.pola, t):
