@@ -10,10 +10,16 @@ import re
 _MD_KHUSUS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
+# GFM turns bare addresses into links even when their characters are escaped: an invisible word joiner
+# (U+2060) after "://", "www" and "@" stops that without changing what a person reads.
+_AUTOLINK = re.compile(r"(://|\bwww(?=\.)|@)", re.IGNORECASE)
+
+
 def md(teks: object) -> str:
     """Data text shown inside Markdown: every Markdown, HTML and LaTeX character escaped, so a name never
-    becomes a link, a heading, a formula or markup. Line breaks become spaces."""
-    return _MD_KHUSUS.sub(r"\\\1", re.sub(r"[\r\n]+", " ", str(teks)))
+    becomes a link (also not a bare address), a heading, a formula or markup. Line breaks become spaces."""
+    t = _AUTOLINK.sub(lambda m: m.group(1) + "\u2060", re.sub(r"[\r\n]+", " ", str(teks)))
+    return _MD_KHUSUS.sub(r"\\\1", t)
 
 
 def grafik(teks: object) -> str:

@@ -32,13 +32,14 @@ def _fmt(f: Callable, kosong: str = KOSONG) -> Callable:
 def tampil_tabel(df: pd.DataFrame, s, nama_berkas: str, rupiah: tuple[str, ...] = (), persen: tuple[str, ...] = (),
                  progres: tuple[str, ...] = (), angka: tuple[str, ...] = (), nilai: tuple[str, ...] = (), tinggi: int | None = None,
                  kunci: str | None = None, tampilan: dict[str, pd.Series] | None = None, warna: dict[str, Callable] | None = None,
-                 konteks: dict[str, object] | None = None, on_select=None):
+                 konteks: dict[str, object] | None = None, on_select=None, unduh: pd.DataFrame | None = None):
     """Show a table whose number columns sort as numbers and read the Indonesian way, and its downloads.
 
     rupiah: ``Rp 9.202.224.555``; persen and progres (serapan, capaian): two decimals, ``98,20%``;
     angka: ``1.234,56``; nilai: a target or actual as printed. Empty cells read "–". ``tampilan``
     replaces a column's text for display only (e.g. indentation); ``warna`` maps a column to a
-    function value -> CSS. The downloads carry the real numbers and the ``konteks`` columns.
+    function value -> CSS. The downloads carry the real numbers and the ``konteks`` columns, of ``unduh``
+    when given (more columns than fit on screen), else of ``df``.
     """
     tampil = df.copy()
     for k, seri in (tampilan or {}).items():
@@ -61,13 +62,14 @@ def tampil_tabel(df: pd.DataFrame, s, nama_berkas: str, rupiah: tuple[str, ...] 
     config: dict[str, object] = {}
     for i, k in enumerate(df.columns):
         judul = label.judul_kolom(k, s.bahasa)
+        bantuan = judul if len(judul) > 14 else None  # a narrow column's full header on hover
         if k in tampil.columns and pd.api.types.is_bool_dtype(tampil[k]):
-            config[k] = st.column_config.TextColumn(judul, width="small")
+            config[k] = st.column_config.TextColumn(judul, width=65, help=bantuan)
         elif k in format_kolom or (k in tampil.columns and pd.api.types.is_numeric_dtype(tampil[k])):
-            config[k] = st.column_config.NumberColumn(judul, format="%d" if k in _KOLOM_BULAT else None,
-                                                      width="small" if k in _KOLOM_BULAT else None)
+            lebar = 65 if k in _KOLOM_BULAT else (150 if k in rupiah else 90)
+            config[k] = st.column_config.NumberColumn(judul, format="%d" if k in _KOLOM_BULAT else None, width=lebar, help=bantuan)
         elif k in _KOLOM_NAMA:
-            config[k] = st.column_config.TextColumn(judul, width=220, pinned=i == 0)
+            config[k] = st.column_config.TextColumn(judul, width=200 if k != "uraian" else 300, pinned=i == 0)
         elif k in _KOLOM_PANJANG:
             config[k] = st.column_config.TextColumn(judul, width="medium")
         else:
@@ -80,7 +82,7 @@ def tampil_tabel(df: pd.DataFrame, s, nama_berkas: str, rupiah: tuple[str, ...] 
         data = gaya
     pilih = st.dataframe(data, hide_index=True, width="stretch", column_config=config, height=tinggi or "auto", key=kunci,
                          placeholder=KOSONG, **({"on_select": on_select, "selection_mode": "single-row"} if on_select else {}))
-    tombol_unduh(df, s, nama_berkas, konteks)
+    tombol_unduh(df if unduh is None else unduh, s, nama_berkas, konteks)
     return pilih
 
 
@@ -104,9 +106,9 @@ def nama_unduhan(halaman: str, instansi: object = None, tahun: object = None, su
 def tombol_unduh(df: pd.DataFrame, s, nama_berkas: str, konteks: dict[str, object] | None = None) -> None:
     """xlsx and CSV downloads of the real numbers; ``konteks`` (e.g. page, agency, year, source) become columns."""
     keluar = df.copy()
-    for k, v in reversed(list((konteks or {}).items())):
+    for k, v in (konteks or {}).items():  # after the table's own columns, so the first stays the agency or line
         if k not in keluar.columns:
-            keluar.insert(0, k, v)
+            keluar[k] = v
     judul = label.judul_kolom_semua(list(keluar.columns), s.bahasa)
     k1, k2, _ = st.columns([1, 1, 4])
     k1.download_button(s.t("u.unduh_xlsx"), data=lambda: export.ke_xlsx(keluar, nama_berkas[:31], judul), file_name=f"{nama_berkas}.xlsx",

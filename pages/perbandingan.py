@@ -49,8 +49,9 @@ else:
 
 st.subheader(s.t("p.tabel"))
 web.tampil_tabel(atas[["instansi", "tahun", "peringkat", "rata_capaian", "jumlah_indikator", "sedikit", "serapan", "efisiensi_selisih",
-                       "pagu", "realisasi", *measures.KATEGORI, "dibatasi", "tahun_data"]],
-                 s, web.nama_unduhan("perbandingan", nama, s.tahun or None, isi=s.periode), persen=("rata_capaian",),
+                       "pagu"]], s, unduh=atas[["instansi", "tahun", "peringkat", "rata_capaian", "jumlah_indikator", "sedikit", "serapan",
+                                                "efisiensi_selisih", "pagu", "realisasi", *measures.KATEGORI, "dibatasi", "tahun_data"]],
+                 nama_berkas=web.nama_unduhan("perbandingan", nama, s.tahun or None, isi=s.periode), persen=("rata_capaian",),
                  rupiah=("pagu", "realisasi"), progres=("serapan",), angka=("efisiensi_selisih",),
                  konteks={"halaman": s.t("nav.perbandingan"), "periode": s.t(f"f.periode_{s.periode}")})
 web.rumus(s, "rata", "kategori", "serapan", "efisiensi")

@@ -48,10 +48,11 @@ for i, r in enumerate(ring.head(MAKS_KARTU).itertuples(index=False)):
 st.subheader(s.t("r.peringkat"))
 st.plotly_chart(charts.peringkat(ring.head(30), warna, s.batas, s.t("m.rata_capaian"), s.bahasa), width="stretch")
 st.plotly_chart(charts.sebaran_kategori(ring.head(30), kategori, bahasa=s.bahasa), width="stretch")
-tabel = ring[["instansi", "tahun", "peringkat", "rata_capaian", "jumlah_indikator", "sedikit", "serapan", "efisiensi_selisih",
-              "temuan", "pagu", "realisasi", *kategori, "dibatasi", "tahun_data"]]
+semua_kolom = ring[["instansi", "tahun", "peringkat", "rata_capaian", "jumlah_indikator", "sedikit", "serapan", "efisiensi_selisih",
+                     "temuan", "pagu", "realisasi", *kategori, "dibatasi", "tahun_data"]]
 web.tampil_tabel(
-    tabel, s, web.nama_unduhan("ringkasan", s.instansi, s.tahun or None, isi=s.periode), persen=("rata_capaian",),
+    semua_kolom[["instansi", "tahun", "peringkat", "rata_capaian", "jumlah_indikator", "sedikit", "serapan", "efisiensi_selisih",
+                 "pagu"]], s, unduh=semua_kolom, nama_berkas=web.nama_unduhan("ringkasan", s.instansi, s.tahun or None, isi=s.periode), persen=("rata_capaian",),
     rupiah=("pagu", "realisasi"), progres=("serapan",), angka=("efisiensi_selisih",),
     konteks={"halaman": s.t("nav.ringkasan"), "periode": s.t(f"f.periode_{s.periode}")},
 )

@@ -163,4 +163,5 @@ def test_teks_data_tidak_menjadi_markup():
     nama = "Dinas <a href='http://x.invalid'>[klik](http://x.invalid)</a> **tebal** $x$\n# judul"
     assert "<a" not in grafik(nama) and "&lt;a" in grafik(nama)
     m = md(nama)
+    assert "http\\://\u2060" in md("lihat http://x.invalid")  # a bare address never becomes a link either
     assert "\\<a" in m and "\\[klik\\]" in m and "\\*\\*" in m and "\\$x\\$" in m and "\n" not in m
