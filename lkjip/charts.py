@@ -69,7 +69,10 @@ def peringkat(df: pd.DataFrame, warna: dict[str, str], batas: float | None, judu
         hovertemplate="%{y}<br>" + judul + ": %{text}<extra></extra>",
     ))
     fig.add_vline(x=100, line_dash="dot", line_color="#555", annotation_text="100%", annotation_position="top")
-    return _tata(fig, tinggi=max(220, 36 * len(d) + 80), xaxis=dict(title=judul, ticksuffix="%"), yaxis=dict(title=None))
+    maks = float(d["rata_capaian"].max()) if len(d) else 100.0
+    # room on the right for the value and the few-indicator mark printed after each bar
+    return _tata(fig, tinggi=max(220, 36 * len(d) + 80), xaxis=dict(title=judul, ticksuffix="%", range=[0, max(maks, 100) * 1.3]),
+                 yaxis=dict(title=None))
 
 
 def sebaran_kategori(df: pd.DataFrame, kategori: list[str], label: dict[str, str] | None = None, bahasa: str = "id") -> go.Figure:

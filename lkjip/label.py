@@ -375,7 +375,7 @@ _KATEGORI_SINGKAT = {"Sangat Tinggi": ("ST", "VH"), "Tinggi": ("T", "H"), "Sedan
                      "Sangat Rendah": ("SR", "VL")}
 # Tables an upload writes (lkjip.ingest), as named in messages.
 _TABEL = {"indikator": ("indikator", "indicator"), "anggaran": ("anggaran", "budget"), "renstra": ("renstra", "Renstra"),
-          "nilai_dilaporkan": ("nilai_dilaporkan", "printed value"), "skor": ("skor", "score"),
+          "nilai_dilaporkan": ("nilai tercetak", "printed value"), "skor": ("skor", "score"),
           "instansi": ("instansi", "agency")}
 
 # English of the formula texts of lkjip.measures (the Indonesian ones, the reference, stay there).

@@ -165,3 +165,12 @@ def test_teks_data_tidak_menjadi_markup():
     m = md(nama)
     assert "http\\://\u2060" in md("lihat http://x.invalid")  # a bare address never becomes a link either
     assert "\\<a" in m and "\\[klik\\]" in m and "\\*\\*" in m and "\\$x\\$" in m and "\n" not in m
+
+
+def test_capaian_di_atas_100_bukan_peringatan_kecuali_tak_wajar():
+    csv = ("Instansi,Tahun,Indikator,Satuan,Target,Realisasi\n"
+           "Dinas Sosial Kota Uji,2023,Persentase PSKS aktif,%,75,100\n"  # 133,33%: a target exceeded (as Parepare Tabel 3.2)
+           "Dinas Sosial Kota Uji,2023,Jumlah KPM PKH,KPM,100,450\n").encode()  # 450%: worth a look
+    p = pratinjau(csv, "uji.csv")
+    peringatan = [m for m in p.masalah if m.tingkat == "peringatan" and "capaian dihitung" in m.pesan]
+    assert len(peringatan) == 1 and "450" in peringatan[0].pesan and p.bisa_disimpan

@@ -52,6 +52,8 @@ _BIDANG_LABEL = {"instansi", "tahun", "sasaran", "satuan", "polaritas", "tema", 
 _BIDANG_ANGKA = {"target", "realisasi", "capaian_dilaporkan", "_persen", "pagu", "pagu_awal", "serapan_dilaporkan", "nilai"}
 MAKS_MASALAH_RUMUS = 20
 
+CAPAIAN_TAK_WAJAR = 200.0  # a computed capaian above this (realisasi over twice the target) is flagged for a check
+
 
 @dataclass(frozen=True)
 class Masalah:
@@ -377,11 +379,12 @@ class _Pembaca:
             tema = None
         tema = tema or sarankan_tema(ind)
         hc = measures.capaian(t.nilai, r.nilai, polaritas, t.predikat, r.predikat)
-        if hc.nilai is not None and hc.nilai > 100 and polaritas != "ordinal":
+        # capaian above 100% is normal (a target exceeded); only beyond CAPAIAN_TAK_WAJAR is it worth a look
+        if hc.nilai is not None and hc.nilai > CAPAIAN_TAK_WAJAR and polaritas != "ordinal":
             kol = isi.get("realisasi", (None, None))[1]
             self.masalah("peringatan", nomor, kol, r_teks,
-                         f"capaian dihitung {format_persen(hc.nilai)}, di atas 100%: periksa target dan realisasi "
-                         f"(polaritas {polaritas}); tetap disimpan")
+                         f"capaian dihitung {format_persen(hc.nilai)}, lebih dari {CAPAIAN_TAK_WAJAR:.0f}%: periksa target, "
+                         f"realisasi dan satuannya (polaritas {polaritas}); tetap disimpan")
         utama = _ya(sel.get("utama"))
         sumber = _teks(sel["sumber"][0]) if "sumber" in sel else self.sumber_bawaan
         tingkat = (_teks(sel["tingkat"][0]) or "sasaran").lower().replace(" ", "_") if "tingkat" in sel else "sasaran"
