@@ -172,8 +172,12 @@ def test_halaman_kosong(monkeypatch, tmp_path, halaman):
 def test_label_lengkap():
     from lkjip import label
 
-    for kunci in label._LABEL:
-        assert label.teks(kunci, "id") and label.teks(kunci, "en")
+    # each label carries its own English (no fallback to Indonesian); identical only for terms both languages use
+    sama = {"f.bahasa", "a.sign_in", "a.sign_out", "ug.kol_status", "t.target_realisasi"}
+    for kunci, (idn, eng) in label._LABEL.items():
+        assert idn.strip() and eng.strip(), kunci
+        if idn == eng and kunci not in sama:
+            assert not any(k in eng.split() for k in ("dan", "yang", "tidak", "untuk", "dengan")), kunci
 
 
 def test_kualitas_data(monkeypatch, db_bawaan):
