@@ -242,6 +242,10 @@ _LABEL: dict[str, tuple[str, str]] = {
     # -- akses & peran (isu 11/13) --
 
     # -- hari perencana (isu 12) --
+    "p.standar": ("Satu indikator standar antar instansi", "One standard indicator across agencies"),
+    "p.standar_pilih": ("Pilih indikator standar", "Choose a standard indicator"),
+    "p.standar_tahun": ("Tiap instansi dengan tahun terakhir yang memuat indikator ini.",
+                        "Each agency on its latest year that has this indicator."),
     "ug.status_aktif": ("aktif", "active"),
     "ug.status_dibatalkan": ("dibatalkan", "undone"),
     "ug.kol_id": ("Impor", "Import"),

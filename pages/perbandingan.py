@@ -1,7 +1,7 @@
 """Perbandingan instansi: averages on a fair basis, categories, agency x theme heatmap, program serapan, table."""
 import streamlit as st
 
-from lkjip import charts, label, measures, web
+from lkjip import charts, label, measures, standar, web
 
 s = web.saringan()
 st.title(s.t("nav.perbandingan"))
@@ -35,6 +35,28 @@ if len(m):
     st.caption(s.t("p.sel_kosong"))
 else:
     st.info(s.t("u.kosong_saring"))
+
+st.subheader(s.t("p.standar"))
+tertaut = s.standar_tertaut()
+ada = tertaut[tertaut["instansi"].isin(nama)].dropna(subset=["standar"]).groupby("standar")["instansi"].nunique()
+kode = [k for k in standar.STANDAR if k in ada.index]
+if kode:
+    web.pilihan_sah("banding_standar", kode)
+    pilih = st.selectbox(s.t("t.standar"), kode, key="banding_standar", index=None, placeholder=s.t("p.standar_pilih"),
+                         format_func=lambda k: s.t("t.pilihan_indikator", indikator=standar.nama(k, s.bahasa), n=int(ada[k])))
+    if pilih:
+        nilai = s.nilai_standar(pilih)
+        nilai = nilai[nilai["instansi"].isin(nama)]
+        terakhir = nilai.sort_values("tahun").drop_duplicates("instansi", keep="last")  # each agency's latest year
+        st.plotly_chart(charts.peringkat(terakhir.rename(columns={"capaian": "rata_capaian"}), warna, s.batas, s.t("m.capaian"), s.bahasa),
+                        width="stretch", key="banding_standar_grafik")
+        st.caption(s.t("p.standar_tahun") + " " + s.t("t.standar_cara"))
+        web.tampil_tabel(terakhir.assign(cara=terakhir["cara"].map(lambda c: s.t(f"t.cara_{c}")))[
+            ["instansi", "tahun", "indikator", "capaian", "capaian_dilaporkan", "target", "realisasi", "satuan", "cara", "sumber"]], s,
+            web.nama_unduhan("perbandingan", nama, s.tahun or None, isi=pilih), persen=("capaian", "capaian_dilaporkan"),
+            nilai=("target", "realisasi"), konteks={"halaman": s.t("nav.perbandingan"), "standar": standar.nama(pilih, s.bahasa)})
+else:
+    st.caption(s.t("t.standar_kosong"))
 
 st.subheader(s.t("p.program"))
 prog = s.serapan_program()

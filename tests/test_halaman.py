@@ -220,3 +220,33 @@ def test_nama_dengan_markdown_html_latex_tampil_sebagai_teks(monkeypatch, db):
     kartu = [m.value for m in at.markdown if "Uji" in m.value]
     assert kartu == [f"**{md(nama)}**"]
     assert "\\<b\\>" in kartu[0] and "\\[klik\\]" in kartu[0] and "\\$x\\$" in kartu[0] and "🙂" in kartu[0]
+
+
+def test_kendali_halaman_dari_tautan(monkeypatch, db_bawaan):
+    # a link carries each page's own controls: Serapan agency, year and table; Tren mode and indicator;
+    # Perbandingan search, top-N and standard indicator; Kualitas filters
+    at = buka(monkeypatch, db_bawaan, "pages/serapan.py",
+              query={"s_instansi": "Dinas Sosial Kota Parepare", "s_tahun": "2023", "tabel": "LKjIP Parepare 2023, Tabel 2.6", "ambang": "60"})
+    assert at.selectbox(key="serapan_sumber").value == "LKjIP Parepare 2023, Tabel 2.6" and at.slider(key="serapan_ambang").value == 60
+    assert metrik(at)["Pagu"] == "Rp 9.202.224.555"  # Tabel 2.6 total
+    assert any("Pagu dari LKjIP Parepare 2023, Tabel 2\\.6" in c.value for c in at.caption)
+    at = buka(monkeypatch, db_bawaan, "pages/tren.py", query={"mode": "standar", "standar": "psks_aktif"})
+    assert at.selectbox(key="tren_standar").value == "psks_aktif"
+    tabel = at.dataframe[0].value
+    assert set(tabel["instansi"]) == {"Dinas Sosial Kota Bekasi", "Dinas Sosial Kota Parepare", "Dinas Sosial Kota Pasuruan"}
+    assert set(tabel["cara"]) == {"otomatis"}
+    at = buka(monkeypatch, db_bawaan, "pages/perbandingan.py", query={"cari": "a", "n": "2", "standar": "ppks_tertangani"})
+    assert at.text_input(key="banding_cari").value == "a" and at.number_input(key="banding_n").value == 2
+    standar_tabel = next(d.value for d in at.dataframe if "cara" in d.value.columns)
+    # each agency's latest year with the indicator: Parepare 2023 (Tabel 3.2), Bekasi has no such indicator
+    assert list(standar_tabel["tahun"]) == [2023] * len(standar_tabel)
+    at = buka(monkeypatch, db_bawaan, "pages/kualitas.py", query={"tingkat": ["galat"], "jenis": ["bukan_jenis"]})
+    assert at.multiselect(key="kualitas_tingkat").value == ["galat"] and at.multiselect(key="kualitas_jenis").value == []
+
+
+def test_serapan_tanpa_baris_total_sebagai_program_rendah(monkeypatch, db_bawaan):
+    at = buka(monkeypatch, db_bawaan, "pages/serapan.py", query={"s_instansi": "Dinas Sosial Kota Parepare", "ambang": "100"})
+    # Parepare 2023 main table: pagu of the whole budget is printed elsewhere in the report, never "–"
+    assert metrik(at) == {"Pagu": "Rp 9.202.224.555", "Realisasi": "Rp 6.447.258.513", "Serapan": "70,06%"}
+    teks = " ".join(w.value for w in at.warning)
+    assert "Program Perlindungan dan Jaminan Sosial" in teks and "Realisasi anggaran Dinas Sosial" not in teks
