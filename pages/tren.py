@@ -24,6 +24,8 @@ st.caption(s.t("t.celah"))
 def target_realisasi(df: pd.DataFrame, renstra: pd.DataFrame | None) -> None:
     st.subheader(s.t("t.target_realisasi"))
     for nama, g in df.groupby("instansi"):
+        if g[["target", "realisasi"]].isna().all().all():
+            continue  # only a printed capaian: nothing to draw here (it is in the line chart and the table)
         satuan = g["satuan"].dropna()
         st.markdown(f"**{web.md(nama)}**" + (f" · {web.md(satuan.iloc[-1])}" if len(satuan) else "")
                     + (f" · {web.md(g['indikator'].iloc[-1])}" if mode == "standar" else ""))
