@@ -149,8 +149,9 @@ def saringan_sidebar() -> Saringan:
     t = lambda k: label.teks(k, bahasa)  # noqa: E731
     with st.sidebar:
         st.header(t("f.judul"))
-        st.multiselect(t("f.instansi"), web_data.daftar_instansi(), key="f_instansi", placeholder=t("f.instansi_semua"))
-        st.multiselect(t("f.tahun"), web_data.daftar_tahun(), key="f_tahun", placeholder=t("f.tahun_semua"))
+        st.multiselect(t("f.instansi"), web_data.daftar_instansi(), key="f_instansi", placeholder=t("f.instansi_semua"),
+                       select_all=False)  # none chosen already means all; no English "Select all" entry
+        st.multiselect(t("f.tahun"), web_data.daftar_tahun(), key="f_tahun", placeholder=t("f.tahun_semua"), select_all=False)
         st.selectbox(t("f.tema"), list(TEMA), key="f_tema", format_func=lambda k: label.tema(k, bahasa), index=None, placeholder=t("f.tema_semua"))
         st.radio(t("f.periode"), list(analisis.PERIODE), key="f_periode", format_func=lambda k: t(f"f.periode_{k}"), help=t("f.periode_help"))
         st.number_input(t("f.min"), min_value=1, max_value=100, step=1, key="f_min", help=t("f.min_help"))

@@ -201,6 +201,7 @@ def test_batal_dengan_konfirmasi_lalu_ulang(server, konteks, tmp_path):
     # an agency left with no rows leaves the filters
     page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first.click()
     assert page.get_by_role("option", name="Dinas Sosial Kota Depok").count() == 0
+    assert page.get_by_role("option", name="Select all").count() == 0  # no English leftover in Indonesian mode
     page.keyboard.press("Escape")
     page.get_by_role("button", name="Ulangi impor").click()
     tunggu_app(page)
