@@ -18,3 +18,7 @@ from .web_data import _anggaran, _indikator, daftar_instansi, daftar_tahun, kunc
 from .web_saringan import (Saringan, dari_url, ke_url, pilihan_sah, query_tampilan, salin_tautan,  # noqa: F401
                            saringan, saringan_sidebar)
 from .web_tabel import KOSONG, kosong, nama_unduhan, rumus, tampil_tabel, tombol_unduh  # noqa: F401
+
+__all__ = ["KOSONG", "Saringan", "_anggaran", "_indikator", "_pembatas", "_rahasia", "batal_dan_ulang", "daftar_instansi", "daftar_tahun",
+           "dari_url", "grafik", "izin_menulis", "ke_url", "kosong", "kunci", "md", "nama_unduhan", "pilihan_sah", "query_tampilan",
+           "rumus", "salin_tautan", "saringan", "saringan_sidebar", "store", "tampil_riwayat", "tampil_tabel", "tombol_unduh"]
