@@ -105,6 +105,12 @@ def pilihan_sah(kunci: str, pilihan: list) -> None:
                 st.session_state[kunci] = sah
 
 
+def awal(kunci: str, **bawaan) -> dict:
+    """A page control's default (value=, index=, default=...) only when its key holds no value yet (e.g. from a
+    link): Streamlit warns when a widget gets both a default and a value set through the session state."""
+    return {} if kunci in st.session_state else bawaan
+
+
 def query_tampilan(halaman: str | None) -> dict[str, str | list[str]]:
     """The URL parameters of the current view: shared filters plus the page's controls."""
     nilai = {p.kunci: st.session_state[p.kunci] for p in tautan.param_halaman(halaman) if p.kunci in st.session_state}

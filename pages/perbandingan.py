@@ -16,7 +16,7 @@ cari = k1.text_input(s.t("u.cari"), key="banding_cari", placeholder=s.t("p.cari_
 maks = max(1, len(ring))
 if st.session_state.get("banding_n") is not None and not 1 <= st.session_state["banding_n"] <= maks:
     st.session_state["banding_n"] = maks  # a link made when more agencies were chosen
-n = k2.number_input(s.t("u.teratas"), min_value=1, max_value=maks, value=min(20, maks), key="banding_n")
+n = k2.number_input(s.t("u.teratas"), min_value=1, max_value=maks, key="banding_n", **web.awal("banding_n", value=min(20, maks)))
 if cari:
     ring = ring[ring["instansi"].str.contains(cari, case=False, regex=False)]
 atas = ring.head(int(n))

@@ -20,8 +20,9 @@ tahun = k2.selectbox(s.t("s.pilih_tahun"), tahun_ada, key="serapan_tahun")
 daftar_sumber = analisis.sumber_anggaran(ang, instansi, tahun)
 web.pilihan_sah("serapan_sumber", daftar_sumber)
 bawaan = rincian_anggaran.sumber_bawaan(ang, instansi, tahun)
-sumber = k3.selectbox(s.t("s.sumber"), daftar_sumber, index=daftar_sumber.index(bawaan), key="serapan_sumber", help=s.t("s.sumber_help"))
-ambang = k4.slider(s.t("s.ambang"), 0, 100, 50, step=5, key="serapan_ambang")
+sumber = k3.selectbox(s.t("s.sumber"), daftar_sumber, key="serapan_sumber", help=s.t("s.sumber_help"),
+                      **web.awal("serapan_sumber", index=daftar_sumber.index(bawaan)))
+ambang = k4.slider(s.t("s.ambang"), 0, 100, step=5, key="serapan_ambang", **web.awal("serapan_ambang", value=50))
 
 baris = analisis.pohon_anggaran(ang, instansi, tahun, sumber)
 utama = rincian_anggaran.angka_utama(ang, instansi, tahun, sumber)

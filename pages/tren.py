@@ -16,8 +16,8 @@ if web.kosong(s, len(ind) > 0 or len(s.anggaran()) > 0):
 warna = s.warna()
 tahun_semua = list(s.tahun) or web.daftar_tahun()
 web.pilihan_sah("tren_mode", ["instansi", "indikator", "standar", "tema"])
-mode = st.segmented_control(s.t("t.pilih_mode"), ["instansi", "indikator", "standar", "tema"], default="instansi", key="tren_mode",
-                            format_func=lambda m: s.t(f"t.mode_{m}")) or "instansi"
+mode = st.segmented_control(s.t("t.pilih_mode"), ["instansi", "indikator", "standar", "tema"], key="tren_mode",
+                            format_func=lambda m: s.t(f"t.mode_{m}"), **web.awal("tren_mode", default="instansi")) or "instansi"
 st.caption(s.t("t.celah"))
 
 

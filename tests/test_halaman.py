@@ -229,6 +229,7 @@ def test_kendali_halaman_dari_tautan(monkeypatch, db_bawaan):
               query={"s_instansi": "Dinas Sosial Kota Parepare", "s_tahun": "2023", "tabel": "LKjIP Parepare 2023, Tabel 2.6", "ambang": "60"})
     assert at.selectbox(key="serapan_sumber").value == "LKjIP Parepare 2023, Tabel 2.6" and at.slider(key="serapan_ambang").value == 60
     assert metrik(at)["Pagu"] == "Rp 9.202.224.555"  # Tabel 2.6 total
+    assert not at.warning  # no "default value but also set via the Session State API" complaint
     assert any("Pagu dari LKjIP Parepare 2023, Tabel 2\\.6" in c.value for c in at.caption)
     at = buka(monkeypatch, db_bawaan, "pages/tren.py", query={"mode": "standar", "standar": "psks_aktif"})
     assert at.selectbox(key="tren_standar").value == "psks_aktif"
@@ -237,6 +238,7 @@ def test_kendali_halaman_dari_tautan(monkeypatch, db_bawaan):
     assert set(tabel["cara"]) == {"otomatis"}
     at = buka(monkeypatch, db_bawaan, "pages/perbandingan.py", query={"cari": "a", "n": "2", "standar": "ppks_tertangani"})
     assert at.text_input(key="banding_cari").value == "a" and at.number_input(key="banding_n").value == 2
+    assert not [w for w in at.warning if "Session State" in w.value]
     standar_tabel = next(d.value for d in at.dataframe if "cara" in d.value.columns)
     # each agency's latest year with the indicator: Parepare 2023 (Tabel 3.2), Bekasi has no such indicator
     assert list(standar_tabel["tahun"]) == [2023] * len(standar_tabel)
