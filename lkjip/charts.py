@@ -30,6 +30,16 @@ def warna_satu(nama: str) -> str:
     return PALET[int(hashlib.sha256(kunci.encode("utf-8")).hexdigest()[:8], 16) % len(PALET)]
 
 
+SIMBOL = ["circle", "square", "diamond", "triangle-up", "triangle-down", "pentagon", "hexagon", "star", "cross", "x"]
+
+
+def simbol_instansi(nama: str) -> str:
+    """An agency's marker shape, from its name like its colour (another part of the hash): two agencies that
+    happen to share a colour are still told apart on line and scatter charts."""
+    kunci = " ".join(str(nama).lower().split())
+    return SIMBOL[int(hashlib.sha256(kunci.encode("utf-8")).hexdigest()[8:16], 16) % len(SIMBOL)]
+
+
 def warna_instansi(semua) -> dict[str, str]:
     """One colour per agency (see warna_satu)."""
     return {nama: warna_satu(nama) for nama in semua}
@@ -94,7 +104,7 @@ def garis_tahun(df: pd.DataFrame, y: str, warna: dict[str, str], judul: str, per
         g = g.sort_values("tahun")
         fig.add_trace(go.Scatter(
             x=g["tahun"], y=g[y], mode="lines+markers", name=_e(nama), connectgaps=False,
-            line=dict(color=warna.get(nama, PALET[0]), width=2.5), marker=dict(size=8),
+            line=dict(color=warna.get(nama, PALET[0]), width=2.5), marker=dict(size=9, symbol=simbol_instansi(nama)),
             text=[format_persen(v) if persen else format_angka(v) for v in g[y]],
             hovertemplate="%{x}: %{text}<extra>" + _e(nama) + "</extra>",
         ))
