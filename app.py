@@ -9,6 +9,7 @@ and the page shows one clear message with that code; no traceback or server path
 """
 import logging
 import uuid
+from pathlib import Path
 
 import streamlit as st
 
@@ -17,7 +18,7 @@ from lkjip.store import StoreError
 
 log = logging.getLogger("lkjip.app")
 
-st.set_page_config(page_title="Dasbor LKjIP", page_icon=":material/monitoring:", layout="wide")
+st.set_page_config(page_title="Dasbor LKjIP", page_icon=str(Path(__file__).parent / "assets" / "ikon.png"), layout="wide")  # a local icon: no outside host
 bahasa = "en" if st.session_state.get("f_bahasa") else "id"
 
 
@@ -37,7 +38,7 @@ def _galat(e: BaseException) -> None:
 
 try:
     web.store()  # creates data/lkjip.duckdb with the bundled data on first run
-    web.dari_url()  # the filters and language of a shared link, before the navigation is labelled
+    web.dari_url()  # the filters, page controls and language of a shared link, before the navigation is labelled
     bahasa = "en" if st.session_state.get("f_bahasa") else "id"
     t = lambda k: label.teks(k, bahasa)  # noqa: E731
     halaman = st.navigation([
@@ -50,7 +51,13 @@ try:
         st.Page("pages/laporan.py", title=t("nav.laporan"), icon=":material/description:"),
         st.Page("pages/unggah.py", title=t("nav.unggah"), icon=":material/upload_file:"),
     ])
-    st.session_state["saringan"] = web.saringan_sidebar()
-    halaman.run()
+    s = web.saringan_sidebar()
+    st.session_state["saringan"] = s
+    with st.sidebar:
+        web.salin_tautan(s, halaman.url_path)
+    try:
+        halaman.run()
+    finally:
+        web.ke_url(halaman.url_path)  # the view's link, also when a page stops early (empty state)
 except Exception as e:  # Streamlit's rerun/stop are BaseException and pass through
     _galat(e)

@@ -76,11 +76,48 @@ def anggaran_instansi(ang: pd.DataFrame) -> pd.DataFrame:
     return pilih[kolom].reset_index(drop=True)
 
 
-def ringkasan_instansi(ind: pd.DataFrame, ang: pd.DataFrame, batas: float | None = measures.BATAS_RATA_RATA_BAWAAN) -> pd.DataFrame:
-    """One row per agency over the chosen years: average capaian (capped), categories, serapan, efficiency."""
-    df = indikator_analisis(ind)
-    kolom = ["instansi", "rata_capaian", "jumlah_indikator", "dibatasi", *URUTAN_KATEGORI, "pagu", "realisasi",
+PERIODE = ("terakhir", "semua")  # each agency's latest year (fair default) | all chosen years together
+MIN_INDIKATOR_PERINGKAT = 3  # an average resting on fewer indicators is marked and not ranked (changeable)
+
+
+def tahun_terakhir(ind: pd.DataFrame, ang: pd.DataFrame) -> pd.Series:
+    """Each agency's latest report year: the latest year with an IKU/PK capaian or a budget total."""
+    d = indikator_analisis(ind)
+    tahun = [d.dropna(subset=["capaian"]).groupby("instansi")["tahun"].max() if len(d) else pd.Series(dtype="int64"),
+             anggaran_instansi(ang).groupby("instansi")["tahun"].max()]
+    tahun = [t for t in tahun if len(t)]
+    if not tahun:
+        return pd.Series(dtype="int64", name="tahun")
+    return pd.concat(tahun, axis=1).max(axis=1).astype("int64").rename("tahun")
+
+
+def saring_tahun_terakhir(ind: pd.DataFrame, ang: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The rows of each agency's latest report year only (see tahun_terakhir)."""
+    terakhir = tahun_terakhir(ind, ang)
+
+    def saring(df: pd.DataFrame) -> pd.DataFrame:
+        if df is None or not len(df):
+            return df
+        return df[df["tahun"].to_numpy() == df["instansi"].map(terakhir).to_numpy()]
+
+    return saring(ind), saring(ang)
+
+
+def ringkasan_instansi(ind: pd.DataFrame, ang: pd.DataFrame, batas: float | None = measures.BATAS_RATA_RATA_BAWAAN,
+                       periode: str = "terakhir", min_indikator: int = MIN_INDIKATOR_PERINGKAT) -> pd.DataFrame:
+    """One row per agency: average capaian (capped), categories, serapan, efficiency — and a fair rank.
+
+    ``periode="terakhir"`` (default) compares each agency on its latest report year (column ``tahun``);
+    ``"semua"`` pools every chosen year (``tahun`` empty, ``tahun_data`` lists them). An average of fewer
+    than ``min_indikator`` indicators is marked (``sedikit``) and gets no rank (``peringkat`` empty).
+    """
+    if periode not in PERIODE:
+        raise ValueError(f"periode {periode!r}: pilih salah satu dari {PERIODE}")
+    kolom = ["instansi", "tahun", "rata_capaian", "jumlah_indikator", "sedikit", "dibatasi", *URUTAN_KATEGORI, "pagu", "realisasi",
              "serapan", "efisiensi_selisih", "tahun_data", "peringkat"]
+    if periode == "terakhir":
+        ind, ang = saring_tahun_terakhir(ind, ang)
+    df = indikator_analisis(ind)
     if not len(df) and (ang is None or not len(ang)):
         return pd.DataFrame(columns=kolom)
     d = df.assign(cap=_kapai(df["capaian"], batas), kategori=kategori_seri(df["capaian"]))
@@ -88,23 +125,30 @@ def ringkasan_instansi(ind: pd.DataFrame, ang: pd.DataFrame, batas: float | None
         rata_capaian=("cap", "mean"), jumlah_indikator=("capaian", "count"),
         dibatasi=("capaian", lambda s: int((s > batas).sum()) if batas is not None else 0),
     )
-    rata["tahun_data"] = d.dropna(subset=["capaian"]).groupby("instansi")["tahun"].agg(lambda s: ", ".join(str(t) for t in sorted(set(s))))
     kat = d.pivot_table(index="instansi", columns="kategori", values="id", aggfunc="count", fill_value=0)
     kat = kat.reindex(columns=URUTAN_KATEGORI, fill_value=0)
-    agg = anggaran_instansi(ang).groupby("instansi").agg(pagu=("pagu", "sum"), realisasi=("realisasi", "sum"))
+    per_tahun = anggaran_instansi(ang)
+    agg = per_tahun.groupby("instansi").agg(pagu=("pagu", "sum"), realisasi=("realisasi", "sum"))
     hasil = rata.join(kat, how="outer").join(agg, how="outer")
+    tahun_ada = pd.concat([d.dropna(subset=["capaian"])[["instansi", "tahun"]], per_tahun[["instansi", "tahun"]]])
+    hasil["tahun_data"] = tahun_ada.groupby("instansi")["tahun"].agg(lambda s: ", ".join(str(int(t)) for t in sorted(set(s))))
+    hasil["tahun"] = tahun_ada.groupby("instansi")["tahun"].max().astype("Int64") if periode == "terakhir" else pd.NA
     for k in URUTAN_KATEGORI:
         hasil[k] = hasil[k].fillna(0).astype(int)
     hasil["jumlah_indikator"] = hasil["jumlah_indikator"].fillna(0).astype(int)
     hasil["dibatasi"] = hasil["dibatasi"].fillna(0).astype(int)
+    hasil["sedikit"] = hasil["jumlah_indikator"] < int(min_indikator)
     hasil["serapan"] = [measures.serapan(p, r).nilai if pd.notna(p) else None for p, r in zip(hasil["pagu"], hasil["realisasi"])]
     hasil["efisiensi_selisih"] = [
         measures.efisiensi_selisih(None if pd.isna(c) else c, None if s is None or pd.isna(s) else s).nilai
         for c, s in zip(hasil["rata_capaian"], hasil["serapan"])
     ]
     hasil = hasil.reset_index().rename(columns={"index": "instansi"})
-    hasil["peringkat"] = hasil["rata_capaian"].rank(ascending=False, method="min").astype("Int64")
-    return hasil.sort_values(["peringkat", "instansi"], na_position="last")[kolom].reset_index(drop=True)
+    layak = hasil["rata_capaian"].where(~hasil["sedikit"])
+    hasil["peringkat"] = layak.rank(ascending=False, method="min").astype("Int64")
+    hasil["_urut"] = hasil["rata_capaian"].rank(ascending=False, method="min")
+    hasil = hasil.sort_values(["peringkat", "_urut", "instansi"], na_position="last")
+    return hasil[kolom].reset_index(drop=True)
 
 
 def tren_indikator(ind: pd.DataFrame, indikator: str | None = None, tema: str | None = None) -> pd.DataFrame:

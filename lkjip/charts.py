@@ -1,6 +1,7 @@
 """Figure builders: DataFrame in, plotly Figure out. Colours are fixed and colour-blind safe."""
 from __future__ import annotations
 
+import hashlib
 import math
 
 import pandas as pd
@@ -10,6 +11,7 @@ from plotly.colors import sample_colorscale
 from .label import judul_kolom as _judul_kolom
 from .label import teks as _teks
 from .numbers import format_angka, format_persen, format_rupiah, format_rupiah_singkat
+from .teks_aman import grafik as _e
 
 # Okabe-Ito, then Paul Tol's muted scheme: distinguishable with common colour-vision deficiencies.
 PALET = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#332288", "#999933",
@@ -21,9 +23,26 @@ WARNA_TARGET, WARNA_REALISASI, WARNA_RENCANA = "#999999", "#0072B2", "#E69F00"
 WARNA_TANPA_NILAI = "#CFD8DC"  # no value (e.g. a budget line without realisasi)
 
 
-def warna_instansi(semua: list[str]) -> dict[str, str]:
-    """One colour per agency, stable across pages: by the agency's place in the full sorted list."""
-    return {nama: PALET[i % len(PALET)] for i, nama in enumerate(sorted(semua))}
+def warna_satu(nama: str) -> str:
+    """An agency's colour, derived from its name alone: the same on every page and whichever agencies
+    are added or removed (a stable hash of the name picks one of the palette's colours)."""
+    kunci = " ".join(str(nama).lower().split())
+    return PALET[int(hashlib.sha256(kunci.encode("utf-8")).hexdigest()[:8], 16) % len(PALET)]
+
+
+SIMBOL = ["circle", "square", "diamond", "triangle-up", "triangle-down", "pentagon", "hexagon", "star", "cross", "x"]
+
+
+def simbol_instansi(nama: str) -> str:
+    """An agency's marker shape, from its name like its colour (another part of the hash): two agencies that
+    happen to share a colour are still told apart on line and scatter charts."""
+    kunci = " ".join(str(nama).lower().split())
+    return SIMBOL[int(hashlib.sha256(kunci.encode("utf-8")).hexdigest()[8:16], 16) % len(SIMBOL)]
+
+
+def warna_instansi(semua) -> dict[str, str]:
+    """One colour per agency (see warna_satu)."""
+    return {nama: warna_satu(nama) for nama in semua}
 
 
 def _tata(fig: go.Figure, tinggi: int = 420, **kw) -> go.Figure:
@@ -45,16 +64,25 @@ def _sumbu_rupiah(fig: go.Figure, nilai: pd.Series, sumbu: str = "yaxis") -> Non
     fig.update_layout({sumbu: dict(tickvals=ticks, ticktext=[format_rupiah_singkat(t) for t in ticks])})
 
 
-def peringkat(df: pd.DataFrame, warna: dict[str, str], batas: float | None, judul: str) -> go.Figure:
+def peringkat(df: pd.DataFrame, warna: dict[str, str], batas: float | None, judul: str, bahasa: str = "id") -> go.Figure:
     """Horizontal bars of average capaian per agency, best on top."""
-    d = df.dropna(subset=["rata_capaian"]).sort_values("rata_capaian")
+    d = df.dropna(subset=["rata_capaian"])
+    sedikit = d["sedikit"] if "sedikit" in d.columns else pd.Series(False, index=d.index)
+    # ranked agencies best on top, then the marked ones (too few indicators), never mixed into the ranking
+    d = d.assign(_s=sedikit.astype(bool)).sort_values(["_s", "rata_capaian"], ascending=[False, True])
+    teks = [format_persen(v, 1) + (f" ⚠ {n} {_teks('c.n_indikator', bahasa)}" if s else "")
+            for v, s, n in zip(d["rata_capaian"], d["_s"], d.get("jumlah_indikator", pd.Series(0, index=d.index)))]
     fig = go.Figure(go.Bar(
-        x=d["rata_capaian"], y=d["instansi"], orientation="h", marker_color=[warna.get(i, PALET[0]) for i in d["instansi"]],
-        text=[format_persen(v, 1) for v in d["rata_capaian"]], textposition="outside", cliponaxis=False,
+        x=d["rata_capaian"], y=[_e(i) for i in d["instansi"]], orientation="h", marker_color=[warna.get(i, PALET[0]) for i in d["instansi"]],
+        marker_pattern_shape=["/" if s else "" for s in d["_s"]], marker_opacity=[0.5 if s else 1 for s in d["_s"]],
+        text=teks, textposition="outside", cliponaxis=False,
         hovertemplate="%{y}<br>" + judul + ": %{text}<extra></extra>",
     ))
     fig.add_vline(x=100, line_dash="dot", line_color="#555", annotation_text="100%", annotation_position="top")
-    return _tata(fig, tinggi=max(220, 36 * len(d) + 80), xaxis=dict(title=judul, ticksuffix="%"), yaxis=dict(title=None))
+    maks = float(d["rata_capaian"].max()) if len(d) else 100.0
+    # room on the right for the value and the few-indicator mark printed after each bar
+    return _tata(fig, tinggi=max(220, 36 * len(d) + 80), xaxis=dict(title=judul, ticksuffix="%", range=[0, max(maks, 100) * 1.3]),
+                 yaxis=dict(title=None))
 
 
 def sebaran_kategori(df: pd.DataFrame, kategori: list[str], label: dict[str, str] | None = None, bahasa: str = "id") -> go.Figure:
@@ -62,7 +90,7 @@ def sebaran_kategori(df: pd.DataFrame, kategori: list[str], label: dict[str, str
     fig = go.Figure()
     for k in kategori:
         nama = (label or {}).get(k, _judul_kolom(k, bahasa))
-        fig.add_trace(go.Bar(y=df["instansi"], x=df[k], name=nama, orientation="h", marker_color=WARNA_KATEGORI[k],
+        fig.add_trace(go.Bar(y=[_e(i) for i in df["instansi"]], x=df[k], name=nama, orientation="h", marker_color=WARNA_KATEGORI[k],
                              hovertemplate="%{y}: %{x} " + _teks("c.n_indikator", bahasa) + "<extra>" + nama + "</extra>"))
     return _tata(fig, tinggi=max(220, 36 * len(df) + 100), barmode="stack", xaxis=dict(title=_teks("c.jumlah_indikator", bahasa)),
                  yaxis=dict(title=None, autorange="reversed"))
@@ -75,17 +103,17 @@ def garis_tahun(df: pd.DataFrame, y: str, warna: dict[str, str], judul: str, per
     for nama, g in df.groupby(kunci, sort=True):
         g = g.sort_values("tahun")
         fig.add_trace(go.Scatter(
-            x=g["tahun"], y=g[y], mode="lines+markers", name=str(nama), connectgaps=False,
-            line=dict(color=warna.get(nama, PALET[0]), width=2.5), marker=dict(size=8),
+            x=g["tahun"], y=g[y], mode="lines+markers", name=_e(nama), connectgaps=False,
+            line=dict(color=warna.get(nama, PALET[0]), width=2.5), marker=dict(size=9, symbol=simbol_instansi(nama)),
             text=[format_persen(v) if persen else format_angka(v) for v in g[y]],
-            hovertemplate="%{x}: %{text}<extra>" + str(nama) + "</extra>",
+            hovertemplate="%{x}: %{text}<extra>" + _e(nama) + "</extra>",
         ))
     if referensi is not None and len(referensi):
         for nama, g in referensi.groupby(kunci, sort=True):
             fig.add_trace(go.Scatter(
-                x=g["tahun"], y=g["target"], mode="lines", name=f"{_teks('c.target_renstra', bahasa)} · {nama}", connectgaps=False,
+                x=g["tahun"], y=g["target"], mode="lines", name=f"{_teks('c.target_renstra', bahasa)} · {_e(nama)}", connectgaps=False,
                 line=dict(color=warna.get(nama, PALET[0]), dash="dash", width=1.5),
-                hovertemplate="%{x}: " + _teks("c.target_renstra_hover", bahasa) + " %{y}<extra>" + str(nama) + "</extra>",
+                hovertemplate="%{x}: " + _teks("c.target_renstra_hover", bahasa) + " %{y}<extra>" + _e(nama) + "</extra>",
             ))
     fig.update_xaxes(dtick=1, tickformat="d")
     return _tata(fig, yaxis=dict(title=judul, ticksuffix="%" if persen else ""))
@@ -124,7 +152,7 @@ def peta_panas(matriks: pd.DataFrame, label_kolom: dict[str, str], judul: str) -
     z = matriks.values
     teks = [[format_persen(v, 1) if pd.notna(v) else "" for v in baris] for baris in z]
     fig = go.Figure(go.Heatmap(
-        z=z, x=[label_kolom.get(c, c) for c in matriks.columns], y=list(matriks.index), text=teks, texttemplate="%{text}",
+        z=z, x=[label_kolom.get(c, c) for c in matriks.columns], y=[_e(i) for i in matriks.index], text=teks, texttemplate="%{text}",
         colorscale=[[0, "#D55E00"], [0.5, "#F0E442"], [0.83, "#56B4E9"], [1, "#0072B2"]], zmin=0, zmax=120,
         colorbar=dict(title=judul, ticksuffix="%"), hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>", xgap=2, ygap=2,
     ))
@@ -137,11 +165,11 @@ def serapan_program(df: pd.DataFrame, warna: dict[str, str], bahasa: str = "id")
     fig = go.Figure()
     for nama, g in df.groupby("instansi", sort=True):
         fig.add_trace(go.Bar(
-            y=g["program"], x=g["serapan"], name=nama, orientation="h", marker_color=warna.get(nama, PALET[0]),
+            y=[_e(p) for p in g["program"]], x=g["serapan"], name=_e(nama), orientation="h", marker_color=warna.get(nama, PALET[0]),
             text=[format_persen(v, 1) for v in g["serapan"]], textposition="auto",
             customdata=[[format_rupiah(p), format_rupiah(r)] for p, r in zip(g["pagu"], g["realisasi"])],
             hovertemplate=f"%{{y}}<br>{t('m.serapan')} %{{text}}<br>{t('m.pagu')} %{{customdata[0]}}<br>"
-                          f"{t('m.realisasi')} %{{customdata[1]}}<extra>" + nama + "</extra>",
+                          f"{t('m.realisasi')} %{{customdata[1]}}<extra>" + _e(nama) + "</extra>",
         ))
     n = df["program"].nunique() * max(1, df["instansi"].nunique())
     return _tata(fig, tinggi=max(300, 22 * n + 120), barmode="group", xaxis=dict(title=t("m.serapan"), ticksuffix="%"),
@@ -162,9 +190,9 @@ def treemap_anggaran(baris: pd.DataFrame, ambang: float, bahasa: str = "id") -> 
         warna = sample_colorscale(skala, [min(max(v, 0), 120) / 120 if pd.notna(v) else 0 for v in d["serapan"]])
         marker = dict(colors=[w if pd.notna(v) else WARNA_TANPA_NILAI for w, v in zip(warna, d["serapan"])])
     fig = go.Figure(go.Treemap(
-        ids=d["id"].astype(int).astype(str), labels=d["uraian"], parents=d["induk"], values=d["pagu"], branchvalues="total",
+        ids=d["id"].astype(int).astype(str), labels=[_e(u) for u in d["uraian"]], parents=d["induk"], values=d["pagu"], branchvalues="total",
         marker=marker,
-        customdata=[[format_rupiah(p), format_rupiah(r), format_persen(s)] for p, r, s in zip(d["pagu"], d["realisasi"], d["serapan"])],
+        customdata=[[format_rupiah(p), format_rupiah(r), format_persen(s), int(i)] for p, r, s, i in zip(d["pagu"], d["realisasi"], d["serapan"], d["id"])],
         hovertemplate=f"<b>%{{label}}</b><br>{t('m.pagu')} %{{customdata[0]}}<br>{t('m.realisasi')} %{{customdata[1]}}<br>"
                       f"{t('m.serapan')} %{{customdata[2]}}<extra></extra>",
     ))
@@ -188,12 +216,12 @@ def kuadran_efisiensi(df: pd.DataFrame, warna: dict[str, str], bahasa: str = "id
     banyak = df["instansi"].nunique() > 12
     for nama, g in df.groupby("instansi", sort=True):
         fig.add_trace(go.Scatter(
-            x=g["serapan"], y=g["rata_capaian"], mode="markers", name=nama, showlegend=not banyak,
+            x=g["serapan"], y=g["rata_capaian"], mode="markers", name=_e(nama), showlegend=not banyak,
             marker=dict(size=[max(10, min(40, (p or 0) ** 0.5 / 4000)) for p in g["pagu"].fillna(0)], color=warna.get(nama, PALET[0]),
                         line=dict(width=1, color="#333")),
-            text=g["sasaran"], customdata=[[format_persen(c), format_persen(s), format_rupiah(p)] for c, s, p in zip(g["rata_capaian"], g["serapan"], g["pagu"])],
+            text=[_e(x) for x in g["sasaran"]], customdata=[[format_persen(c), format_persen(s), format_rupiah(p)] for c, s, p in zip(g["rata_capaian"], g["serapan"], g["pagu"])],
             hovertemplate=f"<b>%{{text}}</b><br>{t('m.capaian')} %{{customdata[0]}}<br>{t('m.serapan')} %{{customdata[1]}}<br>"
-                          f"{t('m.pagu')} %{{customdata[2]}}<extra>" + nama + "</extra>",
+                          f"{t('m.pagu')} %{{customdata[2]}}<extra>" + _e(nama) + "</extra>",
         ))
     maks = max(130.0, float(df[["serapan", "rata_capaian"]].max().max() or 0) + 10)
     fig.add_hline(y=100, line_dash="dot", line_color="#555", annotation_text=t("c.target_tercapai"), annotation_position="bottom right")

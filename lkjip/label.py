@@ -238,6 +238,11 @@ _LABEL: dict[str, tuple[str, str]] = {
                  "The database is in use by another process (e.g. an import from the command line); the figures "
                  "shown are the last ones loaded and update once it has finished."),
     # -- impor (isu 10) --
+    "ug.pm_tidak_disimpan": ("{nama} (tidak disimpan)", "{nama} (not stored)"),
+    "ug.pm_lv_urusan": ("Urusan", "Government affair (urusan)"),
+    "ug.pm_lv_bidang_urusan": ("Bidang urusan", "Field of affairs (bidang urusan)"),
+    "ug.pm_lv_rekening": ("Rekening belanja", "Expenditure account"),
+    "ug.pm_lv_unit": ("Kode unit", "Unit code"),
     "ug.pm_format": ("Juga dibaca: .ods (LibreOffice), ekspor aplikasi web yang sebenarnya tabel HTML bernama .xls, formulir Evaluasi "
                      "Renja (Permendagri 86/2017), ekspor SIPD dengan kode bertingkat. Periksa **yang dipahami** di bawah terhadap kertasnya.",
                      "Also read: .ods (LibreOffice), web-app exports that are really HTML tables named .xls, the Renja evaluation form "
@@ -370,6 +375,84 @@ _LABEL: dict[str, tuple[str, str]] = {
     "a.log_instansi": ("Saring instansi", "Filter agency"),
 
     # -- hari perencana (isu 12) --
+    "p.standar": ("Satu indikator standar antar instansi", "One standard indicator across agencies"),
+    "p.standar_pilih": ("Pilih indikator standar", "Choose a standard indicator"),
+    "p.standar_tahun": ("Tiap instansi dengan tahun terakhir yang memuat indikator ini.",
+                        "Each agency on its latest year that has this indicator."),
+    "ug.status_aktif": ("aktif", "active"),
+    "ug.status_dibatalkan": ("dibatalkan", "undone"),
+    "ug.kol_id": ("Impor", "Import"),
+    "ug.kol_waktu": ("Waktu", "Time"),
+    "ug.kol_nama_file": ("Berkas", "File"),
+    "ug.kol_pengguna": ("Pengguna", "User"),
+    "ug.kol_status": ("Status", "Status"),
+    "ug.kol_ditulis": ("Baris ditulis", "Rows written"),
+    "ug.kol_instansi_tahun": ("Instansi dan tahun", "Agency and year"),
+    "ug.kol_diganti": ("Baris diganti", "Rows replaced"),
+    "ug.izinkan_bawaan": ("Izinkan membatalkan data bawaan", "Allow undoing the bundled data"),
+    "ug.izinkan_bawaan_help": ("Data bawaan (tiga laporan contoh) dilindungi dari pembatalan yang tidak disengaja.",
+                               "The bundled data (three sample reports) is protected from an accidental undo."),
+    "ug.tak_ada_batal": ("Tidak ada impor yang dapat dibatalkan (data bawaan dilindungi).",
+                         "No import can be undone (the bundled data is protected)."),
+    "ug.konfirmasi": ("Batalkan impor #{id} ({berkas})? Akan **dihapus**: {hapus}. Akan **dipulihkan**: {pulih}. "
+                      "Impor ini dapat diulang dari riwayat.",
+                      "Undo import #{id} ({berkas})? To be **removed**: {hapus}. To be **put back**: {pulih}. "
+                      "The import can be redone from the history."),
+    "ug.tanpa_pulih": ("tidak ada", "nothing"),
+    "ug.konfirmasi_bawaan": ("Ini data bawaan (laporan contoh). Membatalkannya menghapus data laporan itu dari dasbor.",
+                             "This is bundled data (a sample report). Undoing it removes that report's data from the dashboard."),
+    "ug.ya_batal": ("Ya, batalkan", "Yes, undo"),
+    "ug.jangan": ("Jangan", "Keep it"),
+    "ug.pilih_ulang": ("Ulangi impor yang dibatalkan", "Undone import to redo"),
+    "ug.tombol_ulang": ("Ulangi impor", "Redo import"),
+    "ug.diulang": ("Impor #{id} dipulihkan: {daftar}.", "Import #{id} restored: {daftar}."),
+    "s.asal": ("Pagu dari {pagu}; realisasi dari {realisasi}.", "Budget from {pagu}; actual from {realisasi}."),
+    "s.fokus": ("Hanya {nama} dan rinciannya (klik kotak lain di peta, atau klik lagi untuk semua baris).",
+                "Only {nama} and the lines below it (click another box in the map, or click again for all lines)."),
+    "s.tanpa_triwulan_tabel": ("Tabel ini tidak memuat rencana kas per triwulan; laporan yang sama memuatnya di: {daftar}.",
+                               "This table has no quarterly cash plan; the same report has one in: {daftar}."),
+    "t.mode_standar": ("Indikator standar", "Standard indicator"),
+    "t.standar": ("Indikator standar", "Standard indicator"),
+    "t.standar_kosong": ("Belum ada indikator yang tertaut ke indikator standar untuk pilihan ini.",
+                         "No indicator of this selection is linked to a standard indicator yet."),
+    "t.standar_cara": ("Tiap instansi menulis indikator ini dengan kata-katanya sendiri (kolom Indikator). Tautan 'otomatis' "
+                       "disarankan dari kata dan satuan; 'dikonfirmasi' telah diperiksa perencana.",
+                       "Each agency words this indicator its own way (Indicator column). 'automatic' links are suggested from "
+                       "the words and unit; 'confirmed' ones were checked by a planner."),
+    "t.cara_otomatis": ("otomatis", "automatic"),
+    "t.cara_dikonfirmasi": ("dikonfirmasi", "confirmed"),
+    "t.standar_atur": ("Periksa dan koreksi tautan indikator standar", "Check and correct the standard-indicator links"),
+    "t.standar_atur_help": ("Ubah kolom Indikator standar bila saran keliru ('–' = bukan indikator standar), lalu simpan: "
+                            "semua tautan yang tampil menjadi 'dikonfirmasi'.",
+                            "Change the Standard indicator column where a suggestion is wrong ('–' = not a standard indicator), "
+                            "then save: every link shown becomes 'confirmed'."),
+    "t.standar_simpan": ("Simpan dan konfirmasi {n} tautan", "Save and confirm {n} links"),
+    "f.periode": ("Tahun yang dibandingkan", "Years compared"),
+    "f.periode_terakhir": ("Tahun laporan terakhir tiap instansi", "Each agency's latest report year"),
+    "f.periode_semua": ("Semua tahun terpilih digabung", "All chosen years together"),
+    "f.periode_help": ("Instansi melaporkan tahun yang berbeda. Bawaan: tiap instansi dengan tahun laporan terakhirnya "
+                       "(tahunnya tertulis di kartu dan tabel). 'Digabung' merata-rata semua tahun terpilih.",
+                       "Agencies report different years. Default: each agency on its latest report year (the year is shown on "
+                       "cards and tables). 'Together' averages every chosen year."),
+    "f.min": ("Minimum indikator untuk peringkat", "Minimum indicators for ranking"),
+    "f.min_help": ("Rata-rata dari lebih sedikit indikator ditandai dan tidak diberi peringkat.",
+                   "An average of fewer indicators is marked and gets no rank."),
+    "f.salin": ("Salin tautan", "Copy link"),
+    "f.disalin": ("Tautan disalin", "Link copied"),
+    "r.tahun_kartu": ("Tahun {tahun}", "Year {tahun}"),
+    "r.tahun_gabung": ("Tahun {tahun} (digabung)", "Years {tahun} (together)"),
+    "r.sedikit": ("hanya {n} indikator (kurang dari {min}): tidak diberi peringkat", "only {n} indicators (fewer than {min}): not ranked"),
+    "r.tanpa_peringkat": ("tanpa peringkat", "not ranked"),
+    "r.periode_terakhir": ("Dibandingkan: tahun laporan terakhir tiap instansi. Instansi dengan kurang dari {min} indikator ditandai ⚠ dan tidak diberi peringkat.",
+                           "Compared: each agency's latest report year. Agencies with fewer than {min} indicators are marked ⚠ and not ranked."),
+    "r.periode_semua": ("Dibandingkan: semua tahun terpilih digabung. Instansi dengan kurang dari {min} indikator ditandai ⚠ dan tidak diberi peringkat.",
+                        "Compared: all chosen years together. Agencies with fewer than {min} indicators are marked ⚠ and not ranked."),
+    "kol.sedikit": ("Indikator sedikit", "Few indicators"),
+    "kol.kedalaman": ("Tingkat", "Depth"),
+    "kol.halaman": ("Halaman", "Page"),
+    "kol.periode": ("Periode", "Period"),
+    "kol.standar": ("Indikator standar", "Standard indicator"),
+    "kol.cara": ("Cara tautan", "How linked"),
 
     # -- laporan Bab III (isu 14) --
     "nav.laporan": ("Laporan", "Report"),
@@ -456,7 +539,7 @@ _KATEGORI_SINGKAT = {"Sangat Tinggi": ("ST", "VH"), "Tinggi": ("T", "H"), "Sedan
                      "Sangat Rendah": ("SR", "VL")}
 # Tables an upload writes (lkjip.ingest), as named in messages.
 _TABEL = {"indikator": ("indikator", "indicator"), "anggaran": ("anggaran", "budget"), "renstra": ("renstra", "Renstra"),
-          "nilai_dilaporkan": ("nilai_dilaporkan", "printed value"), "skor": ("skor", "score"),
+          "nilai_dilaporkan": ("nilai tercetak", "printed value"), "skor": ("skor", "score"),
           "instansi": ("instansi", "agency")}
 
 # English of the formula texts of lkjip.measures (the Indonesian ones, the reference, stay there).
@@ -513,7 +596,7 @@ def teks(kunci: str, bahasa: str = "id", **isi) -> str:
 
 def judul_kolom(kolom: str, bahasa: str = "id") -> str:
     if kolom not in _KOLOM:
-        return kolom
+        return teks(f"kol.{kolom}", bahasa) if f"kol.{kolom}" in _LABEL else kolom
     idn, eng = _KOLOM[kolom]
     return eng if bahasa == "en" else idn
 

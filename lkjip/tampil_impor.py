@@ -19,6 +19,7 @@ from .ingest.keputusan import AturanTabel
 from .ingest.ringkasan import total_dibaca
 from .ingest.tabel import _BANTU, KOLOM, NAMA_JENIS
 from .numbers import format_angka
+from .vocab import LEVEL
 
 _SKALA = [1.0, 1e3, 1e6, 1e9]
 _ALASAN = {"tersembunyi": ("tersembunyi", "Hidden"), "grafik": ("grafik", "Chart"), "sampul": ("sampul", "Cover")}
@@ -31,6 +32,15 @@ def _rp(v) -> str:
 def _baris(teks: str) -> list[int] | None:
     angka = [int(x) for x in re.findall(r"\d+", teks or "")]
     return sorted(set(angka)) if angka and all(0 < x < 100_000 for x in angka) else None
+
+
+def _nama_tingkat(kode: str, s) -> str:
+    """A row of the totals read: a stored level, a table, or a level read but not stored (urusan, accounts)."""
+    if kode in LEVEL:
+        return label.level(kode, s.bahasa)
+    if kode in ("indikator", "renstra"):
+        return label.nama_tabel(kode, s.bahasa)
+    return s.t("ug.pm_tidak_disimpan", nama=s.t(f"ug.pm_lv_{kode}"))
 
 
 def _bidang(jenis: str) -> list[str]:
@@ -112,7 +122,8 @@ def _tabel(s, p: Pratinjau, lb, k: Keputusan, boleh_ubah: bool, i: int) -> bool:
     tot = total_dibaca(p, lb.kunci)
     if len(tot):
         st.caption(s.t("ug.pm_total"))
-        st.dataframe(tot.assign(pagu=tot["pagu"].map(_rp), realisasi=tot["realisasi"].map(_rp)).rename(
+        st.dataframe(tot.assign(pagu=tot["pagu"].map(_rp), realisasi=tot["realisasi"].map(_rp),
+                                tingkat=tot["kode"].map(lambda k: _nama_tingkat(k, s))).drop(columns="kode").rename(
             columns={"tingkat": s.t("ug.pm_tingkat"), "baris": s.t("ug.pm_baris")}), hide_index=True, width="stretch")
     ang = p.tabel.get("anggaran")
     if lb.jenis == "anggaran" and ang is not None and len(ang) and "_tabel" in ang:
@@ -161,7 +172,7 @@ def _tabel(s, p: Pratinjau, lb, k: Keputusan, boleh_ubah: bool, i: int) -> bool:
             opsi = pilihan if kini in pilihan else pilihan + [kini]
             dipilih = kolom[j % 3].selectbox(
                 s.t("ug.pm_kolom_jadi", huruf=huruf), opsi, index=opsi.index(kini),
-                key=f"ug_kol_{i}_{huruf}", format_func=lambda b: b or s.t("ug.pm_abaikan"))
+                key=f"ug_kol_{i}_{huruf}", format_func=lambda b: label.judul_kolom(b, s.bahasa) if b else s.t("ug.pm_abaikan"))
             if judul:
                 kolom[j % 3].caption(f"«{web.md(judul[:60])}»")
             if dipilih != kini and dipilih != a.kolom.get(huruf):

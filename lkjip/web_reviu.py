@@ -25,7 +25,7 @@ def _daftar_reviu(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.Da
 def temuan(s: web.Saringan) -> pd.DataFrame:
     """The chosen agencies' and years' findings with verdicts (current and resolved); cached by data version,
     which every verdict and note bumps."""
-    return _daftar_reviu(*web._kunci(), s.instansi, s.tahun)
+    return _daftar_reviu(*web.kunci(), s.instansi, s.tahun)
 
 
 def kolom_putusan(df: pd.DataFrame, s: web.Saringan) -> pd.Series:

@@ -5,7 +5,7 @@ from lkjip import charts, label, web
 
 s = web.saringan()
 st.title(s.t("nav.efisiensi"))
-ef = s.analisis("efisiensi_sasaran")
+ef = s.efisiensi_sasaran()
 if web.kosong(s, len(ef) > 0):
     st.stop()
 ef = ef.dropna(subset=["rata_capaian"])
@@ -24,13 +24,14 @@ for kol, (kode, (judul, penjelasan)) in zip(kolom, label.metode_efisiensi(s.baha
     kol.markdown(f"**{judul}**")
     kol.caption(penjelasan)
 web.tampil_tabel(
-    tertaut[["instansi", "tahun", "sasaran", "rata_capaian", "jumlah_indikator", "pagu", "realisasi", "serapan",
-             "efisiensi_selisih", "efisiensi_rasio", "nilai_nka", "sumber_anggaran"]],
-    s, "efisiensi_sasaran", persen=("rata_capaian",), rupiah=("pagu", "realisasi"), progres=("serapan",),
-    angka=("efisiensi_selisih", "efisiensi_rasio", "nilai_nka"),
+    tertaut[["instansi", "tahun", "sasaran", "rata_capaian", "serapan", "efisiensi_selisih", "efisiensi_rasio", "nilai_nka",
+             "jumlah_indikator", "pagu", "realisasi", "sumber_anggaran"]],
+    s, web.nama_unduhan("efisiensi", s.instansi, s.tahun or None, isi="sasaran_tertaut"), persen=("rata_capaian",), rupiah=("pagu", "realisasi"), progres=("serapan",),
+    angka=("efisiensi_selisih", "efisiensi_rasio", "nilai_nka"), konteks={"halaman": s.t("nav.efisiensi")},
 )
 if len(tanpa):
     st.subheader(s.t("e.tanpa_tautan"))
-    web.tampil_tabel(tanpa[["instansi", "tahun", "sasaran", "rata_capaian", "jumlah_indikator"]], s, "sasaran_tanpa_anggaran",
-                     persen=("rata_capaian",))
+    web.tampil_tabel(tanpa[["instansi", "tahun", "sasaran", "rata_capaian", "jumlah_indikator"]], s,
+                     web.nama_unduhan("efisiensi", s.instansi, s.tahun or None, isi="sasaran_tanpa_anggaran"),
+                     persen=("rata_capaian",), konteks={"halaman": s.t("nav.efisiensi")})
 web.rumus(s, "efisiensi", "rata", "serapan")

@@ -1,4 +1,4 @@
-"""Ringkasan: one card per agency, ranking, categories — for the chosen years."""
+"""Ringkasan: one card per agency on a fair basis (latest report year by default), ranking, categories."""
 import pandas as pd
 import streamlit as st
 
@@ -9,7 +9,7 @@ s = web.saringan()
 st.title(s.t("app.judul"))
 st.caption(s.t("app.sub"))
 
-ring = s.analisis("ringkasan_instansi")
+ring = s.ringkasan()
 if web.kosong(s, len(ring) > 0):
     st.stop()
 temuan = checks.ringkas_per_instansi(s.temuan()).set_index("instansi")
@@ -21,13 +21,18 @@ singkat = {k: label.kategori_singkat(k, s.bahasa) for k in kategori}
 warna = s.warna()
 
 st.subheader(s.t("r.kartu"))
+st.caption(s.t(f"r.periode_{s.periode}", min=s.min_indikator))
 if len(ring) > MAKS_KARTU:
     st.caption(s.t("r.terlalu_banyak", n=len(ring), k=MAKS_KARTU))
 kolom = st.columns(2)
 for i, r in enumerate(ring.head(MAKS_KARTU).itertuples(index=False)):
     with kolom[i % 2].container(border=True):
         st.markdown(f"**{web.md(r.instansi)}**")
-        st.caption(f"{s.t('f.tahun')}: {r.tahun_data or '–'} · {s.t('m.peringkat')} {r.peringkat if r.peringkat is not None else '–'}")
+        tahun = s.t("r.tahun_kartu", tahun=r.tahun) if pd.notna(r.tahun) else s.t("r.tahun_gabung", tahun=r.tahun_data or web.KOSONG)
+        urutan = f"{s.t('m.peringkat')} {r.peringkat}" if pd.notna(r.peringkat) else s.t("r.tanpa_peringkat")
+        st.caption(f"{tahun} · {urutan}")
+        if r.sedikit:
+            st.warning(s.t("r.sedikit", n=r.jumlah_indikator, min=s.min_indikator), icon=":material/warning:")
         a, b, c = st.columns(3)
         a.metric(s.t("m.rata_capaian"), format_persen(r.rata_capaian, 1),
                  help=s.t("r.help_rata", n=r.jumlah_indikator, batas=format_angka(s.batas), d=r.dibatasi)
@@ -35,16 +40,20 @@ for i, r in enumerate(ring.head(MAKS_KARTU).itertuples(index=False)):
         b.metric(s.t("m.serapan"), format_persen(r.serapan, 1),
                  help=s.t("r.help_serapan", rumus=label.rumus("serapan", s.bahasa), pagu=format_rupiah_singkat(r.pagu),
                           realisasi=format_rupiah_singkat(r.realisasi)))
-        c.metric(s.t("m.efisiensi"), format_angka(r.efisiensi_selisih, 1) if pd.notna(r.efisiensi_selisih) else "–",
+        c.metric(s.t("m.efisiensi"), format_angka(r.efisiensi_selisih, 1) if pd.notna(r.efisiensi_selisih) else web.KOSONG,
                  help=s.t("r.help_efisiensi"))
         st.caption(s.t("r.kategori") + ": " + " · ".join(f"{singkat[k]} {int(ring.loc[i, k])}" for k in kategori)
                    + f" — {s.t('m.temuan')}: **{r.temuan}**")
 
 st.subheader(s.t("r.peringkat"))
-st.plotly_chart(charts.peringkat(ring.head(30), warna, s.batas, s.t("m.rata_capaian")), width="stretch")
+st.plotly_chart(charts.peringkat(ring.head(30), warna, s.batas, s.t("m.rata_capaian"), s.bahasa), width="stretch")
 st.plotly_chart(charts.sebaran_kategori(ring.head(30), kategori, bahasa=s.bahasa), width="stretch")
+semua_kolom = ring[["instansi", "tahun", "peringkat", "rata_capaian", "jumlah_indikator", "sedikit", "serapan", "efisiensi_selisih",
+                     "temuan", "pagu", "realisasi", *kategori, "dibatasi", "tahun_data"]]
 web.tampil_tabel(
-    ring, s, "ringkasan_instansi", persen=("rata_capaian",), rupiah=("pagu", "realisasi"), progres=("serapan",),
-    angka=("efisiensi_selisih",),
+    semua_kolom[["instansi", "tahun", "peringkat", "rata_capaian", "jumlah_indikator", "sedikit", "serapan", "efisiensi_selisih",
+                 "pagu"]], s, unduh=semua_kolom, nama_berkas=web.nama_unduhan("ringkasan", s.instansi, s.tahun or None, isi=s.periode), persen=("rata_capaian",),
+    rupiah=("pagu", "realisasi"), progres=("serapan",), angka=("efisiensi_selisih",),
+    konteks={"halaman": s.t("nav.ringkasan"), "periode": s.t(f"f.periode_{s.periode}")},
 )
 web.rumus(s, "rata", "kategori", "serapan", "efisiensi")

@@ -8,7 +8,7 @@ from lkjip.ingest import GalatBerkas, Keputusan, atur_polaritas, atur_tema, cupl
 from lkjip.ingest.berkas import BATAS_MB
 from lkjip.ingest.penjaga import pratinjau_terjaga
 from lkjip.ingest.profil import kandidat_profil, tandai_dipakai
-from lkjip.ingest.simpan import GalatImpor, batalkan, instansi_berkas, instansi_impor, konflik, riwayat, simpan
+from lkjip.ingest.simpan import GalatImpor, instansi_berkas, instansi_impor, konflik, riwayat, simpan
 from lkjip.numbers import format_persen
 from lkjip.templat import buat_templat
 from lkjip.vocab import TEMA
@@ -145,21 +145,9 @@ r = riwayat(store, 20)
 if not len(r):
     st.caption(s.t("ug.belum"))
 else:
-    st.dataframe(r[["id", "waktu", "nama_file", "pengguna", "status", "ringkasan"]], hide_index=True, width="stretch",
-                 column_config={"waktu": st.column_config.DatetimeColumn(s.t("ug.waktu"), format="DD-MM-YYYY HH:mm")})
-    bisa = r[r["bisa_dibatalkan"]]
-    bisa = bisa[[akses.pesan_tolak(pengguna, instansi_impor(store, int(i)), "batal") is None for i in bisa["id"]]] if boleh else bisa
-    if boleh and len(bisa):
-        k1, k2 = st.columns([3, 1])
-        pilih = k1.selectbox(s.t("ug.pilih_batal"), list(bisa["id"]), key="unggah_undo",
-                             format_func=lambda i: f"#{i} · {bisa.set_index('id').loc[i, 'ringkasan']}")
-        if k2.button(s.t("ug.tombol_batal"), icon=":material/undo:", key="unggah_undo_tombol"):
-            try:
-                pulih = batalkan(store, int(pilih), pengguna=pengguna)
-                dipulihkan = s.t("ug.dipulihkan", daftar=per_tabel(pulih)) if pulih else ""
-                st.session_state["unggah_pesan"] = s.t("ug.dibatalkan", id=pilih, pulih=dipulihkan)
-                st.rerun()
-            except GalatImpor as e:
-                st.error(web.md(e), icon=":material/error:")
+    web.tampil_riwayat(r, s)
+    if boleh:  # only the imports this user may undo or redo are offered (lkjip.ingest.simpan refuses the others too)
+        web.batal_dan_ulang(r[[akses.pesan_tolak(pengguna, instansi_impor(store, int(i)), "batal") is None for i in r["id"]]],
+                            s, pengguna)
 
 web.tampil_log_aktivitas(s, pengguna)

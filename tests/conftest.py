@@ -100,7 +100,7 @@ def peramban():
 
 @pytest.fixture
 def halaman(peramban):
-    ctx = peramban.new_context(viewport={"width": 1400, "height": 2400}, locale="id-ID", accept_downloads=True)
+    ctx = peramban.new_context(viewport={"width": 1366, "height": 2400}, locale="id-ID", accept_downloads=True)
     page = ctx.new_page()
     yield page
     ctx.close()

@@ -275,7 +275,7 @@ def kasus_laporan() -> list[Kasus]:
                 ("indikator", {"polaritas": "ordinal"}, "capaian", "first", 100.0),
                 ("indikator", {}, "instansi", "count", 11),
             ],
-            masalah=[("peringatan", "Tabel 3.2", n_atas + 1 + 3, "E (REALISASI)", "di atas 100%")],  # 75% -> 100%: 133,33
+            masalah=[],  # 75% -> 100%: 133,33 is a target exceeded, not a problem
         ),
     ))
 
@@ -289,7 +289,7 @@ def kasus_laporan() -> list[Kasus]:
         Harapan(jumlah={"indikator": 11},
                 baris={"indikator": [{**h, "sasaran": r["sasaran"]} for h, r in zip(_harapan_indikator(rows), rows)]},
                 angka=[("indikator", {"indikator": _gepeng(rows)}, "capaian", "first", 82.35)],
-                masalah=[("peringatan", "capaian_parepare", 5, "E (REALISASI)", "di atas 100%")]),
+                masalah=[]),
         kw,
     ))
     hasil.append(Kasus(

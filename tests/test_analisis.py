@@ -28,13 +28,16 @@ def test_anggaran_instansi_memakai_total_tercetak(data):
 
 def test_ringkasan_rata_rata_dibatasi(data):
     ind, ang = data
-    r = analisis.ringkasan_instansi(ind, ang, batas=120).set_index("instansi")
-    # Pasuruan 2022, Tabel 3.2: one IKU, 98,2 against 90 -> 109,11
+    r = analisis.ringkasan_instansi(ind, ang, batas=120, periode="semua", min_indikator=1).set_index("instansi")
+    # Pasuruan 2022, Tabel 3.2: one IKU, 98,2 against 90 -> 109,11; first when one indicator is enough to be ranked
     assert r.loc["Dinas Sosial Kota Pasuruan", "rata_capaian"] == pytest.approx(109.11, abs=0.01)
     assert r.loc["Dinas Sosial Kota Pasuruan", "peringkat"] == 1
+    # by default (latest year, at least 3 indicators) its single indicator is marked and not ranked
+    bawaan = analisis.ringkasan_instansi(ind, ang, batas=120).set_index("instansi")
+    assert bawaan.loc["Dinas Sosial Kota Pasuruan", "sedikit"] and pd.isna(bawaan.loc["Dinas Sosial Kota Pasuruan", "peringkat"])
     par = r.loc["Dinas Sosial Kota Parepare"]
     assert par["dibatasi"] >= 1  # Tabel 3.2: PMKS tertangani 100 against 75 -> 133,33 is capped at 120
-    tanpa_batas = analisis.ringkasan_instansi(ind, ang, batas=None).set_index("instansi")
+    tanpa_batas = analisis.ringkasan_instansi(ind, ang, batas=None, periode="semua", min_indikator=1).set_index("instansi")
     assert tanpa_batas.loc["Dinas Sosial Kota Parepare", "rata_capaian"] > par["rata_capaian"]
     assert par[["Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah"]].sum() == par["jumlah_indikator"]
 

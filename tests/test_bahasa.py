@@ -160,8 +160,30 @@ def teks_grafik(at) -> list[str]:
     return [t for t in teks if t]
 
 
+def isi_ui(at, data: list[str]) -> list[str]:
+    """Dropdown, radio and segmented options, and the cells of table columns the page writes itself (level,
+    status, how linked...), with the data values removed."""
+    teks = []
+    for jenis in ("selectbox", "multiselect", "radio", "button_group"):
+        for w in getattr(at, jenis):
+            teks += [str(o) for o in w.options]
+    for d in at.dataframe:
+        df = d.value
+        for k in ("level", "status", "cara", "jenis", "tingkat", "kategori"):
+            if k in df.columns:
+                teks += [str(v) for v in df[k].dropna().unique()]
+    hasil = []
+    for t in teks:
+        for v in data:
+            t = t.replace(v, " ")
+        hasil.append(t)
+    return [t for t in hasil if t.strip()]
+
+
 def periksa_inggris(at, data):
     assert not at.exception, [e.value for e in at.exception]
+    for t in isi_ui(at, data):
+        assert not _ada(PENANDA, t) and not _ada(KATA_TUGAS, t), (t, _ada(PENANDA + KATA_TUGAS, t))
     for t in label_ui(at):
         assert not _ada(PENANDA, t), (t, _ada(PENANDA, t))
     for t in kalimat_ui(at, data):

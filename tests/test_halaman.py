@@ -59,15 +59,44 @@ def daftar(v):
     return [None if x is None or (isinstance(x, float) and math.isnan(x)) else (round(x, 2) if isinstance(x, float) else x) for x in list(v)]
 
 
-def test_ringkasan_kartu_dan_peringkat(monkeypatch, db_bawaan):
+def kartu(at):
+    """Per card: (agency, caption under the name, average capaian, serapan); cards fill two columns, left first."""
+    judul = [m.value.strip("*").replace("\\", "") for m in at.markdown if m.value.startswith("**Dinas")]
+    teks = [c.value for c in at.caption if c.value.startswith(("Tahun", "Year"))]
+    m = [x.value for x in at.metric]
+    return [(j, t, m[3 * i], m[3 * i + 1]) for i, (j, t) in enumerate(zip(judul, teks))]
+
+
+def test_ringkasan_adil_tahun_terakhir_per_instansi(monkeypatch, db_bawaan):
     at = buka(monkeypatch, db_bawaan)
-    nilai = [(m.label, m.value) for m in at.metric]
-    # Pasuruan 2022 (Tabel 3.2: 109,11) ranks first; Bekasi's serapan 85,62% (Tabel 3.18)
-    assert nilai[0] == ("Rata-rata capaian", "109,1%")
-    assert ("Serapan", "85,6%") in nilai
+    # each agency on its latest report year: Bekasi 2023 (Tabel 3.1: (100 + 106,55 + 100 + 100) / 4), Parepare 2023
+    # (Tabel 3.2, 11 IKU capped at 120), Pasuruan 2022 (Tabel 3.2: one indicator, 109,11: marked, not ranked)
+    assert sorted(kartu(at)) == [
+        ("Dinas Sosial Kota Bekasi", "Tahun 2023 · Peringkat 1", "101,6%", "85,6%"),  # serapan: Tabel 3.18
+        ("Dinas Sosial Kota Parepare", "Tahun 2023 · Peringkat 2", "100,6%", "70,1%"),  # 6.447.258.513 / 9.202.224.555
+        ("Dinas Sosial Kota Pasuruan", "Tahun 2022 · tanpa peringkat", "109,1%", "73,6%"),
+    ]
+    assert any("hanya 1 indikator (kurang dari 3)" in w.value for w in at.warning)
     bar = figur(at, 0).data[0]
-    assert list(bar.y)[-1] == "Dinas Sosial Kota Pasuruan"
-    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 3
+    assert list(bar.y) == ["Dinas Sosial Kota Pasuruan", "Dinas Sosial Kota Parepare", "Dinas Sosial Kota Bekasi"]  # best on top
+    assert bar.marker["pattern"]["shape"][0] == "/" and "⚠" in bar.text[0]
+    tabel = at.dataframe[0].value
+    assert list(tabel["instansi"]) == ["Dinas Sosial Kota Bekasi", "Dinas Sosial Kota Parepare", "Dinas Sosial Kota Pasuruan"]
+    assert list(tabel["tahun"]) == [2023, 2023, 2022] and list(tabel["peringkat"].isna()) == [False, False, True]
+    assert list(tabel["sedikit"]) == [False, False, True]
+
+
+def test_ringkasan_semua_tahun_dan_minimum_indikator(monkeypatch, db_bawaan):
+    at = buka(monkeypatch, db_bawaan)
+    at.radio(key="f_periode").set_value("semua").run()
+    k = {j: (t, c) for j, t, c, _ in kartu(at)}
+    # all years together: Bekasi 2020-2023 pooled (8 indicator-years) is lower than its 2023 alone
+    assert k["Dinas Sosial Kota Bekasi"] == ("Tahun 2020, 2021, 2022, 2023 (digabung) · Peringkat 2", "100,8%")
+    assert k["Dinas Sosial Kota Parepare"][0].endswith("Peringkat 1")
+    assert at.query_params["periode"] in ("semua", ["semua"])
+    at.number_input(key="f_min").set_value(1).run()
+    assert {j: (t, c) for j, t, c, _ in kartu(at)}["Dinas Sosial Kota Pasuruan"] == ("Tahun 2022 (digabung) · Peringkat 1", "109,1%")
+    assert not at.warning
 
 
 def test_saringan_dari_url_dan_bahasa(monkeypatch, db_bawaan):
@@ -143,8 +172,12 @@ def test_halaman_kosong(monkeypatch, tmp_path, halaman):
 def test_label_lengkap():
     from lkjip import label
 
-    for kunci in label._LABEL:
-        assert label.teks(kunci, "id") and label.teks(kunci, "en")
+    # each label carries its own English (no fallback to Indonesian); identical only for terms both languages use
+    sama = {"f.bahasa", "a.sign_in", "a.sign_out", "ug.kol_status", "t.target_realisasi"}
+    for kunci, (idn, eng) in label._LABEL.items():
+        assert idn.strip() and eng.strip(), kunci
+        if idn == eng and kunci not in sama:
+            assert not any(k in eng.split() for k in ("dan", "yang", "tidak", "untuk", "dengan")), kunci
 
 
 def test_kualitas_data(monkeypatch, db_bawaan):
@@ -159,9 +192,18 @@ def test_kualitas_data(monkeypatch, db_bawaan):
     assert set(df2["tingkat"]) == {"Galat"} and len(df2) < len(df)
 
 
-def test_ringkasan_menampilkan_jumlah_temuan(monkeypatch, db_bawaan):
-    at = buka(monkeypatch, db_bawaan)
-    assert all("Temuan kualitas data: **" in c.value for c in at.caption if c.value.startswith("Indikator per kategori"))
+def test_ringkasan_menampilkan_jumlah_temuan(monkeypatch, db):
+    from lkjip import checks
+    from lkjip.store import Store
+
+    with Store(db) as st_:
+        jumlah = checks.ringkas_per_instansi(checks.temuan(st_)).set_index("instansi")["jumlah"]
+    at = buka(monkeypatch, db)
+    baris = [c.value for c in at.caption if c.value.startswith("Indikator per kategori")]
+    assert len(baris) == 3  # one per card
+    for (nama, *_), teks in zip(kartu(at), baris):
+        assert teks.endswith(f"Temuan kualitas data: **{int(jumlah.get(nama, 0))}**")
+    assert sum(int(jumlah.get(n, 0)) for n, *_ in kartu(at)) > 0  # the bundled reports do disagree with themselves
 
 
 def test_nama_dengan_markdown_html_latex_tampil_sebagai_teks(monkeypatch, db):
@@ -178,3 +220,35 @@ def test_nama_dengan_markdown_html_latex_tampil_sebagai_teks(monkeypatch, db):
     kartu = [m.value for m in at.markdown if "Uji" in m.value]
     assert kartu == [f"**{md(nama)}**"]
     assert "\\<b\\>" in kartu[0] and "\\[klik\\]" in kartu[0] and "\\$x\\$" in kartu[0] and "🙂" in kartu[0]
+
+
+def test_kendali_halaman_dari_tautan(monkeypatch, db_bawaan):
+    # a link carries each page's own controls: Serapan agency, year and table; Tren mode and indicator;
+    # Perbandingan search, top-N and standard indicator; Kualitas filters
+    at = buka(monkeypatch, db_bawaan, "pages/serapan.py",
+              query={"s_instansi": "Dinas Sosial Kota Parepare", "s_tahun": "2023", "tabel": "LKjIP Parepare 2023, Tabel 2.6", "ambang": "60"})
+    assert at.selectbox(key="serapan_sumber").value == "LKjIP Parepare 2023, Tabel 2.6" and at.slider(key="serapan_ambang").value == 60
+    assert metrik(at)["Pagu"] == "Rp 9.202.224.555"  # Tabel 2.6 total
+    assert not at.warning  # no "default value but also set via the Session State API" complaint
+    assert any("Pagu dari LKjIP Parepare 2023, Tabel 2\\.6" in c.value for c in at.caption)
+    at = buka(monkeypatch, db_bawaan, "pages/tren.py", query={"mode": "standar", "standar": "psks_aktif"})
+    assert at.selectbox(key="tren_standar").value == "psks_aktif"
+    tabel = at.dataframe[0].value
+    assert set(tabel["instansi"]) == {"Dinas Sosial Kota Bekasi", "Dinas Sosial Kota Parepare", "Dinas Sosial Kota Pasuruan"}
+    assert set(tabel["cara"]) == {"otomatis"}
+    at = buka(monkeypatch, db_bawaan, "pages/perbandingan.py", query={"cari": "a", "n": "2", "standar": "ppks_tertangani"})
+    assert at.text_input(key="banding_cari").value == "a" and at.number_input(key="banding_n").value == 2
+    assert not [w for w in at.warning if "Session State" in w.value]
+    standar_tabel = next(d.value for d in at.dataframe if "cara" in d.value.columns)
+    # each agency's latest year with the indicator: Parepare 2023 (Tabel 3.2), Bekasi has no such indicator
+    assert list(standar_tabel["tahun"]) == [2023] * len(standar_tabel)
+    at = buka(monkeypatch, db_bawaan, "pages/kualitas.py", query={"tingkat": ["galat"], "jenis": ["bukan_jenis"]})
+    assert at.multiselect(key="kualitas_tingkat").value == ["galat"] and at.multiselect(key="kualitas_jenis").value == []
+
+
+def test_serapan_tanpa_baris_total_sebagai_program_rendah(monkeypatch, db_bawaan):
+    at = buka(monkeypatch, db_bawaan, "pages/serapan.py", query={"s_instansi": "Dinas Sosial Kota Parepare", "ambang": "100"})
+    # Parepare 2023 main table: pagu of the whole budget is printed elsewhere in the report, never "–"
+    assert metrik(at) == {"Pagu": "Rp 9.202.224.555", "Realisasi": "Rp 6.447.258.513", "Serapan": "70,06%"}
+    teks = " ".join(w.value for w in at.warning)
+    assert "Program Perlindungan dan Jaminan Sosial" in teks and "Realisasi anggaran Dinas Sosial" not in teks

@@ -22,6 +22,10 @@ def test_setiap_halaman_terbuka_langsung(server_app, halaman, jalur):
     tunggu_app(halaman)
     assert halaman.locator("h1").first.inner_text().strip() == HALAMAN[jalur]
     assert halaman.locator("[data-testid='stException']").count() == 0
+    teks = halaman.locator("[data-testid='stMain']").inner_text()
+    assert not re.search(r"\bNone\b|\bnan\b|\bNaN\b", teks)  # empty reads "–"
+    # no Deploy button or developer menu for planners (client.toolbarMode = "viewer")
+    assert halaman.get_by_role("button", name="Deploy").count() == 0
     simpan_tangkapan(halaman, jalur or "ringkasan")
 
 
@@ -35,7 +39,7 @@ def test_saringan_masuk_url_dan_unduh_xlsx(server_app, halaman, tmp_path):
     tunggu_app(halaman)
     halaman.wait_for_url(re.compile(r"instansi=Dinas\+Sosial\+Kota\+Bekasi|instansi=Dinas%20Sosial%20Kota%20Bekasi"))
     kartu = halaman.locator("[data-testid='stMetricValue']")
-    assert kartu.first.inner_text() == "100,8%"  # Bekasi, all years (Tabel 3.1 and earlier years)
+    assert kartu.first.inner_text() == "101,6%"  # Bekasi on its latest report year, 2023 (Tabel 3.1)
     assert halaman.locator("[data-testid='stException']").count() == 0
     with halaman.expect_download() as unduhan:
         halaman.get_by_role("button", name="Unduh xlsx").first.click()
@@ -49,7 +53,7 @@ def test_saringan_masuk_url_dan_unduh_xlsx(server_app, halaman, tmp_path):
     baru = halaman.context.new_page()
     baru.goto(url)
     tunggu_app(baru)
-    assert baru.locator("[data-testid='stMetricValue']").first.inner_text() == "100,8%"
+    assert baru.locator("[data-testid='stMetricValue']").first.inner_text() == "101,6%"
     baru.close()
 
 

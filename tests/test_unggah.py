@@ -58,10 +58,25 @@ def test_unggah_pratinjau_simpan_ganti_batal(monkeypatch, db):
     terakhir = jumlah(db, "SELECT max(id) FROM impor")
     at.selectbox(key="unggah_undo").set_value(terakhir).run()
     at.button(key="unggah_undo_tombol").click().run()
+    # nothing happens before the confirmation, which says what goes and what comes back
+    assert jumlah(db, "SELECT status FROM impor WHERE id = (SELECT max(id) FROM impor)") == "aktif"
+    assert any("dihapus**: 2 indikator · Dinas Sosial Kota Depok 2020" in w.value and "dipulihkan" in w.value for w in at.warning)
+    at.button(key="unggah_undo_ya").click().run()
     assert any(f"Impor #{terakhir} dibatalkan" in s.value for s in at.success)
     at.selectbox(key="unggah_undo").set_value(terakhir - 1).run()
     at.button(key="unggah_undo_tombol").click().run()
+    at.button(key="unggah_undo_ya").click().run()
     assert jumlah(db, "SELECT count(*) FROM indikator") == before
+    # the bundled imports are not offered for undo unless asked
+    assert any("data bawaan dilindungi" in c.value for c in at.caption)
+    at.checkbox(key="unggah_undo_bawaan").check().run()
+    assert any("bekasi_2023/indikator.csv" in o for o in at.selectbox(key="unggah_undo").options)
+    at.checkbox(key="unggah_undo_bawaan").uncheck().run()
+    # redo the first import: its two rows come back
+    at.selectbox(key="unggah_ulang").set_value(terakhir - 1).run()
+    at.button(key="unggah_ulang_tombol").click().run()
+    assert any(f"Impor #{terakhir - 1} dipulihkan" in s.value for s in at.success)
+    assert jumlah(db, "SELECT count(*) FROM indikator") == before + 2
 
 
 def test_berkas_rusak_pesan_jelas_tanpa_tulis(monkeypatch, db):
@@ -167,4 +182,4 @@ def test_oidc_hanya_penulis_terdaftar(monkeypatch, db, surel, boleh):
     assert not at.exception
     assert bool(at.get("file_uploader")) is boleh
     if not boleh:
-        assert surel in at.error[0].value.replace("\\", "")  # shown escaped as Markdown
+        assert surel in at.error[0].value.replace("\\", "").replace("\u2060", "")  # shown escaped as Markdown

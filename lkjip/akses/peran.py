@@ -16,7 +16,7 @@ from typing import Iterable
 
 PERAN = ("pembaca", "operator", "reviewer", "admin")
 NAMA_PERAN = {"pembaca": "pembaca", "operator": "operator instansi", "reviewer": "reviewer", "admin": "admin"}
-_AKSI = {"impor": "mengimpor data", "ganti": "mengganti data", "batal": "membatalkan impor",
+_AKSI = {"impor": "mengimpor data", "ganti": "mengganti data", "batal": "membatalkan impor", "ulang": "mengulang impor",
          "putusan": "memberi putusan temuan", "catatan": "menulis catatan reviu", "log": "melihat log aktivitas"}
 
 

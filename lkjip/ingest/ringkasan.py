@@ -56,7 +56,8 @@ def periksa_jumlah(p: Pratinjau, nama: str, t, recs: list[dict], lain: list[dict
 
 
 def total_dibaca(p: Pratinjau, kunci: str) -> pd.DataFrame:
-    """Per level of one table: rows, sum of pagu, sum of realisasi (levels not stored included, marked)."""
+    """Per level of one table: rows, sum of pagu, sum of realisasi (levels not stored included, marked); ``kode``
+    is the level (or table) code, for labels in another language."""
     lb = next(lb for lb in p.lembar if lb.kunci == kunci)
     baris = []
     df = p.tabel.get("anggaran")
@@ -65,18 +66,18 @@ def total_dibaca(p: Pratinjau, kunci: str) -> pd.DataFrame:
         for lv in LEVEL:
             g = d[d["level"] == lv]
             if len(g):
-                baris.append((_LABEL[lv], len(g), g["pagu"].sum(min_count=1), g["realisasi"].sum(min_count=1)))
+                baris.append((_LABEL[lv], len(g), g["pagu"].sum(min_count=1), g["realisasi"].sum(min_count=1), lv))
     lain = pd.DataFrame(lb.baris_lain)
     if len(lain):
         for lv, g in lain.groupby("level", sort=False):
             baris.append((_LABEL[lv], len(g), g["pagu"].sum(min_count=1) if "pagu" in g else None,
-                          g["realisasi"].sum(min_count=1) if "realisasi" in g else None))
+                          g["realisasi"].sum(min_count=1) if "realisasi" in g else None, lv))
     for jenis in ("indikator", "renstra"):
         d = p.tabel.get(jenis)
         if lb.jenis == jenis and d is not None and len(d) and "_tabel" in d:
             d = d[d["_tabel"] == kunci]
-            baris.append((f"Indikator ({jenis})", len(d), None, None))
-    return pd.DataFrame(baris, columns=["tingkat", "baris", "pagu", "realisasi"])
+            baris.append((f"Indikator ({jenis})", len(d), None, None, jenis))
+    return pd.DataFrame(baris, columns=["tingkat", "baris", "pagu", "realisasi", "kode"])
 
 
 def teks_pratinjau(p: Pratinjau) -> list[str]:

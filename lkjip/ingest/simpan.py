@@ -179,20 +179,70 @@ def simpan(store: Store, p: Pratinjau, ganti: bool = False, pengguna: Pengguna |
     return HasilImpor(impor_id, ditulis, diganti)
 
 
-def batalkan(store: Store, impor_id: int, pengguna: Pengguna | str | None = None) -> dict[str, int]:
+PENGGUNA_BAWAAN = "data bawaan"  # the user name of the bundled data's imports (lkjip.bawaan)
+_BATAL = "batal:"  # cadangan_impor.tabel prefix of an undone import's own rows, kept so it can be redone
+
+
+def _kunci_tabel(cur, impor_id: int, sumber: str) -> list[tuple[str, str, int | None, int]]:
+    """(table, agency, year, rows) of an import's rows: in the tables (sumber 'data'), or as kept for undo/redo."""
+    if sumber == "data":
+        bagian = " UNION ALL ".join(
+            f"SELECT '{t}' AS tabel, i.nama, t.tahun FROM {t} t JOIN instansi i ON i.id = t.instansi_id WHERE t.impor_id = ?"
+            for t in TABEL_DATA)
+        return [(t, n, th, int(c)) for t, n, th, c in cur.execute(
+            f"SELECT tabel, nama, tahun, count(*) FROM ({bagian}) GROUP BY 1, 2, 3 ORDER BY 1, 2, 3", [impor_id] * len(TABEL_DATA)).fetchall()]
+    syarat = "c.tabel LIKE 'batal:%'" if sumber == "batal" else "c.tabel NOT LIKE 'batal:%'"
+    return [(t.removeprefix(_BATAL), n, th, int(c)) for t, n, th, c in cur.execute(
+        "SELECT c.tabel, i.nama, CAST(json_extract_string(c.baris, '$.tahun') AS INTEGER) AS tahun, count(*) "
+        "FROM cadangan_impor c JOIN instansi i ON i.id = CAST(json_extract_string(c.baris, '$.instansi_id') AS BIGINT) "
+        f"WHERE c.impor_id = ? AND {syarat} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3", [impor_id]).fetchall()]
+
+
+@dataclass
+class RincianBatal:
+    """What undoing (or redoing) an import does, for a confirmation: rows removed and rows put back."""
+    impor_id: int
+    nama_file: str
+    status: str
+    bawaan: bool
+    hapus: list[tuple[str, str, int | None, int]]  # (table, agency, year, rows)
+    pulih: list[tuple[str, str, int | None, int]]
+
+
+def rincian(store: Store, impor_id: int) -> RincianBatal:
+    """What ``batalkan`` (an active import) or ``ulangi`` (an undone one) would remove and put back."""
+    baris = store.baca("SELECT nama_file, status, pengguna FROM impor WHERE id = ?", [impor_id])
+    if not len(baris):
+        raise GalatImpor(f"Impor #{impor_id} tidak ditemukan.")
+    r = baris.iloc[0]
+    with store.kursor() as cur:
+        if r["status"] == "aktif":
+            hapus, pulih = _kunci_tabel(cur, impor_id, "data"), _kunci_tabel(cur, impor_id, "cadangan")
+        else:
+            hapus, pulih = _kunci_tabel(cur, impor_id, "cadangan"), _kunci_tabel(cur, impor_id, "batal")
+    return RincianBatal(int(impor_id), r["nama_file"], r["status"], r["pengguna"] == PENGGUNA_BAWAAN, hapus, pulih)
+
+
+def batalkan(store: Store, impor_id: int, pengguna: Pengguna | str | None = None, izinkan_bawaan: bool = False) -> dict[str, int]:
     """Undo an import: delete its rows and restore the rows it replaced. Returns rows restored per table.
 
     Refused (GalatImpor) unless ``pengguna`` may write every agency the import touched; logged.
+    The import's own rows are kept (``ulangi`` puts them back). The bundled data is protected: undoing
+    one of its imports needs ``izinkan_bawaan=True``.
     """
     status = store.satu("SELECT status FROM impor WHERE id = ?", [impor_id])
     if status is None:
         raise GalatImpor(f"Impor #{impor_id} tidak ditemukan.")
     if status != "aktif":
         raise GalatImpor(f"Impor #{impor_id} sudah dibatalkan sebelumnya.")
+    if store.satu("SELECT pengguna FROM impor WHERE id = ?", [impor_id]) == PENGGUNA_BAWAAN and not izinkan_bawaan:
+        raise GalatImpor(f"Impor #{impor_id} adalah data bawaan (laporan contoh) dan dilindungi. Centang 'izinkan membatalkan data "
+                         "bawaan' bila memang ingin menghapusnya.")
     # Rows this import replaced may have been replaced again by a later import: undo that one first.
     lebih_baru = store.satu(
         "SELECT min(c.impor_id) FROM cadangan_impor c JOIN impor i ON i.id = c.impor_id "
-        "WHERE i.status = 'aktif' AND c.impor_id > ? AND json_extract(c.baris, '$.impor_id')::BIGINT = ?",
+        "WHERE i.status = 'aktif' AND c.tabel NOT LIKE 'batal:%' AND c.impor_id > ? "
+        "AND json_extract(c.baris, '$.impor_id')::BIGINT = ?",
         [impor_id, impor_id],
     )
     if lebih_baru:
@@ -213,16 +263,73 @@ def batalkan(store: Store, impor_id: int, pengguna: Pengguna | str | None = None
             f"SELECT nama FROM instansi WHERE id IN ({bagian} UNION SELECT json_extract(baris, '$.instansi_id')::BIGINT "
             "FROM cadangan_impor WHERE impor_id = ?)", [impor_id] * (len(TABEL_DATA) + 1)).fetchall()
         store.tandai_kotor(cur, [n for (n,) in terkena])
+        cur.execute("DELETE FROM cadangan_impor WHERE impor_id = ? AND tabel LIKE 'batal:%'", [impor_id])
         for tabel in TABEL_DATA:
+            cur.execute(f"INSERT INTO cadangan_impor SELECT ?, ?, CAST(to_json(t) AS VARCHAR) FROM {tabel} t WHERE t.impor_id = ? ORDER BY t.id",
+                        [impor_id, _BATAL + tabel, impor_id])
             cur.execute(f"DELETE FROM {tabel} WHERE impor_id = ?", [impor_id])
-        cadangan = cur.execute("SELECT tabel, baris FROM cadangan_impor WHERE impor_id = ?", [impor_id]).fetchall()
+        cadangan = cur.execute("SELECT tabel, baris FROM cadangan_impor WHERE impor_id = ? AND tabel NOT LIKE 'batal:%'", [impor_id]).fetchall()
         for tabel, baris in cadangan:
-            rec = json.loads(baris)
-            kolom = list(rec)
-            cur.execute(f"INSERT INTO {tabel} ({', '.join(kolom)}) VALUES ({', '.join('?' * len(kolom))})", [rec[k] for k in kolom])
+            _sisipkan(cur, tabel, baris)
             dipulihkan[tabel] = dipulihkan.get(tabel, 0) + 1
         cur.execute("UPDATE impor SET status = 'dibatalkan' WHERE id = ?", [impor_id])
     return dipulihkan
+
+
+def _sisipkan(cur, tabel: str, baris: str) -> None:
+    rec = json.loads(baris)
+    kolom = list(rec)
+    cur.execute(f"INSERT INTO {tabel} ({', '.join(kolom)}) VALUES ({', '.join('?' * len(kolom))})", [rec[k] for k in kolom])
+
+
+def ulangi(store: Store, impor_id: int, pengguna: Pengguna | str | None = None) -> dict[str, int]:
+    """Redo an undone import: put its rows back and remove again the rows it had replaced. Returns rows per table.
+
+    Refused when the agency-years it writes have changed since the undo (another import wrote them), and
+    unless ``pengguna`` may write every agency it touches; logged.
+    """
+    status = store.satu("SELECT status FROM impor WHERE id = ?", [impor_id])
+    if status is None:
+        raise GalatImpor(f"Impor #{impor_id} tidak ditemukan.")
+    if status == "aktif":
+        raise GalatImpor(f"Impor #{impor_id} masih aktif; tidak ada yang perlu diulang.")
+    with store.kunci_tulis():
+        with store.kursor() as cur:
+            milik = _kunci_tabel(cur, impor_id, "batal")
+            if not milik:
+                raise GalatImpor(f"Impor #{impor_id} dibatalkan sebelum riwayat menyimpan barisnya; unggah ulang berkasnya.")
+            # rows now in its agency-years that are neither the rows it had replaced (restored by the undo) nor its own
+            pulih_id = {int(x) for (x,) in cur.execute(
+                "SELECT CAST(json_extract_string(baris, '$.id') AS BIGINT) FROM cadangan_impor "
+                "WHERE impor_id = ? AND tabel NOT LIKE 'batal:%'", [impor_id]).fetchall() if x is not None}
+            for tabel, instansi, tahun, _ in milik:
+                syarat = "t.tahun IS NULL" if tahun is None else "t.tahun = ?"
+                lain = cur.execute(
+                    f"SELECT t.id, t.impor_id FROM {tabel} t JOIN instansi i ON i.id = t.instansi_id WHERE i.nama = ? AND {syarat}",
+                    [instansi] + ([] if tahun is None else [tahun])).fetchall()
+                asing = [iid for rid, iid in lain if int(rid) not in pulih_id]
+                if asing:
+                    raise GalatImpor(f"{instansi} {tahun or ''} sudah berisi data impor #{asing[0]} sejak impor #{impor_id} dibatalkan. "
+                                     f"Batalkan impor #{asing[0]} dulu, atau unggah ulang berkasnya.")
+        try:
+            pastikan_boleh_impor(pengguna, sorted({n for _, n, _, _ in milik}), "ulang")
+        except AksesDitolak as e:
+            raise GalatImpor(catat_tolak(store, pengguna, "ulang", sorted({n for _, n, _, _ in milik}), f"impor #{impor_id}", e)) from None
+        ditulis: dict[str, int] = {}
+        with store.transaksi() as cur:
+            for tabel in TABEL_DATA:
+                if pulih_id:
+                    cur.execute(f"DELETE FROM {tabel} WHERE id IN (SELECT unnest(?::BIGINT[]))", [sorted(pulih_id)])
+            for tabel, baris in cur.execute("SELECT tabel, baris FROM cadangan_impor WHERE impor_id = ? AND tabel LIKE 'batal:%'",
+                                            [impor_id]).fetchall():
+                _sisipkan(cur, tabel.removeprefix(_BATAL), baris)
+                ditulis[tabel.removeprefix(_BATAL)] = ditulis.get(tabel.removeprefix(_BATAL), 0) + 1
+            cur.execute("DELETE FROM cadangan_impor WHERE impor_id = ? AND tabel LIKE 'batal:%'", [impor_id])
+            cur.execute("UPDATE impor SET status = 'aktif' WHERE id = ?", [impor_id])
+            store.tandai_kotor(cur, sorted({n for _, n, _, _ in milik}))
+            for instansi, tahun in sorted({(n, th) for _, n, th, _ in milik}, key=lambda k: (k[0], k[1] or 0)):
+                aktivitas.catat(cur, nama_log(pengguna), "ulang", instansi, tahun, f"impor #{impor_id}")
+    return ditulis
 
 
 def _json(teks: str | None) -> dict[str, int]:
@@ -245,14 +352,15 @@ def riwayat(store: Store, batas: int = 20) -> pd.DataFrame:
 
     Columns: id, waktu, nama_file, sha256, pengguna, status (aktif | dibatalkan), ditulis and diganti
     (rows per table, dicts), instansi_tahun (the agency-years written, e.g. "Dinas Sosial Kota
-    Depok 2020"), bisa_dibatalkan, and ringkasan: one readable line in Bahasa Indonesia.
+    Depok 2020"), bisa_dibatalkan, bisa_diulang (an undone import whose rows are kept), bawaan (the
+    bundled data, protected from undo), and ringkasan: one readable line in Bahasa Indonesia.
     """
     impor = store.baca(
         "SELECT id, waktu, nama_file, sha256, pengguna, status, jumlah_baris, diganti FROM impor ORDER BY id DESC LIMIT ?",
         [int(batas)],
     )
     kolom = ["id", "waktu", "nama_file", "sha256", "pengguna", "status", "ditulis", "diganti", "instansi_tahun",
-             "bisa_dibatalkan", "ringkasan"]
+             "bisa_dibatalkan", "bisa_diulang", "bawaan", "ringkasan"]
     if not len(impor):
         return pd.DataFrame(columns=kolom)
     ids = [int(i) for i in impor["id"]]
@@ -261,7 +369,12 @@ def riwayat(store: Store, batas: int = 20) -> pd.DataFrame:
         f"SELECT t.impor_id, i.nama, t.tahun FROM {tb} t JOIN instansi i ON i.id = t.instansi_id WHERE t.impor_id IN ({tanda})"
         for tb in TABEL_DATA
     )
-    it = store.baca(f"SELECT impor_id, nama, tahun FROM ({bagian}) ORDER BY impor_id, nama, tahun", ids * len(TABEL_DATA))
+    # an undone import's agency-years come from its rows kept for redo
+    bagian += (f" UNION SELECT c.impor_id, i.nama, CAST(json_extract_string(c.baris, '$.tahun') AS INTEGER) FROM cadangan_impor c "
+               f"JOIN instansi i ON i.id = CAST(json_extract_string(c.baris, '$.instansi_id') AS BIGINT) "
+               f"WHERE c.tabel LIKE 'batal:%' AND c.impor_id IN ({tanda})")
+    it = store.baca(f"SELECT impor_id, nama, tahun FROM ({bagian}) ORDER BY impor_id, nama, tahun", ids * (len(TABEL_DATA) + 1))
+    bisa_ulang = set(store.baca("SELECT DISTINCT impor_id FROM cadangan_impor WHERE tabel LIKE 'batal:%'")["impor_id"].astype(int))
     per_impor: dict[int, list[str]] = {}
     for iid, nama, th in it.itertuples(index=False):
         teks = f"{nama} {int(th)}" if th is not None and th == th else nama
@@ -271,7 +384,7 @@ def riwayat(store: Store, batas: int = 20) -> pd.DataFrame:
     # an import whose rows were replaced again by a later, still active import cannot be undone first
     diganti_lagi = set(store.baca(
         "SELECT DISTINCT json_extract(c.baris, '$.impor_id')::BIGINT AS asal FROM cadangan_impor c "
-        "JOIN impor i ON i.id = c.impor_id WHERE i.status = 'aktif'"
+        "JOIN impor i ON i.id = c.impor_id WHERE i.status = 'aktif' AND c.tabel NOT LIKE 'batal:%'"
     )["asal"].dropna().astype(int))
     baris = []
     for r in impor.itertuples(index=False):
@@ -288,8 +401,11 @@ def riwayat(store: Store, batas: int = 20) -> pd.DataFrame:
         baris.append({"id": int(r.id), "waktu": r.waktu, "nama_file": r.nama_file, "sha256": r.sha256,
                       "pengguna": r.pengguna, "status": r.status, "ditulis": ditulis, "diganti": diganti,
                       "instansi_tahun": ", ".join(it_teks),
-                      "bisa_dibatalkan": r.status == "aktif" and int(r.id) not in diganti_lagi, "ringkasan": ringkasan})
+                      "bisa_dibatalkan": r.status == "aktif" and int(r.id) not in diganti_lagi,
+                      "bisa_diulang": r.status != "aktif" and int(r.id) in bisa_ulang, "bawaan": r.pengguna == PENGGUNA_BAWAAN,
+                      "ringkasan": ringkasan})
     return pd.DataFrame(baris, columns=kolom)
 
 
-__all__ = ["GalatImpor", "HasilImpor", "StoreError", "batalkan", "instansi_berkas", "instansi_impor", "konflik", "riwayat", "simpan"]
+__all__ = ["GalatImpor", "HasilImpor", "PENGGUNA_BAWAAN", "RincianBatal", "StoreError", "batalkan", "instansi_berkas",
+           "instansi_impor", "konflik", "rincian", "riwayat", "simpan", "ulangi"]

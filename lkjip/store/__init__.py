@@ -279,6 +279,22 @@ MIGRASI: list[tuple[int, str, str]] = [
     ),
 
     # -- migrasi 6: indikator standar (isu 12) --
+    (
+        6,
+        "indikator standar",
+        """
+        -- the planner's link of an agency's indicator wording to a standard indicator (lkjip.standar);
+        -- keyed by the normalised wording so it survives a re-import; standar NULL = "no standard"
+        CREATE TABLE indikator_standar (
+            instansi VARCHAR NOT NULL,
+            indikator_kunci VARCHAR NOT NULL,
+            standar VARCHAR,
+            pengguna VARCHAR,
+            waktu TIMESTAMP NOT NULL DEFAULT current_timestamp,
+            PRIMARY KEY (instansi, indikator_kunci)
+        );
+        """,
+    ),
 
 ]
 

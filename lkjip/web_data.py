@@ -1,0 +1,150 @@
+"""Streamlit glue, data: the store and cached, typed figure functions for the pages.
+
+Cached results are keyed by the database's path and data version, which every write bumps, so an
+upload is seen at once. Each figure the pages show has one function here, named after the lkjip
+function that computes it, with typed arguments (no dispatch by name).
+"""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from . import analisis, bawaan, label
+from .store import Store, StoreError, lokasi_db
+
+
+@st.cache_resource(show_spinner="Menyiapkan basis data…")
+def _store(path: str) -> Store:
+    return bawaan.buka(path, singgah=True)  # a DuckDB file stays free for the CLI between operations
+
+
+def store() -> Store:
+    """The process-wide store (created with the bundled data on first use).
+
+    When the database cannot be reached (a PostgreSQL server down, a DuckDB file held by another
+    process on first load) the page shows the store's message and stops, instead of a traceback.
+    """
+    try:
+        return _store(str(lokasi_db()))
+    except StoreError as e:
+        # only the first call of a run can fail (app.py, before the navigation): no page list then
+        st.navigation([st.Page(lambda: None, title="Dasbor LKjIP", url_path="galat")], position="hidden")
+        st.error(str(e))
+        st.stop()
+
+
+def kunci() -> tuple[str, int]:
+    """(database path, data version): the first two arguments of every cached function."""
+    s = store()
+    versi = s.versi_data
+    if s.sibuk:  # another process (a CLI import) holds the DuckDB file: cached figures, said so
+        st.toast(label.teks("db.sibuk", "en" if st.session_state.get("f_bahasa") else "id"), icon="⏳")
+    return str(s.path), versi
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _daftar(path: str, versi: int) -> tuple[list[str], list[int]]:
+    s = store()
+    # an agency left with no rows (every import of it undone) is not offered in the filters
+    nama = s.baca("SELECT nama FROM instansi i WHERE EXISTS (SELECT 1 FROM indikator t WHERE t.instansi_id = i.id) "
+                  "OR EXISTS (SELECT 1 FROM anggaran t WHERE t.instansi_id = i.id) "
+                  "OR EXISTS (SELECT 1 FROM skor t WHERE t.instansi_id = i.id) ORDER BY nama")
+    return list(nama["nama"]), s.daftar_tahun()
+
+
+def daftar_instansi() -> list[str]:
+    return _daftar(*kunci())[0]
+
+
+def daftar_tahun() -> list[int]:
+    return _daftar(*kunci())[1]
+
+
+# The raw rows are large (all agencies: ~60k indicator and ~220k budget rows at national scale), so
+# they are cached as shared read-only objects (cache_resource: no pickled copy, no copy per rerun).
+# Nothing mutates them: pandas copy-on-write makes every derived frame independent.
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _indikator(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFrame:
+    return store().indikator(list(instansi) or None, list(tahun) or None)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _anggaran(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFrame:
+    return store().anggaran(list(instansi) or None, list(tahun) or None)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _tabel(path: str, versi: int, nama: str, instansi: tuple, tahun: tuple) -> pd.DataFrame:
+    return store().tabel(nama, list(instansi) or None, list(tahun) or None)
+
+
+def _data(path: str, versi: int, instansi: tuple, tahun: tuple, tema: str | None = None, periode: str = "semua"):
+    ind = _indikator(path, versi, instansi, tahun)
+    ang = _anggaran(path, versi, instansi, tahun)
+    if periode == "terakhir":
+        ind, ang = analisis.saring_tahun_terakhir(ind, ang)
+    if tema:
+        ind = ind[ind["tema"] == tema]
+    return ind, ang
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def ringkasan_instansi(path: str, versi: int, instansi: tuple, tahun: tuple, tema: str | None, batas: float,
+                       periode: str, min_indikator: int) -> pd.DataFrame:
+    # the latest year is chosen on all of an agency's data, then the theme narrows the indicators
+    ind, ang = _data(path, versi, instansi, tahun, tema, periode)
+    return analisis.ringkasan_instansi(ind, ang, batas, periode=periode, min_indikator=min_indikator)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def matriks_tema(path: str, versi: int, instansi: tuple, tahun: tuple, tema: str | None, batas: float, periode: str) -> pd.DataFrame:
+    ind, _ = _data(path, versi, instansi, tahun, tema, periode)
+    return analisis.matriks_tema(ind, batas)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def serapan_program(path: str, versi: int, instansi: tuple, tahun: tuple, periode: str) -> pd.DataFrame:
+    _, ang = _data(path, versi, instansi, tahun, None, periode)
+    return analisis.serapan_program(ang)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def efisiensi_sasaran(path: str, versi: int, instansi: tuple, tahun: tuple, tema: str | None, batas: float) -> pd.DataFrame:
+    ind, ang = _data(path, versi, instansi, tahun, tema)
+    return analisis.efisiensi_sasaran(ind, ang, batas)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def tren_instansi(path: str, versi: int, instansi: tuple, tahun: tuple, tema: str | None, batas: float) -> pd.DataFrame:
+    ind, ang = _data(path, versi, instansi, tahun)
+    return analisis.tren_instansi(ind, ang, batas, tema)
+
+
+@st.cache_data(show_spinner="Memeriksa kecocokan angka…", max_entries=16)
+def temuan(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFrame:
+    from . import checks
+
+    return checks.temuan(store(), list(instansi) or None, list(tahun) or None)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def standar_tertaut(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFrame:
+    """Each distinct indicator wording of the chosen agencies with its standard indicator and how it was linked."""
+    from . import standar
+
+    ind = _indikator(path, versi, instansi, tahun)
+    ind = ind[ind["utama"]] if len(ind) else ind
+    df = standar.tautkan(ind, standar.daftar_tetap(store()))
+    if not len(df):
+        return pd.DataFrame(columns=["instansi", "indikator", "satuan", "standar", "cara", "tahun_data"])
+    tahun_data = df.groupby(["instansi", "indikator"])["tahun"].agg(lambda s: ", ".join(str(int(t)) for t in sorted(set(s))))
+    df = df.drop_duplicates(["instansi", "indikator"]).set_index(["instansi", "indikator"])
+    df["tahun_data"] = tahun_data
+    return df.reset_index()[["instansi", "indikator", "satuan", "standar", "cara", "tahun_data"]]
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def nilai_standar(path: str, versi: int, instansi: tuple, tahun: tuple, kode: str) -> pd.DataFrame:
+    from . import standar
+
+    return standar.nilai_standar(store(), kode, ind=_indikator(path, versi, instansi, tahun))

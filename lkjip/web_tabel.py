@@ -1,0 +1,138 @@
+"""Streamlit glue, tables: numbers that sort as numbers and read the Indonesian way, downloads named
+after what they hold, formula expanders and the empty state."""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+import pandas as pd
+import streamlit as st
+
+from . import export, label
+from .numbers import format_angka, format_nilai, format_rupiah
+from .teks_aman import md  # noqa: F401  (pages call web.md)
+
+KOSONG = "–"
+# Long text columns: pinned or given room, truncated with the whole text in the cell's tooltip.
+_KOLOM_NAMA = ("instansi", "indikator", "uraian", "sasaran", "program", "nama_file", "standar")
+_KOLOM_PANJANG = ("penjelasan", "ringkasan", "sumber", "sumber_anggaran", "tahun_data")
+_KOLOM_BULAT = ("tahun", "peringkat", "jumlah_indikator", "dibatasi", "temuan", "kedalaman", "id")
+MAKS_SEL_GAYA = 250_000  # beyond this many cells the display formats fall back to Streamlit's own
+
+
+def persen_dua(v: float) -> str:
+    """Capaian and serapan as the reports print them: always two decimals, ``100,60%``, ``85,62%``."""
+    return format_angka(v, 2).split(",")[0] + "," + f"{abs(v):.2f}".split(".")[1] + "%" if format_angka(v, 2) != "–" else KOSONG
+
+
+def _fmt(f: Callable, kosong: str = KOSONG) -> Callable:
+    return lambda v: kosong if v is None or (isinstance(v, float) and v != v) or v is pd.NA else f(v)
+
+
+def tampil_tabel(df: pd.DataFrame, s, nama_berkas: str, rupiah: tuple[str, ...] = (), persen: tuple[str, ...] = (),
+                 progres: tuple[str, ...] = (), angka: tuple[str, ...] = (), nilai: tuple[str, ...] = (), tinggi: int | None = None,
+                 kunci: str | None = None, tampilan: dict[str, pd.Series] | None = None, warna: dict[str, Callable] | None = None,
+                 konteks: dict[str, object] | None = None, on_select=None, unduh: pd.DataFrame | None = None):
+    """Show a table whose number columns sort as numbers and read the Indonesian way, and its downloads.
+
+    rupiah: ``Rp 9.202.224.555``; persen and progres (serapan, capaian): two decimals, ``98,20%``;
+    angka: ``1.234,56``; nilai: a target or actual as printed. Empty cells read "–". ``tampilan``
+    replaces a column's text for display only (e.g. indentation); ``warna`` maps a column to a
+    function value -> CSS. The downloads carry the real numbers and the ``konteks`` columns, of ``unduh``
+    when given (more columns than fit on screen), else of ``df``.
+    """
+    tampil = df.copy()
+    for k, seri in (tampilan or {}).items():
+        tampil[k] = seri.to_numpy()
+    format_kolom: dict[str, Callable] = {}
+    for k in rupiah:
+        format_kolom[k] = _fmt(format_rupiah)
+    for k in (*persen, *progres):
+        format_kolom[k] = _fmt(persen_dua)
+    for k in angka:
+        format_kolom[k] = _fmt(lambda v: format_angka(v, 2))
+    for k in nilai:
+        format_kolom[k] = _fmt(format_nilai)
+    for k in tampil.columns:
+        if pd.api.types.is_bool_dtype(tampil[k]) and k not in format_kolom:
+            format_kolom[k] = _fmt(lambda v, k=k: ("⚠" if k == "sedikit" else "✓") if v else "")
+    for k in _KOLOM_BULAT:
+        if k in tampil.columns and pd.api.types.is_numeric_dtype(tampil[k]) and k not in format_kolom:
+            format_kolom[k] = _fmt(lambda v: str(int(v)))
+    config: dict[str, object] = {}
+    for i, k in enumerate(df.columns):
+        judul = label.judul_kolom(k, s.bahasa)
+        bantuan = judul if len(judul) > 14 else None  # a narrow column's full header on hover
+        if k in tampil.columns and pd.api.types.is_bool_dtype(tampil[k]):
+            config[k] = st.column_config.TextColumn(judul, width=65, help=bantuan)
+        elif k in format_kolom or (k in tampil.columns and pd.api.types.is_numeric_dtype(tampil[k])):
+            lebar = 65 if k in _KOLOM_BULAT else (150 if k in rupiah else 90)
+            config[k] = st.column_config.NumberColumn(judul, format="%d" if k in _KOLOM_BULAT else None, width=lebar, help=bantuan)
+        elif k in _KOLOM_NAMA:
+            config[k] = st.column_config.TextColumn(judul, width=200 if k != "uraian" else 300, pinned=i == 0)
+        elif k in _KOLOM_PANJANG:
+            config[k] = st.column_config.TextColumn(judul, width="medium")
+        else:
+            config[k] = st.column_config.Column(judul)
+    data: object = tampil
+    if tampil.size <= MAKS_SEL_GAYA and (format_kolom or warna):
+        gaya = tampil.style.format({k: f for k, f in format_kolom.items() if k in tampil.columns}, na_rep=KOSONG)
+        for k, f in (warna or {}).items():
+            gaya = gaya.map(f, subset=[k])
+        data = gaya
+    pilih = st.dataframe(data, hide_index=True, width="stretch", column_config=config, height=tinggi or "auto", key=kunci,
+                         placeholder=KOSONG, **({"on_select": on_select, "selection_mode": "single-row"} if on_select else {}))
+    tombol_unduh(df if unduh is None else unduh, s, nama_berkas, konteks)
+    return pilih
+
+
+def _bagian_nama(teks: object) -> str:
+    return re.sub(r"[^0-9A-Za-z.]+", "-", str(teks)).strip("-.")[:60]
+
+
+def nama_unduhan(halaman: str, instansi: object = None, tahun: object = None, sumber: object = None, isi: str | None = None) -> str:
+    """A download's file name (without extension) after what it holds: page, content, agency, year, source table."""
+    bagian = [halaman, isi]
+    for x in (instansi, tahun):
+        if isinstance(x, (list, tuple)):
+            bagian.append("-".join(str(v) for v in x) if 0 < len(x) <= 3 else (f"{len(x)}-pilihan" if x else "semua"))
+        elif x is not None:
+            bagian.append(x)
+    if sumber:
+        bagian.append(sumber)
+    return "_".join(_bagian_nama(b) for b in bagian if b not in (None, "") and _bagian_nama(b))
+
+
+def tombol_unduh(df: pd.DataFrame, s, nama_berkas: str, konteks: dict[str, object] | None = None) -> None:
+    """xlsx and CSV downloads of the real numbers; ``konteks`` (e.g. page, agency, year, source) become columns."""
+    keluar = df.copy()
+    for k, v in (konteks or {}).items():  # after the table's own columns, so the first stays the agency or line
+        if k not in keluar.columns:
+            keluar[k] = v
+    judul = label.judul_kolom_semua(list(keluar.columns), s.bahasa)
+    k1, k2, _ = st.columns([1, 1, 4])
+    k1.download_button(s.t("u.unduh_xlsx"), data=lambda: export.ke_xlsx(keluar, nama_berkas[:31], judul), file_name=f"{nama_berkas}.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore",
+                       icon=":material/download:", key=f"xlsx_{nama_berkas}")
+    k2.download_button(s.t("u.unduh_csv"), data=lambda: export.ke_csv(keluar.rename(columns=judul)), file_name=f"{nama_berkas}.csv",
+                       mime="text/csv", on_click="ignore", icon=":material/download:", key=f"csv_{nama_berkas}")
+
+
+def rumus(s, *kunci: str) -> None:
+    """An expander explaining the formulas of the measures shown."""
+    with st.expander(s.t("u.rumus"), icon=":material/function:"):
+        for k in kunci:
+            st.markdown(label.rumus(k, s.bahasa))
+
+
+def kosong(s, ada_data: bool) -> bool:
+    """Show the empty state and return True when there is nothing to show."""
+    from .web_data import daftar_instansi
+
+    if not daftar_instansi():
+        st.info(s.t("u.kosong"), icon=":material/info:")
+        return True
+    if not ada_data:
+        st.info(s.t("u.kosong_saring"), icon=":material/filter_alt_off:")
+        return True
+    return False
