@@ -31,7 +31,7 @@ from .. import measures
 from ..numbers import format_persen, parse
 from ..vocab import TEMA, TINGKAT_INDIKATOR, baku_polaritas, sarankan_polaritas, sarankan_tema
 from .berkas import BATAS_UKURAN, GALAT_EXCEL, GalatBerkas, _dekode, _jenis_isi, pemisah_csv
-from .cepat_baris import baris_jumlah, capaian as hitung_capaian, periksa_capaian, tahun as baca_tahun
+from .cepat_baris import baris_akhir_tabel, baris_jumlah, capaian as hitung_capaian, periksa_capaian, tahun as baca_tahun
 from .tabel import KOLOM, cari_tabel
 
 BATAS_CEPAT = 1024 * 1024  # bytes: smaller files are quick enough cell by cell
@@ -179,6 +179,8 @@ def _pratinjau(data: bytes, nama_file: str, lapor, sumber: str | None):
             k = kol[nm]
             contoh |= k.per_baris([b is not None and bool(_RE_CONTOH.match(str(v))) for v, b in zip(k.unik, k.bersih_unik)]).astype(bool)
     dipakai = isi & ~contoh
+    if (isi & baris_akhir_tabel(kol, nama_kolom)).any():
+        raise _Lewati  # a footnote or signature ends the table: the per-cell importer says where
     ind_semua = kol["indikator"].bersih()
     angka_ada = np.logical_or.reduce([ada[nm] for nm in _ANGKA if nm in ada])
     ragu |= dipakai & ~ada["indikator"] & angka_ada  # figures without an indicator

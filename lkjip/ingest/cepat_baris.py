@@ -39,11 +39,12 @@ def baris_jumlah(kol: dict, nama_kolom: list[str]) -> np.ndarray:
     row's first four cells (figures left out); its patterns are anchored at the start and end, so only
     rows whose first filled label cell starts with such a word can match: only those are built."""
     from .pola import RE_RATA as _RE_RATA
+    from .pola import RE_RINGKASAN_FORM
     from .pola import RE_SUBTOTAL as _RE_SUBTOTAL
     from .pola import RE_TOTAL as _RE_TOTAL
 
-    pola = (_RE_TOTAL, _RE_SUBTOTAL, _RE_RATA)
-    awal = re.compile(r"^\s*(grand|jumlah|total|sub|rata)", re.I)
+    pola = (_RE_TOTAL, _RE_SUBTOTAL, _RE_RATA, RE_RINGKASAN_FORM)
+    awal = re.compile(r"^\s*(grand|jumlah|total|sub|rata|predikat)", re.I)
     k_ind = kol["indikator"]
     hasil = k_ind.per_baris([b is not None and any(p.match(b) for p in pola) for b in k_ind.bersih_unik]).astype(bool)
     bagian = [n for n in nama_kolom[:4] if n not in _ANGKA]
@@ -116,3 +117,19 @@ def periksa_capaian(lembar: str, nomor, ind, t_n, r_n, t_p, r_p, c_n, c_teks, r_
                                     f"target, realisasi dan satuannya (polaritas {pol[i]}); tetap disimpan")))
     hasil.sort(key=lambda h: (h[0], h[1]))
     return [m for _, _, m in hasil]
+
+
+def baris_akhir_tabel(kol: dict, nama_kolom: list[str]) -> np.ndarray:
+    """Rows whose first filled cell is a footnote, signature or print stamp: the per-cell importer stops
+    reading the table there (every CSV cell is text, so its test applies to every row)."""
+    from .pola import akhir_tabel
+
+    n = len(kol[nama_kolom[0]].kode)
+    hasil = np.zeros(n, dtype=bool)
+    sudah = np.zeros(n, dtype=bool)
+    for nm in nama_kolom:
+        k = kol[nm]
+        ada = k.per_baris([b is not None for b in k.bersih_unik]).astype(bool)
+        hasil |= ~sudah & ada & k.per_baris([akhir_tabel(b) for b in k.bersih_unik]).astype(bool)
+        sudah |= ada
+    return hasil
