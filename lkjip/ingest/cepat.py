@@ -5,11 +5,13 @@
 per-cell importer reads it. It takes a CSV (of at least ``BATAS_CEPAT`` bytes) whose first row is
 exactly the columns of the template's *Indikator* sheet (as ``tabel.cari_tabel`` itself maps them,
 no title rows, no per-year columns), with every row clean: agency and year in every data row, numbers
-the importer reads, known polarity, theme and level, no total or average rows, no error cells, no
-cell beyond the header. Doubtful rows are worded by the per-cell importer (its messages name the
+the importer reads, known polarity, theme and level, no total, average or form summary rows, no footnote or
+signature rows, no error cells, no cell beyond the header. Doubtful rows are worded by the per-cell importer (its messages name the
 sheet, row and column): when they block the file, it reads only those rows, at their own row numbers,
 and its problems are the answer; otherwise it reads the whole file. The bulk path reports no problem
-of its own except the ones it reproduces exactly (capaian above 100%, example rows, duplicates).
+of its own except the ones it reproduces exactly, with the row reader's rules (``cepat_baris``): a printed
+capaian that differs from the computed one or cannot be recomputed (and the polarity taken from that
+evidence), a negative polarity only suggested, a capaian beyond ``CAPAIAN_TAK_WAJAR``, example rows, duplicates.
 
 The file is read by pandas' C parser as text, cleaned column-wise; each distinct number text, polarity,
 theme and indicator name is parsed or suggested once (``numbers.parse``, ``vocab.sarankan_*``), and
@@ -20,15 +22,13 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-from pathlib import Path
-
 import re
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from .. import measures
-from ..numbers import format_persen, parse
+from ..numbers import parse
 from ..vocab import TEMA, TINGKAT_INDIKATOR, baku_polaritas, sarankan_polaritas, sarankan_tema
 from .berkas import BATAS_UKURAN, GALAT_EXCEL, GalatBerkas, _dekode, _jenis_isi, pemisah_csv
 from .cepat_baris import baris_akhir_tabel, baris_jumlah, capaian as hitung_capaian, periksa_capaian, tahun as baca_tahun
