@@ -93,6 +93,8 @@ def test_jalur_cepat_urutan_kolom_lain_dan_titik_koma():
     (lambda r: (r.__setitem__(0, "JUMLAH"), r.__setitem__(1, ""), r.__setitem__(2, ""), r.__setitem__(3, "")), "total row", False),
     (lambda r: r.__setitem__(3, "Rata-rata capaian"), "average row", False),
     (lambda r: r.append("di luar judul"), "cell right of the header", False),
+    (lambda r: (r.__setitem__(0, "Sumber: LKjIP 2022"), r.__setitem__(1, "")), "footnote ends the table", False),
+    (lambda r: r.__setitem__(3, "Predikat kinerja"), "form summary row", False),
 ])
 def test_yang_meragukan_diserahkan_ke_per_sel(ubah, alasan, galat):
     """A doubtful row is read by the per-cell importer: only that row when it blocks the file (the same
@@ -181,3 +183,23 @@ def test_templat_besar_dengan_galat_tetap_cepat_dan_tepat():
     assert not p.bisa_disimpan
     beban = max(1.0, os.getloadavg()[0] / (os.cpu_count() or 1))
     assert detik <= 20 * beban, f"{detik:.1f} s"
+
+
+def test_capaian_tercetak_diperiksa_di_jalur_cepat():
+    """The printed capaian is checked on the bulk path as the per-cell importer checks it: a different one is a
+    warning on its cell, one that matches the other polarity of a suggested polarity switches it (evidence),
+    one that cannot be recomputed is said so."""
+    kolom = ["instansi", "tahun", "indikator", "polaritas", "target", "realisasi", "capaian_dilaporkan"]
+    rows = [["Dinas Sosial Kota Depok", 2022, f"Indikator {i}", "positif", "10", "9", "90"] for i in range(60)]
+    rows[10][6] = "75"  # printed 75%, computed 90%
+    rows[20][3], rows[20][6] = "", "110"  # suggested positif (90%), printed 110% = 2 - 9/10: the negatif formula
+    rows[30][4], rows[30][5] = "", ""  # nothing to recompute
+    data = _csv(rows, kolom)
+    cepat, penuh = pratinjau_cepat(data, "capaian.csv", paksa=True), pratinjau(data, "capaian.csv")
+    assert cepat is not None and cepat.masalah == penuh.masalah
+    pesan = {m.baris: m for m in cepat.masalah}
+    assert "berbeda dari capaian tercetak 75" in pesan[12].pesan and pesan[12].kolom == "G (capaian_dilaporkan)"
+    assert "tidak dapat dihitung ulang" in pesan[32].pesan
+    df = cepat.tabel["indikator"].set_index("_baris")
+    assert (df.loc[22, "polaritas"], df.loc[22, "polaritas_dari"]) == ("negatif", "bukti") and df.loc[22, "capaian"] == pytest.approx(110)
+    assert df.loc[12, "capaian"] == pytest.approx(90) and df.loc[12, "capaian_dilaporkan"] == 75

@@ -5,11 +5,13 @@
 per-cell importer reads it. It takes a CSV (of at least ``BATAS_CEPAT`` bytes) whose first row is
 exactly the columns of the template's *Indikator* sheet (as ``tabel.cari_tabel`` itself maps them,
 no title rows, no per-year columns), with every row clean: agency and year in every data row, numbers
-the importer reads, known polarity, theme and level, no total or average rows, no error cells, no
-cell beyond the header. Doubtful rows are worded by the per-cell importer (its messages name the
+the importer reads, known polarity, theme and level, no total, average or form summary rows, no footnote or
+signature rows, no error cells, no cell beyond the header. Doubtful rows are worded by the per-cell importer (its messages name the
 sheet, row and column): when they block the file, it reads only those rows, at their own row numbers,
 and its problems are the answer; otherwise it reads the whole file. The bulk path reports no problem
-of its own except the ones it reproduces exactly (capaian above 100%, example rows, duplicates).
+of its own except the ones it reproduces exactly, with the row reader's rules (``cepat_baris``): a printed
+capaian that differs from the computed one or cannot be recomputed (and the polarity taken from that
+evidence), a negative polarity only suggested, a capaian beyond ``CAPAIAN_TAK_WAJAR``, example rows, duplicates.
 
 The file is read by pandas' C parser as text, cleaned column-wise; each distinct number text, polarity,
 theme and indicator name is parsed or suggested once (``numbers.parse``, ``vocab.sarankan_*``), and
@@ -20,17 +22,16 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-from pathlib import Path
-
 import re
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from .. import measures
-from ..numbers import format_persen, parse
+from ..numbers import parse
 from ..vocab import TEMA, TINGKAT_INDIKATOR, baku_polaritas, sarankan_polaritas, sarankan_tema
 from .berkas import BATAS_UKURAN, GALAT_EXCEL, GalatBerkas, _dekode, _jenis_isi, pemisah_csv
+from .cepat_baris import baris_akhir_tabel, baris_jumlah, capaian as hitung_capaian, periksa_capaian, tahun as baca_tahun
 from .tabel import KOLOM, cari_tabel
 
 BATAS_CEPAT = 1024 * 1024  # bytes: smaller files are quick enough cell by cell
@@ -135,7 +136,9 @@ def _hanya_ragu(data: bytes, nama_file: str, r: _Ragu, lapor, **kw):
 
 
 def _pratinjau(data: bytes, nama_file: str, lapor, sumber: str | None):
+    from .alur import _kolom_judul
     from .alur import _periksa_ganda as periksa_ganda
+    from .keputusan import teks_bentuk
     from .model import LembarTerbaca, Masalah, Pratinjau, huruf_kolom
     from .pola import RE_CONTOH as _RE_CONTOH
 
@@ -176,6 +179,8 @@ def _pratinjau(data: bytes, nama_file: str, lapor, sumber: str | None):
             k = kol[nm]
             contoh |= k.per_baris([b is not None and bool(_RE_CONTOH.match(str(v))) for v, b in zip(k.unik, k.bersih_unik)]).astype(bool)
     dipakai = isi & ~contoh
+    if (isi & baris_akhir_tabel(kol, nama_kolom)).any():
+        raise _Lewati  # a footnote or signature ends the table: the per-cell importer says where
     ind_semua = kol["indikator"].bersih()
     angka_ada = np.logical_or.reduce([ada[nm] for nm in _ANGKA if nm in ada])
     ragu |= dipakai & ~ada["indikator"] & angka_ada  # figures without an indicator
@@ -189,8 +194,8 @@ def _pratinjau(data: bytes, nama_file: str, lapor, sumber: str | None):
         raise _Lewati
     ragu |= pakai & ~(ada["instansi"] & ada["tahun"])
     lapor(0.35, "memeriksa baris")
-    ragu |= pakai & _baris_jumlah(kol, nama_kolom)
-    ragu |= pakai & kol["tahun"].per_baris(kol["tahun"].peta(lambda v, _b: _tahun(v) is None, pakai, False)).astype(bool)
+    ragu |= pakai & baris_jumlah(kol, nama_kolom)
+    ragu |= pakai & kol["tahun"].per_baris(kol["tahun"].peta(lambda v, _b: baca_tahun(v) is None, pakai, False)).astype(bool)
     angka = {}
     for nm in _ANGKA:
         if nm in kol:
@@ -207,7 +212,7 @@ def _pratinjau(data: bytes, nama_file: str, lapor, sumber: str | None):
                                                    for b in kol["tingkat"].bersih_unik]).astype(bool)
     if ragu.any():
         raise _Ragu(df, ragu)
-    tahun = kol["tahun"].per_baris(kol["tahun"].peta(lambda v, _b: _tahun(v), pakai), pakai)
+    tahun = kol["tahun"].per_baris(kol["tahun"].peta(lambda v, _b: baca_tahun(v), pakai), pakai)
     angka = {nm: (k, hasil, k.bersih(pakai)) for nm, (k, hasil) in angka.items()}
     kosong_ = np.full(int(pakai.sum()), None, dtype=object)
     pol = kosong_.copy()
@@ -243,17 +248,14 @@ def _pratinjau(data: bytes, nama_file: str, lapor, sumber: str | None):
         pol[i] = saran_pol[k] if k in saran_pol else saran_pol.setdefault(k, sarankan_polaritas(*k))
     for i in np.flatnonzero(tema == None):  # noqa: E711
         tema[i] = saran_tema[ind[i]] if ind[i] in saran_tema else saran_tema.setdefault(ind[i], sarankan_tema(ind[i]))
-    capaian, alasan = _capaian(t_n, r_n, t_p, r_p, pol)
-    masalah = []
+    capaian, alasan = hitung_capaian(t_n, r_n, t_p, r_p, pol)
     kol_real = f"{huruf_kolom(kolom['realisasi'].indeks)} ({kolom['realisasi'].judul})"
+    kol_c = f"{huruf_kolom(kolom['capaian_dilaporkan'].indeks)} ({kolom['capaian_dilaporkan'].judul})" if "capaian_dilaporkan" in kolom else None
     r_teks = angka["realisasi"][2]
-    from .model import CAPAIAN_TAK_WAJAR
-
-    lebih = np.flatnonzero(np.array([c is not None and c > CAPAIAN_TAK_WAJAR for c in capaian]) & (pol != "ordinal"))
-    for i in lebih:
-        masalah.append(Masalah("peringatan", lembar, int(nomor[i]), kol_real if r_teks[i] is not None else None, r_teks[i],
-                               f"capaian dihitung {format_persen(capaian[i])}, lebih dari {CAPAIAN_TAK_WAJAR:.0f}%: periksa target, "
-                               f"realisasi dan satuannya (polaritas {pol[i]}); tetap disimpan"))
+    c_teks = angka["capaian_dilaporkan"][2] if "capaian_dilaporkan" in angka else np.full(len(ind), None, dtype=object)
+    c_n = sifat("capaian_dilaporkan", "nilai")
+    masalah = periksa_capaian(lembar, nomor, ind, t_n, r_n, t_p, r_p, c_n, c_teks, r_teks, pol, dari, capaian, alasan,
+                              kol_c, kol_real)
     lapor(0.65, "menyusun pratinjau")
     if "satuan" in kol:
         satuan = kol["satuan"].bersih(pakai)
@@ -279,13 +281,12 @@ def _pratinjau(data: bytes, nama_file: str, lapor, sumber: str | None):
         "target": t_n, "target_teks": angka["target"][2], "target_predikat": t_p,
         "realisasi": r_n, "realisasi_teks": r_teks, "realisasi_predikat": r_p,
         "capaian": capaian, "capaian_alasan": alasan,
-        "capaian_dilaporkan": sifat("capaian_dilaporkan", "nilai"),
-        "capaian_dilaporkan_teks": angka["capaian_dilaporkan"][2] if "capaian_dilaporkan" in angka else np.full(len(ind), None, dtype=object),
+        "capaian_dilaporkan": c_n, "capaian_dilaporkan_teks": c_teks,
         "tema": tema, "utama": utama, "sumber": sb,
         "catatan": kol["catatan"].bersih(pakai) if "catatan" in kol else np.full(len(ind), None, dtype=object),
-        "polaritas_dari": dari, "_baris": nomor,
+        "polaritas_dari": dari, "_baris": nomor, "_kode": np.full(len(ind), "", dtype=object),
         "_kolom_indikator": np.full(len(ind), f"{huruf_kolom(kolom['indikator'].indeks)} ({kolom['indikator'].judul})", dtype=object),
-        "_lembar": np.full(len(ind), lembar, dtype=object),
+        "_lembar": np.full(len(ind), lembar, dtype=object), "_tabel": np.full(len(ind), f"{lembar}#1", dtype=object),
     }
     p = Pratinjau(nama_file=nama_file, sha256=hashlib.sha256(data).hexdigest())
     p.masalah.extend(masalah)
@@ -293,74 +294,13 @@ def _pratinjau(data: bytes, nama_file: str, lapor, sumber: str | None):
         baris_contoh = (np.flatnonzero(contoh) + 2).tolist()
         p.masalah.append(Masalah("info", lembar, baris_contoh[0], None, None,
                                  f"{len(baris_contoh)} baris contoh dari templat (ditandai CONTOH) dilewati, tidak disimpan"))
-    p.lembar.append(LembarTerbaca(lembar, "indikator", [1], [(huruf_kolom(k.indeks), k.judul, k.bidang, k.tahun) for k in t.kolom],
-                                  len(ind), []))
+    p.lembar.append(LembarTerbaca(
+        lembar, "indikator", [1], [(huruf_kolom(k.indeks), k.judul, k.bidang, k.tahun) for k in t.kolom], len(ind), [],
+        kunci=f"{lembar}#1", baris_akhir=int(np.flatnonzero(dipakai)[-1]) + 2, instansi=kolom_data["instansi"][0] if len(ind) else None,
+        tahun=int(tahun[0]) if len(ind) else None, judul=teks_bentuk(awal, [0]), kolom_judul=_kolom_judul(awal, [0])))
     for jenis in KOLOM:
         p.tabel[jenis] = pd.DataFrame({k: v.tolist() for k, v in kolom_data.items()}) if jenis == "indikator" else pd.DataFrame([])
     periksa_ganda(p)
+    p.masalah = list(dict.fromkeys(p.masalah))
     lapor(0.9, "pratinjau siap")
     return p
-
-
-def _capaian(t_n, r_n, t_p, r_p, pol) -> tuple[np.ndarray, np.ndarray]:
-    """``measures.capaian`` per row: the plain cases (positif/negatif, both figures, target not 0) as arrays
-    with the same arithmetic, the others through the function itself."""
-    n = len(pol)
-    capaian = np.full(n, None, dtype=object)
-    alasan = np.full(n, None, dtype=object)
-    angka = (t_n != None) & (r_n != None)  # noqa: E711
-    t = np.where(angka, t_n, 1.0).astype(float)
-    r = np.where(angka, r_n, 0.0).astype(float)
-    biasa = angka & (t != 0)
-    pos = biasa & (pol == "positif")
-    neg = biasa & (pol == "negatif")
-    capaian[pos] = (r[pos] / t[pos] * 100).tolist()
-    capaian[neg] = ((2 * t[neg] - r[neg]) / t[neg] * 100).tolist()
-    for i in np.flatnonzero(~(pos | neg)):
-        h = measures.capaian(t_n[i], r_n[i], pol[i], t_p[i], r_p[i])
-        capaian[i], alasan[i] = h.nilai, h.alasan
-    return capaian, alasan
-
-
-def _baris_jumlah(kol: dict, nama_kolom: list[str]) -> np.ndarray:
-    """Total, subtotal and average rows (for the per-cell importer). The importer tests a label made of the
-    row's first four cells (figures left out); its patterns are anchored at the start and end, so only
-    rows whose first filled label cell starts with such a word can match: only those are built."""
-    from .pola import RE_RATA as _RE_RATA
-    from .pola import RE_SUBTOTAL as _RE_SUBTOTAL
-    from .pola import RE_TOTAL as _RE_TOTAL
-
-    pola = (_RE_TOTAL, _RE_SUBTOTAL, _RE_RATA)
-    awal = re.compile(r"^\s*(grand|jumlah|total|sub|rata)", re.I)
-    k_ind = kol["indikator"]
-    hasil = k_ind.per_baris([b is not None and any(p.match(b) for p in pola) for b in k_ind.bersih_unik]).astype(bool)
-    bagian = [n for n in nama_kolom[:4] if n not in _ANGKA]
-    if not bagian:
-        return hasil
-    sel = [kol[n].bersih() for n in bagian]
-    calon = np.zeros(len(hasil), dtype=bool)
-    sudah = np.zeros(len(hasil), dtype=bool)
-    for arr, k in zip(sel, (kol[n] for n in bagian)):
-        cocok = k.per_baris([b is not None and bool(awal.match(b)) for b in k.bersih_unik]).astype(bool)
-        ada = arr != None  # noqa: E711
-        calon |= ~sudah & ada & cocok
-        sudah |= ada
-    for i in np.flatnonzero(calon):
-        teks = []
-        for arr in sel:
-            v = arr[i]
-            if v and (not teks or teks[-1] != v):
-                teks.append(v)
-        label = " ".join(teks)
-        if any(p.match(label) for p in pola):
-            hasil[i] = True
-    return hasil
-
-
-def _tahun(v) -> int | None:
-    from .model import TAHUN_MAKS, TAHUN_MIN
-
-    a = parse(v)
-    if a.nilai is None or not float(a.nilai).is_integer() or not TAHUN_MIN <= int(a.nilai) <= TAHUN_MAKS:
-        return None
-    return int(a.nilai)
