@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from . import analisis, bawaan, label
-from .store import Store, StoreError, lokasi_db
+from .store import Store, StoreError, adalah_url, lokasi_db
 
 
 @st.cache_resource(show_spinner="Menyiapkan basis data…")
@@ -27,9 +27,21 @@ def store() -> Store:
     try:
         return _store(str(lokasi_db()))
     except StoreError as e:
-        # only the first call of a run can fail (app.py, before the navigation): no page list then
+        # only the first call of a run can fail (app.py, before the navigation): no page list then; the
+        # message names no server path (the log has the detail)
+        import logging
+
+        logging.getLogger("lkjip.app").error("basis data tidak dapat dibuka: %s", e)
+        bahasa = "en" if st.session_state.get("f_bahasa") else "id"
+        sibuk = "dipakai proses lain" in str(e)
+        pesan = {("id", True): "sedang dipakai proses lain.", ("en", True): "it is in use by another process.",
+                 ("id", False): "berkasnya atau servernya tidak dapat dibuka.",
+                 ("en", False): "its file or server cannot be opened."}[(bahasa, sibuk)]
         st.navigation([st.Page(lambda: None, title="Dasbor LKjIP", url_path="galat")], position="hidden")
-        st.error(str(e))
+        if adalah_url(lokasi_db()):  # a server: its message names host and database, the password masked
+            st.error(str(e), icon=":material/database:")
+        else:
+            st.error(label.teks("galat.db", bahasa, pesan=pesan), icon=":material/database:")
         st.stop()
 
 
