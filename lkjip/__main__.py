@@ -97,7 +97,6 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--peran", choices=["pembaca", "operator", "reviewer", "admin"], default="pembaca", help="peran akun (bawaan: pembaca)")
     s.add_argument("--instansi", action="append", metavar="NAMA", help="instansi yang boleh ditulis operator (boleh diulang)")
 
-    # -- subperintah baru: impor/profil (isu 10), reviu (isu 13), akses (isu 11/13), laporan (isu 14) --
     s = sub.add_parser("laporan", help="draf Bab III LKjIP satu instansi-tahun, atau laporan perbandingan (DOCX/XLSX)")
     s.add_argument("--out", required=True, help="berkas keluaran .docx atau .xlsx")
     s.add_argument("--db")
@@ -555,7 +554,6 @@ def main(argv: list[str] | None = None) -> int:
         return {"init": cmd_init, "import": cmd_import, "export": cmd_export, "backup": cmd_backup,
                 "restore": cmd_restore, "synth": cmd_synth, "check": cmd_check,
                 "hash-password": cmd_hash_password,
-                # -- perintah baru --
                 "laporan": cmd_laporan,
                 "reviu": cmd_reviu,
                 "log": cmd_log,

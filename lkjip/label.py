@@ -237,7 +237,7 @@ _LABEL: dict[str, tuple[str, str]] = {
                  "adalah yang terakhir dimuat dan diperbarui setelah proses itu selesai.",
                  "The database is in use by another process (e.g. an import from the command line); the figures "
                  "shown are the last ones loaded and update once it has finished."),
-    # -- impor (isu 10) --
+    # -- impor --
     "ug.pm_tidak_disimpan": ("{nama} (tidak disimpan)", "{nama} (not stored)"),
     "ug.pm_lv_urusan": ("Urusan", "Government affair (urusan)"),
     "ug.pm_lv_bidang_urusan": ("Bidang urusan", "Field of affairs (bidang urusan)"),
@@ -289,7 +289,7 @@ _LABEL: dict[str, tuple[str, str]] = {
     "ug.pm_hapus_profil": ("Hapus profil", "Delete profile"),
     "ug.pm_profil_dihapus": ("Profil impor '{nama}' dihapus.", "Import profile '{nama}' deleted."),
 
-    # -- berkas asing & galat (isu 11) --
+    # -- berkas asing & galat --
     "ug.membaca": ("Membaca berkas (di proses terpisah, dengan batas memori dan waktu)…",
                    "Reading the file (in a separate process, with memory and time limits)…"),
     "galat.halaman": ("Halaman ini tidak dapat ditampilkan karena galat di aplikasi. Rinciannya sudah dicatat di log server "
@@ -301,7 +301,7 @@ _LABEL: dict[str, tuple[str, str]] = {
                  "The database cannot be opened yet: {pesan} Close the other process using it (e.g. a "
                  "`python -m lkjip ...` command in a terminal), then reload this page."),
 
-    # -- reviu (isu 13) --
+    # -- reviu --
     "rv.akun": ("Akun reviewer", "Reviewer account"),
     "rv.perlu_reviewer": ("Putusan dan catatan reviu hanya dapat ditulis oleh reviewer atau admin yang sudah masuk "
                           "(bagian **Akun reviewer** di atas).",
@@ -340,7 +340,7 @@ _LABEL: dict[str, tuple[str, str]] = {
     "rv.kutipan": ("Kutipan", "Quotation"),
     "rv.tidak_ada_indikator": ("Tidak ada indikator untuk instansi dan tahun ini.", "No indicators for this agency and year."),
 
-    # -- akses & peran (isu 11/13) --
+    # -- akses & peran --
     "a.tertutup": ("**Hanya-baca**: pengaturan perlindungan tulis tidak dapat dimuat, jadi tidak ada yang dapat mengimpor, "
                    "mengganti atau membatalkan data sampai administrator memperbaikinya. Melihat data tetap bisa.",
                    "**Read-only**: the write-protection settings cannot be loaded, so nobody can import, replace or undo data "
@@ -374,7 +374,7 @@ _LABEL: dict[str, tuple[str, str]] = {
     "a.log_kosong": ("Belum ada aktivitas tercatat.", "No activity recorded yet."),
     "a.log_instansi": ("Saring instansi", "Filter agency"),
 
-    # -- hari perencana (isu 12) --
+    # -- hari perencana --
     "p.standar": ("Satu indikator standar antar instansi", "One standard indicator across agencies"),
     "p.standar_pilih": ("Pilih indikator standar", "Choose a standard indicator"),
     "p.standar_tahun": ("Tiap instansi dengan tahun terakhir yang memuat indikator ini.",
@@ -454,7 +454,7 @@ _LABEL: dict[str, tuple[str, str]] = {
     "kol.standar": ("Indikator standar", "Standard indicator"),
     "kol.cara": ("Cara tautan", "How linked"),
 
-    # -- laporan Bab III (isu 14) --
+    # -- laporan Bab III --
     "nav.laporan": ("Laporan", "Report"),
     "lp.penjelasan": ("Draf Bab III LKjIP (Akuntabilitas Kinerja) dari data: tabel pengukuran kinerja, perbandingan dengan "
                       "tahun sebelumnya, Renstra dan instansi lain, efisiensi, realisasi anggaran, dan lampiran catatan "

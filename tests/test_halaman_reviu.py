@@ -75,3 +75,41 @@ def test_catatan_indikator_dan_lembar_kerja_di_halaman(monkeypatch, db):
     assert any(b.label == "Unduh lembar kerja reviu" for b in at.get("download_button"))
     wb = openpyxl.load_workbook(io.BytesIO(data))
     assert wb["Catatan indikator"]["D2"].value.startswith("Dana kegiatan")
+
+
+def test_putusan_hanya_untuk_reviewer_dan_admin(monkeypatch, db):
+    # with accounts configured, a viewer and an operator see no verdict or note form; a reviewer does, and
+    # the verdict is logged under the reviewer's name
+    from lkjip import akses
+
+    sandi = "sandi-kantor-2026"
+    h = akses.buat_hash(sandi)
+    monkeypatch.setenv("LKJIP_AKSES", f'[pengguna.vina]\npassword_hash = "{h}"\nperan = "pembaca"\n'
+                                      f'[pengguna.sari]\npassword_hash = "{h}"\nperan = "operator"\ninstansi = ["{PAREPARE}"]\n'
+                                      f'[pengguna.ina]\npassword_hash = "{h}"\nperan = "reviewer"\n')
+
+    def sebagai(nama):
+        at = _buka(monkeypatch, db)
+        if nama:
+            at.text_input(key="akses_nama_isi").input(nama)
+            at.text_input(key="akses_sandi").input(sandi)
+            at.button(key="akses_masuk").click().run()
+            assert not at.exception, [e.value for e in at.exception]
+        at.session_state["kualitas_tabel"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    for nama in (None, "vina", "sari"):
+        at = sebagai(nama)
+        assert not [r for r in at.radio if r.key and r.key.startswith("putusan_")], nama
+        assert "Simpan catatan" not in [b.label for b in at.button], nama
+        assert any("hanya dapat ditulis oleh reviewer atau admin" in c.value for c in at.caption), nama
+    at = sebagai("ina")
+    radio = next(r for r in at.radio if r.key and r.key.startswith("putusan_"))
+    radio.set_value("dapat_dijelaskan")
+    next(b for b in at.button if b.label == "Simpan putusan").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    with Store(db) as s:
+        assert s.satu("SELECT pengguna FROM putusan_temuan") == "ina"
+        assert aktivitas.daftar(s).iloc[0]["pengguna"] == "ina"

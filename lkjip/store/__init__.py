@@ -176,7 +176,7 @@ MIGRASI: list[tuple[int, str, str]] = [
         INSERT INTO temuan_kotor SELECT nama FROM instansi;
         """,
     ),
-    # -- migrasi 3: profil impor (isu 10) --
+    # -- migrasi 3: profil impor --
     (
         3,
         "profil impor",
@@ -196,7 +196,7 @@ MIGRASI: list[tuple[int, str, str]] = [
         """,
     ),
 
-    # -- migrasi 4: pemeriksaan & reviu: versi pemeriksaan, putusan temuan, catatan indikator (isu 13) --
+    # -- migrasi 4: pemeriksaan & reviu: versi pemeriksaan, putusan temuan, catatan indikator --
     (
         4,
         "reviu: klaim tercetak, putusan temuan, catatan indikator",
@@ -261,24 +261,7 @@ MIGRASI: list[tuple[int, str, str]] = [
         );
         """,
     ),
-    # -- migrasi 7: akses: percobaan masuk (isu 11/13) --
-    (
-        7,
-        "percobaan masuk",
-        """
-        -- sign-in attempts, per user and per client address (lkjip.akses.batas): kept in the database so
-        -- that a new browser session or a restart does not reset the limit
-        CREATE SEQUENCE seq_percobaan;
-        CREATE TABLE percobaan_masuk (
-            tiket BIGINT NOT NULL,            -- one attempt: one row per key it counts against
-            kunci VARCHAR NOT NULL,           -- 'pengguna:<nama>' | 'alamat:<ip>'
-            waktu DOUBLE NOT NULL,            -- seconds since the epoch
-            hasil VARCHAR NOT NULL            -- berjalan (being checked) | gagal
-        );
-        """,
-    ),
-
-    # -- migrasi 6: indikator standar (isu 12) --
+    # -- migrasi 6: indikator standar --
     (
         6,
         "indikator standar",
@@ -296,6 +279,22 @@ MIGRASI: list[tuple[int, str, str]] = [
         """,
     ),
 
+    # -- migrasi 7: akses: percobaan masuk --
+    (
+        7,
+        "percobaan masuk",
+        """
+        -- sign-in attempts, per user and per client address (lkjip.akses.batas): kept in the database so
+        -- that a new browser session or a restart does not reset the limit
+        CREATE SEQUENCE seq_percobaan;
+        CREATE TABLE percobaan_masuk (
+            tiket BIGINT NOT NULL,            -- one attempt: one row per key it counts against
+            kunci VARCHAR NOT NULL,           -- 'pengguna:<nama>' | 'alamat:<ip>'
+            waktu DOUBLE NOT NULL,            -- seconds since the epoch
+            hasil VARCHAR NOT NULL            -- berjalan (being checked) | gagal
+        );
+        """,
+    ),
 ]
 
 TABEL_DATA = ("indikator", "renstra", "anggaran", "skor", "nilai_dilaporkan")
