@@ -2,6 +2,7 @@
 saves an import profile, and the next quarter's file is read with it; screenshots at 1366 px."""
 import korpus_bentuk
 from conftest import ARTEFAK, tunggu_app
+from lkjip import label
 
 NAMA = "Monev keuangan Madiun (peramban)"
 
@@ -39,8 +40,8 @@ def test_koreksi_profil_triwulan_berikut(server_app, peramban, tmp_path):
         page.get_by_role("button", name="Baca sebagai tabel").click()
         tunggu_app(page)
         page.get_by_text("Koreksi: kolom, baris judul, satuan").first.wait_for()
-        _pilih(page, "Kolom C dibaca sebagai", "pagu")
-        _pilih(page, "Kolom D dibaca sebagai", "realisasi")
+        _pilih(page, "Kolom C dibaca sebagai", label.judul_kolom("pagu"))
+        _pilih(page, "Kolom D dibaca sebagai", label.judul_kolom("realisasi"))
         page.get_by_text("Rp 1.400.000.000").first.wait_for(state="attached")  # totals read: pagu of the two programs
         if not page.get_by_label("Nama profil").first.is_visible():  # opened by itself once something was corrected
             page.get_by_text("Simpan koreksi ini sebagai profil impor").click()
