@@ -124,7 +124,8 @@ def _tabel(s, p: Pratinjau, lb, k: Keputusan, boleh_ubah: bool, i: int) -> bool:
         st.caption(s.t("ug.pm_total"))
         st.dataframe(tot.assign(pagu=tot["pagu"].map(_rp), realisasi=tot["realisasi"].map(_rp),
                                 tingkat=tot["kode"].map(lambda k: _nama_tingkat(k, s))).drop(columns="kode").rename(
-            columns={"tingkat": s.t("ug.pm_tingkat"), "baris": s.t("ug.pm_baris")}), hide_index=True, width="stretch")
+            columns={"tingkat": s.t("ug.pm_tingkat"), "baris": s.t("ug.pm_baris"), "pagu": label.judul_kolom("pagu", s.bahasa),
+                     "realisasi": label.judul_kolom("realisasi", s.bahasa)}), hide_index=True, width="stretch")
     ang = p.tabel.get("anggaran")
     if lb.jenis == "anggaran" and ang is not None and len(ang) and "_tabel" in ang:
         baris = ang[ang["_tabel"] == lb.kunci]
@@ -142,6 +143,7 @@ def _tabel(s, p: Pratinjau, lb, k: Keputusan, boleh_ubah: bool, i: int) -> bool:
     with st.expander(s.t("ug.pm_pemetaan"), expanded=terbuka, icon=":material/tune:"):
         peta_df = pd.DataFrame(lb.pemetaan, columns=["kolom", "judul", "bidang", "tahun"]).astype(object)
         peta_df["tahun"] = peta_df["tahun"].map(lambda t: "–" if t is None or t != t else str(int(t)))
+        peta_df["bidang"] = peta_df["bidang"].map(lambda b: label.judul_kolom(b, s.bahasa) if b else "–")
         st.dataframe(peta_df.rename(columns={x: s.t(f"ug.peta_{x}") for x in peta_df.columns}), hide_index=True, width="stretch")
         if lb.diabaikan:
             st.caption(s.t("ug.diabaikan") + " " + "; ".join(

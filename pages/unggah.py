@@ -117,7 +117,7 @@ if boleh:
             tolak = akses.pesan_tolak(pengguna, instansi_berkas(p), "ganti" if ada else "impor") if p.bisa_disimpan else None
             if tolak:
                 st.error(web.md(tolak), icon=":material/block:")
-            b1, b2, _ = st.columns([1, 1, 4])
+            b1, b2, _ = st.columns([2, 1, 3])
             if b1.button(s.t("ug.simpan"), type="primary", disabled=not p.bisa_disimpan or (bool(ada) and not ganti) or bool(tolak),
                          icon=":material/save:", key="unggah_simpan"):
                 try:
