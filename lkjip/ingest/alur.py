@@ -13,7 +13,7 @@ import pandas as pd
 from ..numbers import format_angka
 from . import format_lain
 from .anggaran import BacaAnggaran
-from .berkas import GalatBerkas, Lembar, baca_lembar
+from .berkas import GalatBerkas, Lembar, baca_dari_disk, baca_lembar
 from .indikator import BacaIndikator
 from .judul import NAMA_SKALA
 from .keputusan import Keputusan, indeks_kolom, teks_bentuk
@@ -291,14 +291,5 @@ def _periksa_ganda(p: Pratinjau) -> None:
 
 def pratinjau_berkas(path: str | Path, **kw) -> Pratinjau:
     """``pratinjau`` of a file on disk (same keyword arguments); GalatBerkas when it cannot be opened."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise GalatBerkas(f"Berkas {path} tidak ditemukan.") from None
-    except IsADirectoryError:
-        raise GalatBerkas(f"{path} adalah folder, bukan berkas.") from None
-    except PermissionError:
-        raise GalatBerkas(f"Berkas {path} tidak dapat dibaca (izin ditolak).") from None
-    return pratinjau(data, path.name, **kw)
+    return pratinjau(baca_dari_disk(path), Path(path).name, **kw)
 

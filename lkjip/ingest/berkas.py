@@ -264,6 +264,26 @@ def _baca_csv(data: bytes, nama: str) -> list[Lembar]:
 _GALAT_SET = frozenset(GALAT_EXCEL)
 
 
+def baca_dari_disk(path: str | Path) -> bytes:
+    """The bytes of a file on disk for an import; its size is checked before it is read into memory.
+    GalatBerkas (a clear message) when it is missing, a folder, unreadable or too large."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise IsADirectoryError
+        ukuran = path.stat().st_size
+        if ukuran > BATAS_UKURAN:
+            raise GalatBerkas(f"Berkas {path} berukuran {format_angka(ukuran / 2**20, 2)} MB, melebihi batas "
+                              f"{BATAS_MB} MB. Pecah menjadi beberapa berkas.")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise GalatBerkas(f"Berkas {path} tidak ditemukan.") from None
+    except IsADirectoryError:
+        raise GalatBerkas(f"{path} adalah folder, bukan berkas.") from None
+    except PermissionError:
+        raise GalatBerkas(f"Berkas {path} tidak dapat dibaca (izin ditolak).") from None
+
+
 def baca_lembar(data: bytes, nama: str) -> list[Lembar]:
     """Bytes of an uploaded file -> sheets of raw cells. Raises GalatBerkas with a clear message."""
     if not data or not data.strip():

@@ -32,7 +32,7 @@ from multiprocessing.context import ForkServerProcess, set_spawning_popen
 from typing import Callable
 
 from ..numbers import format_angka
-from .berkas import BATAS_MB, BATAS_UKURAN, PESAN_RUMIT, GalatBerkas
+from .berkas import BATAS_MB, BATAS_UKURAN, PESAN_RUMIT, GalatBerkas, baca_dari_disk
 
 log = logging.getLogger("lkjip.penjaga")
 
@@ -227,19 +227,4 @@ def pratinjau_terjaga(data: bytes, nama_file: str, kemajuan: Kemajuan | None = N
 
 def pratinjau_berkas_terjaga(path: str | Path, kemajuan: Kemajuan | None = None, **kw):
     """``pratinjau_terjaga`` of a file on disk; its size is checked before it is read into memory."""
-    path = Path(path)
-    try:
-        ukuran = path.stat().st_size
-        if path.is_dir():
-            raise IsADirectoryError
-        if ukuran > BATAS_UKURAN:
-            raise GalatBerkas(f"Berkas {path} berukuran {format_angka(ukuran / 2**20, 2)} MB, melebihi batas "
-                              f"{BATAS_MB} MB. Pecah menjadi beberapa berkas.")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise GalatBerkas(f"Berkas {path} tidak ditemukan.") from None
-    except IsADirectoryError:
-        raise GalatBerkas(f"{path} adalah folder, bukan berkas.") from None
-    except PermissionError:
-        raise GalatBerkas(f"Berkas {path} tidak dapat dibaca (izin ditolak).") from None
-    return pratinjau_terjaga(data, path.name, kemajuan=kemajuan, **kw)
+    return pratinjau_terjaga(baca_dari_disk(path), Path(path).name, kemajuan=kemajuan, **kw)
