@@ -1,4 +1,6 @@
 """Shared fixtures: a database built once from the bundled data, copied per test that writes."""
+import contextlib
+import os
 import shutil
 import socket
 import subprocess
@@ -55,16 +57,20 @@ def _port_bebas() -> int:
 @pytest.fixture(scope="session")
 def server_app(tmp_path_factory, db_bawaan):
     """A real Streamlit server on loopback, on a copy of the bundled database."""
-    import os
-
     db_path = tmp_path_factory.mktemp("srv") / "lkjip.duckdb"
     shutil.copy(db_bawaan, db_path)
+    with server_streamlit(db_path) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def server_streamlit(db_path):
+    """``streamlit run app.py`` on a free loopback port with this database; yields its URL once healthy."""
     port = _port_bebas()
-    env = dict(os.environ, LKJIP_DB=str(db_path))
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        cwd=ROOT, env=dict(os.environ, LKJIP_DB=str(db_path)), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     batas = time.time() + 60
@@ -77,9 +83,11 @@ def server_app(tmp_path_factory, db_bawaan):
     else:
         proc.kill()
         raise RuntimeError("server Streamlit tidak siap: " + proc.stdout.read().decode(errors="replace")[-2000:])
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

@@ -1,18 +1,13 @@
 """A planner's day in Debian's chromium at 1366 px: sorting a number column, a link with page controls
 reopened in a fresh browser, undo with confirmation and redo, agency colours stable after an upload, data
 text never rendered as markup, and no request to any host but 127.0.0.1. Screenshots in tests/artefak/."""
-import os
 import re
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
 from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ARTEFAK, DEPOK, ROOT, _port_bebas, tunggu_app
+from conftest import ARTEFAK, DEPOK, server_streamlit, tunggu_app
 
 LEBAR = 1366
 NAMA_ANEH = "Dinas Sosial Kota Uji <b>Tebal</b> [tautan](http://contoh.invalid) <img src=x>"
@@ -23,25 +18,8 @@ def server(tmp_path_factory, db_bawaan):
     """A server of its own (this module writes: uploads, undo, redo) on a copy of the bundled database."""
     db = tmp_path_factory.mktemp("srv_perencana") / "lkjip.duckdb"
     shutil.copy(db_bawaan, db)
-    port = _port_bebas()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=dict(os.environ, LKJIP_DB=str(db)), stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    batas = time.time() + 60
-    while time.time() < batas:
-        try:
-            if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
-                break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        raise RuntimeError(proc.stdout.read().decode(errors="replace")[-2000:])
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+    with server_streamlit(db) as url:
+        yield url
 
 
 class Konteks:
