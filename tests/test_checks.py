@@ -245,6 +245,13 @@ EXPECTED = {
     (BEKASI, "klaim_bertentangan", "LKjIP Bekasi 2023, Bab III (teks) (baris 569)", "jumlah kegiatan"),  # '2 Program dan 6 Kegiatan'
     (BEKASI, "skor_berbeda", "LKjIP Bekasi 2023, Bab I (teks); Tabel 3.2 (baris 538-545)", "Nilai SAKIP"),
     # ^ column '2021' of Tabel 3.2 prints 77,26; Bab I (baris 139) gives 77,23 for 2021
+    (BEKASI, "beda_antar_tabel", "LKjIP Bekasi 2023, Tabel 3.17; Bab III (teks)", "JUMLAH"),
+    # ^ baris 858 'alokasi anggaran sebesar Rp. 32.019.890.719, pada penetapan APBD' vs Tabel 3.17 JUMLAH pagu awal
+    #   Rp 25.106.563.484 (baris 872); 32.019.890.719 is the PERUBAHAN column
+    (PAREPARE, "porsi_sasaran_tertukar", "LKjIP Parepare 2023, Bab II (teks); Tabel 2.7",
+     "Sasaran 2: Meningkatnya Pemberdayaan bagi penyandang masalah kesejahteraan sosial (PMKS) serta Potensi dan Sumber Kesejahteraan Sosial (PSKS)"),
+    # ^ baris 576 gives 10,70% to 'Meningkatnya Pemberdayaan Bagi PMKS serta PSKS' (sasaran 2, 45.37% in Tabel 2.7 baris 561);
+    #   10.70% is sasaran 3's share (Rp985.072.200 / Rp9.202.224.555, baris 565)
 }
 
 
@@ -321,6 +328,34 @@ def test_bekasi_tabel_3_17_pagu_awal(temuan):
     assert (r["dilaporkan"], r["dihitung"], r["selisih"]) == (25106563484.0, 25106561484.0, 2000.0)
     assert r["sumber"] == "LKjIP Bekasi 2023, Tabel 3.17" and r["baris"] == "JUMLAH"
     assert "Pagu awal" in r["penjelasan"] and "Rp 2.000" in r["penjelasan"]
+
+
+def test_bekasi_penetapan_apbd_adalah_pagu_perubahan(temuan):
+    """LKjIP Bekasi 2023, baris 858: 'alokasi anggaran sebesar Rp. 32.019.890.719, pada penetapan APBD Tahun 2023'; Tabel 3.17
+    (baris 872) prints JUMLAH pagu AWAL Rp 25.106.563.484 and PERUBAHAN Rp 32.019.890.719 (and baris 876 says the total
+    'berubah pada saat penetapan P-APBD menjadi' 32.019.890.719): the text gives the changed pagu as the original one."""
+    r = _pilih(temuan, instansi=BEKASI, jenis="beda_antar_tabel", sumber="LKjIP Bekasi 2023, Tabel 3.17; Bab III (teks)")
+    assert len(r) == 1
+    r = r.iloc[0]
+    assert (r["dilaporkan"], r["dihitung"], r["selisih"]) == (25106563484.0, 32019890719.0, -6913327235.0)
+    assert r["tahun"] == 2023 and r["tingkat"] == "peringatan"
+    assert "Pagu awal" in r["penjelasan"] and "Rp 32.019.890.719 adalah pagu setelah perubahan APBD di Tabel 3.17" in r["penjelasan"]
+
+
+def test_parepare_porsi_anggaran_untuk_sasaran_yang_salah(temuan):
+    """LKjIP Parepare 2023, baris 576: 'sasaran ... Meningkatnya Pemberdayaan Bagi PMKS serta PSKS dan ... Kepahlawanan sebesar
+    10,70% dan 1,40%'. Tabel 2.7: sasaran 2 (Pemberdayaan ... PSKS) Rp4.175.370.900 = 45.37% (baris 561); 10.70% is sasaran 3
+    (Rehabilitasi, Rp985.072.200, baris 565) of Rp9.202.224.555 (baris 571)."""
+    r = _pilih(temuan, instansi=PAREPARE, jenis="porsi_sasaran_tertukar")
+    assert len(r) == 1
+    r = r.iloc[0]
+    assert r["dilaporkan"] == pytest.approx(10.70) and r["dihitung"] == pytest.approx(4175370900 / 9202224555 * 100)
+    assert r["tingkat"] == "galat" and r["baris"].startswith("Sasaran 2: Meningkatnya Pemberdayaan")
+    p = r["penjelasan"]
+    assert "10,70%" in p and "Rp 4.175.370.900" in p and "Rp 9.202.224.555" in p and "45,37%" in p
+    assert "'Meningkatnya Rehabilitasi dan perlindungan jaminan sosial bagi PMKS'" in p and "Rp 985.072.200" in p
+    # the same share given to its own sasaran (Tabel 2.7 and the 45,37% of baris 576) is no finding
+    assert _pilih(temuan, instansi=PAREPARE, jenis="persen_tidak_sesuai", sumber="LKjIP Parepare 2023, Bab II (teks)").empty
 
 
 def test_pasuruan_angka_salah_cetak(temuan):

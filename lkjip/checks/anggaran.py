@@ -277,16 +277,21 @@ def cek_beda_anggaran(ang: pd.DataFrame) -> pd.DataFrame:
         m = _pasangan_beda(d, ["instansi", "tahun", "_k"], kol, teks, ["utama", "_frek", "id"], [False, False, True])
         if m is None:
             continue
+        pagu_per_id = a.set_index("id")["pagu"]
         for x in m.rename(columns={"_k": "kunci"}).itertuples(index=False):
             if set(x.sumber) <= set(x.sumber_ref):
                 continue  # two totals of one table disagree: not a difference between tables
             sebagai = (f" (sebagai '{x.nama}')" if not x.kunci.startswith("total|")
                        and x.nama.strip().lower() != x.nama_ref.strip().lower() else "")
+            # a 'pagu awal' (before the APBD change) that is in fact the reference line's pagu after the change
+            ekor = ""
+            if kol == "pagu_awal" and any(abs(x.nilai - p) < TOLERANSI_RUPIAH for p in pagu_per_id.reindex(x.ids_ref).dropna()):
+                ekor = f"; {_rp(x.nilai)} adalah pagu setelah perubahan APBD di {_tabel_saja(x.sumber_ref)}"
             hasil.append(_temuan(
                 x.instansi, x.tahun, "beda_antar_tabel", "peringatan", gabung_sumber([*x.sumber_ref, *x.sumber]), x.nama_ref,
                 x.nilai_ref, x.nilai,
                 f"{_LABEL_KOLOM[kol].capitalize()} '{x.nama_ref}' tercetak {_rp(x.nilai_ref)} di {_tabel_saja(x.sumber_ref)} tetapi "
-                f"{_rp(x.nilai)} di {_tabel_saja(x.sumber)}{sebagai}, selisih {_rp(abs(x.nilai_ref - x.nilai))}.",
+                f"{_rp(x.nilai)} di {_tabel_saja(x.sumber)}{sebagai}, selisih {_rp(abs(x.nilai_ref - x.nilai))}{ekor}.",
                 _ids(x.ids_ref, x.ids)))
     return pd.DataFrame(hasil, columns=KOLOM_TEMUAN) if hasil else _kosong()
 

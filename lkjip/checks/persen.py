@@ -41,11 +41,16 @@ def cek_efisiensi(nilai: pd.DataFrame) -> pd.DataFrame:
 
 
 @pemeriksaan({"persen_tidak_sesuai": ("Persentase atau selisih tercetak tidak sesuai masukannya",
-                                      "Printed percentage or difference does not follow from its inputs")})
+                                      "Printed percentage or difference does not follow from its inputs"),
+              "porsi_sasaran_tertukar": ("Porsi anggaran disebut untuk sasaran yang salah",
+                                         "Budget share given to the wrong objective")})
 def cek_persentase_anggaran(nilai: pd.DataFrame, ang: pd.DataFrame) -> pd.DataFrame:
     """persen_tidak_sesuai for a printed share of the budget (nilai_dilaporkan jenis persentase_anggaran): the
     pagu of the line it names (a sasaran, or a budget line by name; 'instansi' is the whole) over a total pagu
-    printed in the report. Accepted when it fits any printed total (rounded or truncated)."""
+    printed in the report. Accepted when it fits any printed total (rounded or truncated).
+
+    porsi_sasaran_tertukar: a share printed for one sasaran that is not its own but fits another sasaran's
+    pagu over the same total (the text gives a share to the wrong sasaran)."""
     if nilai.empty or ang.empty:
         return _kosong()
     pers = nilai[(nilai["jenis"] == "persentase_anggaran") & nilai["nilai"].notna()]
@@ -61,12 +66,14 @@ def cek_persentase_anggaran(nilai: pd.DataFrame, ang: pd.DataFrame) -> pd.DataFr
         if total.empty:
             continue
         lingkup = str(x.lingkup or "").strip()
+        lain = a.iloc[0:0]
         if lingkup.lower() == "instansi":
             bagian = total
         elif lingkup.lower().startswith("sasaran"):
-            s = a[a["level"] == "sasaran"]
+            s = a[(a["level"] == "sasaran") & a["pagu"].notna()]
             kunci = _sasaran_baku(s["sasaran"].where(s["sasaran"].notna(), s["uraian"]))
-            bagian = s[(kunci == _sasaran_baku(pd.Series([lingkup])).iloc[0]) & s["pagu"].notna()]
+            sama = kunci == _sasaran_baku(pd.Series([lingkup])).iloc[0]
+            bagian, lain = s[sama], s[~sama]
         else:
             bagian = a[(nama_baku(a["uraian"]) == nama_baku(pd.Series([lingkup])).iloc[0]) & a["pagu"].notna()
                        & (a["level"] != "total")]
@@ -77,6 +84,21 @@ def cek_persentase_anggaran(nilai: pd.DataFrame, ang: pd.DataFrame) -> pd.DataFr
         if not calon or any(cocok_dibulatkan(teks, v) for v, _, _ in calon):
             continue
         v, b, t = sorted(calon, key=lambda z: (z[1].sumber != x.sumber, z[2].sumber != x.sumber))[0]
+        # the printed share fits another sasaran of the same table over the same total: given to the wrong sasaran
+        tertukar = [(c.pagu / t.pagu * 100, c) for c in lain[lain["sumber"] == b.sumber].itertuples(index=False)
+                    if cocok_dibulatkan(teks, c.pagu / t.pagu * 100)]
+        if tertukar:
+            vl, c = tertukar[0]
+            t = next((z for z in total.itertuples(index=False) if z.sumber == b.sumber and z.pagu == t.pagu), t)
+            nama_lain = c.sasaran if isinstance(c.sasaran, str) and c.sasaran.strip() else c.uraian
+            hasil.append(_temuan(
+                x.instansi, x.tahun, "porsi_sasaran_tertukar", "galat", gabung_sumber([x.sumber, b.sumber, t.sumber]), lingkup,
+                x.nilai, v,
+                f"Porsi anggaran {str(teks).strip()} disebut untuk sasaran ini, padahal pagunya {_rp(b.pagu)} dibagi pagu total "
+                f"{_rp(t.pagu)} ({_tabel_saja([b.sumber, t.sumber])}) adalah {_pct(v)}; {str(teks).strip()} adalah porsi sasaran "
+                f"'{nama_lain}' ({_rp(c.pagu)} / {_rp(t.pagu)} = {_pct(vl)}).",
+                _ids([x.id, b.id, t.id, c.id])))
+            continue
         dekat = satu_satuan_terakhir(teks, v)
         hasil.append(_temuan(
             x.instansi, x.tahun, "persen_tidak_sesuai", "info" if dekat else _tingkat_persen(x.nilai - v),
