@@ -541,6 +541,27 @@ def test_serapan_baris_dan_serapan_tanpa_jumlah(tmp_path):
     assert _pilih(df, baris="Program B")["tingkat"].iloc[0] == "peringatan"  # 90,1 vs 90: under one point
 
 
+def test_porsi_anggaran_untuk_sasaran_yang_salah(tmp_path):
+    """A share printed for a sasaran is its own pagu over a printed total; a share that is not its own but fits
+    another sasaran of the same table is porsi_sasaran_tertukar (the Parepare 2023 pattern, baris 576 vs Tabel 2.7);
+    one that fits no sasaran stays persen_tidak_sesuai."""
+    nilai = ("nilai.csv", "instansi,tahun,lingkup,jenis,nilai,sumber\n"
+             f"{UJI},2024,Sasaran 1: Sasaran Satu,persentase_anggaran,\"25%\",LKjIP Uji 2024 Bab II (teks)\n"  # its own: fine
+             f"{UJI},2024,Sasaran 2: Sasaran Dua,persentase_anggaran,\"25%\",LKjIP Uji 2024 Bab II (teks)\n"  # Satu's share
+             f"{UJI},2024,Sasaran 1: Sasaran Satu,persentase_anggaran,\"40%\",LKjIP Uji 2024 Bab II (teks)\n")  # nobody's
+    s = _toko(tmp_path, _ang(
+        "2024,total,Jumlah,,,4.000.000,,,,,,,0,LKjIP Uji 2024 Tabel 2.7",
+        "2024,sasaran,Sasaran Satu,Sasaran Satu,,1.000.000,,,,,,,0,LKjIP Uji 2024 Tabel 2.7",
+        "2024,sasaran,Sasaran Dua,Sasaran Dua,,3.000.000,,,,,,,0,LKjIP Uji 2024 Tabel 2.7",
+    ), nilai)
+    df = checks.periksa(s)
+    tukar = _pilih(df, jenis="porsi_sasaran_tertukar")
+    assert list(tukar["baris"]) == ["Sasaran 2: Sasaran Dua"] and tukar["dihitung"].iloc[0] == pytest.approx(75.0)
+    assert "'Sasaran Satu'" in tukar["penjelasan"].iloc[0] and "'Sasaran Satu'" in tukar["penjelasan_en"].iloc[0]
+    lain = _pilih(df, jenis="persen_tidak_sesuai")
+    assert list(zip(lain["baris"], lain["dilaporkan"])) == [("Sasaran 1: Sasaran Satu", 40.0)]
+
+
 def test_rata_rata_dari_baris_rata_rata_tabel_laporan(tmp_path):
     """A report-style table with a 'Rata-rata' row (as Parepare 2023 Tabel 3.8 prints it)."""
     teks = ("DINAS SOSIAL KOTA UJI TAHUN 2024\nSasaran;Indikator;Target;Realisasi;Capaian\n"
