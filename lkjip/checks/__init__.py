@@ -6,6 +6,10 @@ with the kinds of finding it produces (``registri``); the tolerance for honest r
 shared (``toleransi``); findings are kept in the store and recomputed when the data or the checks change
 (``simpan``).
 
+Each finding is explained in Bahasa Indonesia (``penjelasan``) and in English (``penjelasan_en``): a check writes
+both sentences side by side (``umum.Teks``), names and printed figures quoted as printed in both;
+``penjelasan_bahasa(df, bahasa)`` picks the language (Indonesian for findings stored before the English existed).
+
 A printed percentage is accepted when it equals the recomputed value rounded *or truncated* to the
 number of decimals printed (``cocok_dibulatkan``): reports truncate as often as they round.
 """
