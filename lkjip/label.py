@@ -338,6 +338,20 @@ _LABEL: dict[str, tuple[str, str]] = {
     "rv.tanpa_nama": ("pengguna tanpa nama (mode lokal)", "an unnamed user (local mode)"),
     "rv.klaim": ("Klaim dalam teks laporan", "Claims in the report's text"),
     "rv.kutipan": ("Kutipan", "Quotation"),
+    "kol.penjelasan_en": ("Penjelasan (bahasa Inggris)", "Explanation (English)"),
+    # kinds of printed value (nilai_dilaporkan.jenis) in the rows behind a finding
+    "rv.nd.rata_capaian": ("rata-rata capaian", "average achievement"), "rv.nd.serapan": ("serapan", "absorption"),
+    "rv.nd.efisiensi": ("efisiensi", "efficiency"), "rv.nd.kemajuan_renstra": ("kemajuan Renstra", "Renstra progress"),
+    "rv.nd.persentase_anggaran": ("persentase anggaran", "budget share"), "rv.nd.komponen_sakip": ("komponen SAKIP", "SAKIP component"),
+    "rv.nd.capaian_kinerja": ("capaian kinerja", "performance achievement"), "rv.nd.capaian_iku": ("capaian IKU", "main indicator achievement"),
+    "rv.nd.capaian_sasaran": ("capaian sasaran", "objective achievement"), "rv.nd.korban_bencana": ("korban bencana", "disaster victims"),
+    "rv.nd.alokasi_anggaran": ("alokasi anggaran", "budget allocation"), "rv.nd.kategori_capaian": ("kategori capaian", "achievement category"),
+    "rv.nd.perubahan_capaian": ("perubahan capaian", "change in achievement"), "rv.nd.realisasi_fisik": ("realisasi fisik", "physical progress"),
+    "rv.nd.jumlah_program": ("jumlah program", "number of programmes"), "rv.nd.jumlah_kegiatan": ("jumlah kegiatan", "number of activities"),
+    "rv.nd.jumlah_sub_kegiatan": ("jumlah sub kegiatan", "number of sub-activities"),
+    "rv.nd.jumlah_sasaran": ("jumlah sasaran", "number of objectives"), "rv.nd.jumlah_kpm": ("jumlah KPM", "number of KPM families"),
+    "rv.nd.capaian_banding_provinsi": ("capaian dibanding provinsi", "achievement against the province"),
+    "rv.nd.realisasi_provinsi": ("realisasi provinsi", "province actual"),
     "rv.tidak_ada_indikator": ("Tidak ada indikator untuk instansi dan tahun ini.", "No indicators for this agency and year."),
 
     # -- akses & peran --

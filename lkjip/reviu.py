@@ -79,14 +79,14 @@ def daftar_reviu(store: Store, instansi: list[str] | None = None, tahun: list[in
     syarat, param = store._saring(instansi, tahun, alias="x", kolom_instansi="x.instansi")
     putusan = store.baca(f"SELECT kunci, putusan, catatan AS catatan_putusan, pengguna AS pengguna_putusan, "
                          f"waktu AS waktu_putusan FROM putusan_temuan x WHERE TRUE {syarat}", param)
-    hilang = store.baca(f"SELECT kunci, instansi, tahun, jenis, tingkat, sumber, baris, dilaporkan, dihitung, penjelasan "
+    hilang = store.baca(f"SELECT kunci, instansi, tahun, jenis, tingkat, sumber, baris, dilaporkan, dihitung, penjelasan, penjelasan_en "
                         f"FROM temuan_dikenal x WHERE hilang IS NOT NULL {syarat} ORDER BY instansi, tahun, hilang", param)
     hilang = hilang[~hilang["kunci"].isin(kini["kunci"])]
     hilang = hilang.assign(selisih=hilang["dilaporkan"] - hilang["dihitung"], ids="")
     # verdicts on findings no longer known at all (e.g. a database restored without them) still show
     tanpa = putusan[~putusan["kunci"].isin(kini["kunci"]) & ~putusan["kunci"].isin(hilang["kunci"])]
     if len(tanpa):
-        lama = store.baca(f"SELECT kunci, instansi, tahun, jenis, tingkat, sumber, baris, penjelasan FROM putusan_temuan x "
+        lama = store.baca(f"SELECT kunci, instansi, tahun, jenis, tingkat, sumber, baris, penjelasan, penjelasan_en FROM putusan_temuan x "
                           f"WHERE TRUE {syarat}", param)
         lama = lama[lama["kunci"].isin(tanpa["kunci"])].assign(dilaporkan=float("nan"), dihitung=float("nan"),
                                                                  selisih=float("nan"), ids="")
@@ -111,19 +111,20 @@ def beri_putusan(store: Store, kunci: str, putusan: str, catatan: str | None = N
     if putusan not in PUTUSAN:
         raise ReviuError(f"putusan '{putusan}' tidak dikenal; pilih salah satu dari {', '.join(PUTUSAN)}.")
     catatan = _teks(catatan, "Catatan putusan")
-    t = store.baca("SELECT instansi, tahun, jenis, tingkat, sumber, baris, penjelasan FROM temuan_dikenal WHERE kunci = ?", [kunci])
+    kolom = "instansi, tahun, jenis, tingkat, sumber, baris, penjelasan, penjelasan_en"
+    t = store.baca(f"SELECT {kolom} FROM temuan_dikenal WHERE kunci = ?", [kunci])
     if t.empty:
-        t = store.baca("SELECT instansi, tahun, jenis, tingkat, sumber, baris, penjelasan FROM putusan_temuan WHERE kunci = ?", [kunci])
+        t = store.baca(f"SELECT {kolom} FROM putusan_temuan WHERE kunci = ?", [kunci])
     if t.empty:
         raise ReviuError(f"temuan dengan kunci '{kunci}' tidak ditemukan; muat ulang halaman Kualitas data lalu pilih lagi.")
     r = t.iloc[0]
     tahun = None if pd.isna(r["tahun"]) else int(r["tahun"])
     with store.transaksi() as cur:
         cur.execute("DELETE FROM putusan_temuan WHERE kunci = ?", [kunci])
-        cur.execute("""INSERT INTO putusan_temuan (kunci, instansi, tahun, jenis, tingkat, sumber, baris, penjelasan, putusan,
-                       catatan, pengguna, waktu) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp)""",
-                    [kunci, r["instansi"], tahun, r["jenis"], r["tingkat"], r["sumber"], r["baris"], r["penjelasan"], putusan,
-                     catatan, pengguna])
+        cur.execute("""INSERT INTO putusan_temuan (kunci, instansi, tahun, jenis, tingkat, sumber, baris, penjelasan, penjelasan_en,
+                       putusan, catatan, pengguna, waktu) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp)""",
+                    [kunci, r["instansi"], tahun, r["jenis"], r["tingkat"], r["sumber"], r["baris"], r["penjelasan"],
+                     r["penjelasan_en"] if isinstance(r["penjelasan_en"], str) else None, putusan, catatan, pengguna])
         aktivitas.catat(cur, pengguna, "putusan", r["instansi"], tahun,
                         f"{PUTUSAN[putusan][0]}: {r['jenis']} — {r['baris']} ({r['sumber']})" + (f"; {catatan}" if catatan else ""))
 
@@ -141,15 +142,18 @@ def hapus_putusan(store: Store, kunci: str, pengguna: akses.Pengguna | str | Non
                         f"putusan dicabut: {r['jenis']} — {r['baris']}")
 
 
-def klaim_terlibat(store: Store, ids: list[int]) -> pd.DataFrame:
-    """The transcribed claims (lkjip.checks.klaim) among a finding's ids: jenis, nilai, operan, sumber, baris, kutipan."""
+def klaim_terlibat(store: Store, ids: list[int], bahasa: str = "id") -> pd.DataFrame:
+    """The transcribed claims (lkjip.checks.klaim) among a finding's ids: jenis (named in the language), nilai, operan,
+    sumber, baris, kutipan (as printed)."""
     if not ids:
         return pd.DataFrame(columns=["jenis", "nilai", "operan", "sumber", "baris", "kutipan"])
-    from .checks.klaim import NAMA_KLAIM
+    from .checks.klaim import NAMA_KLAIM, NAMA_KLAIM_EN
+
+    nama = NAMA_KLAIM_EN if bahasa == "en" else NAMA_KLAIM
 
     df = store.baca("SELECT jenis, nilai, operan, sumber, baris, kutipan FROM klaim WHERE id IN (SELECT unnest(?::BIGINT[])) ORDER BY id",
                     [[int(i) for i in ids]])
-    return df.assign(jenis=df["jenis"].map(lambda j: NAMA_KLAIM.get(j, j))).fillna("–")
+    return df.assign(jenis=df["jenis"].map(lambda j: nama.get(j, NAMA_KLAIM.get(j, j)))).fillna("–")
 
 
 # ---------------------------------------------------------------------------------------------------

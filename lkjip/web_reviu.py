@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from . import akses, label, reviu, web
+from . import akses, checks, label, reviu, web
 from .numbers import format_angka
 
 
@@ -41,7 +41,7 @@ def bagian_putusan(s: web.Saringan, t: pd.Series, pengguna) -> None:
     """The claims behind the finding (if any), then the verdict form for it (a row of temuan())."""
     ids = [int(x) for x in str(t.get("ids") or "").split(",") if x.strip().isdigit()]
     if ids:
-        kl = reviu.klaim_terlibat(web.store(), ids)
+        kl = reviu.klaim_terlibat(web.store(), ids, s.bahasa)
         if len(kl):
             st.markdown(f"*{s.t('rv.klaim')}*")
             st.dataframe(kl, hide_index=True, width="stretch",
@@ -90,10 +90,44 @@ def bagian_selesai(s: web.Saringan, df: pd.DataFrame) -> None:
     with st.expander(f"{s.t('rv.selesai')} ({len(selesai)})", icon=":material/task_alt:"):
         st.caption(s.t("rv.selesai_info"))
         tampil = selesai[["instansi", "tahun", "jenis", "sumber", "baris", "penjelasan", "putusan", "catatan_putusan"]].assign(
-            jenis=selesai["jenis"].map(lambda k: label.jenis_temuan(k, s.bahasa)), putusan=kolom_putusan(selesai, s))
+            jenis=selesai["jenis"].map(lambda k: label.jenis_temuan(k, s.bahasa)), putusan=kolom_putusan(selesai, s),
+            penjelasan=checks.penjelasan_bahasa(selesai, s.bahasa))
         st.dataframe(tampil, hide_index=True, width="stretch",
                      column_config={**label.judul_kolom_semua(list(tampil.columns), s.bahasa),
                                     "tahun": st.column_config.NumberColumn(label.judul_kolom("tahun", s.bahasa), format="%d")})
+
+
+def _jenis_nilai(kode, bahasa: str) -> str:
+    """A kind of printed value (nilai_dilaporkan.jenis) named in the language; an unknown code as words."""
+    kunci = f"rv.nd.{kode}"
+    try:
+        return label.teks(kunci, bahasa)
+    except KeyError:
+        return str(kode).replace("_", " ") if isinstance(kode, str) else "–"
+
+
+def bagian_terlibat(s: web.Saringan, t: pd.Series, penjelasan: str) -> None:
+    """The selected finding (kind and explanation in the language) and the stored rows behind it: indicators, budget
+    lines and printed values, named in the language, data as printed."""
+    st.subheader(s.t("k.terlibat"))
+    st.markdown(f"**{label.jenis_temuan(t['jenis'], s.bahasa)}** — {web.md(penjelasan)}")
+    ids = [int(x) for x in str(t["ids"] or "").split(",") if x.strip().isdigit()]
+    ind, ang, nil = s.indikator(), s.anggaran(), s.tabel("nilai_dilaporkan")
+    if len(ang):
+        ang = ang.assign(level=ang["level"].map(lambda k: label.level(k, s.bahasa)))
+    if len(nil):
+        nil = nil.assign(jenis=nil["jenis"].map(lambda k: _jenis_nilai(k, s.bahasa)))
+    for nama, data, kolom in (
+        (s.t("k.bagian_indikator"), ind, ["instansi", "tahun", "indikator", "target_teks", "realisasi_teks", "capaian",
+                                          "capaian_dilaporkan_teks", "sumber"]),
+        (s.t("k.bagian_anggaran"), ang, ["instansi", "tahun", "level", "kode", "uraian", "pagu_teks", "realisasi_teks", "serapan",
+                                         "serapan_dilaporkan_teks", "sumber"]),
+        (s.t("k.bagian_nilai"), nil, ["instansi", "tahun", "lingkup", "jenis", "nilai_teks", "sumber"]),
+    ):
+        bagian = data[data["id"].isin(ids)] if len(data) else data
+        if len(bagian):
+            st.markdown(f"*{nama}*")
+            st.dataframe(bagian[kolom], hide_index=True, width="stretch", column_config=label.judul_kolom_semua(kolom, s.bahasa))
 
 
 def _pilih_instansi_tahun(s: web.Saringan, awalan: str) -> tuple[str | None, int | None]:

@@ -45,8 +45,9 @@ per = checks.ringkas_per_instansi(df)
 st.dataframe(per, hide_index=True, width="stretch", column_config={"instansi": label.judul_kolom("instansi", s.bahasa),
              "jumlah": s.t("k.jumlah"), **{k: nama_tingkat(k) for k in checks.TINGKAT}})
 
-tampil = df.drop(columns=["ids", "kunci", "status", "catatan_putusan", "pengguna_putusan", "waktu_putusan"]).assign(
-    putusan=web_reviu.kolom_putusan(df, s),
+penjelasan = checks.penjelasan_bahasa(df, s.bahasa)  # English where the finding has it
+tampil = df.drop(columns=["ids", "kunci", "status", "catatan_putusan", "pengguna_putusan", "waktu_putusan", "penjelasan_en"]).assign(
+    putusan=web_reviu.kolom_putusan(df, s), penjelasan=penjelasan,
     jenis=df["jenis"].map(nama_jenis), tingkat=df["tingkat"].map(nama_tingkat),
     dilaporkan=df["dilaporkan"].map(lambda v: format_angka(v) if isinstance(v, (int, float)) and pd.notna(v) else (v if v is not None else "–")),
     dihitung=df["dihitung"].map(format_angka), selisih=df["selisih"].map(format_angka))
@@ -65,21 +66,7 @@ web_reviu.bagian_selesai(s, semua)
 baris_pilih = pilih.selection.rows if pilih and pilih.selection else []
 if baris_pilih:
     t = df.iloc[baris_pilih[0]]
-    st.subheader(s.t("k.terlibat"))
-    st.markdown(f"**{nama_jenis(t['jenis'])}** — {web.md(t['penjelasan'])}")
-    ids = [int(x) for x in str(t["ids"] or "").split(",") if x.strip().isdigit()]
-    ind = s.indikator()
-    ang = s.anggaran()
-    nil = s.tabel("nilai_dilaporkan")
-    for nama, data, kolom in (
-        (s.t("k.bagian_indikator"), ind, ["instansi", "tahun", "indikator", "target_teks", "realisasi_teks", "capaian", "capaian_dilaporkan_teks", "sumber"]),
-        (s.t("k.bagian_anggaran"), ang, ["instansi", "tahun", "level", "kode", "uraian", "pagu_teks", "realisasi_teks", "serapan", "serapan_dilaporkan_teks", "sumber"]),
-        (s.t("k.bagian_nilai"), nil, ["instansi", "tahun", "lingkup", "jenis", "nilai_teks", "sumber"]),
-    ):
-        bagian = data[data["id"].isin(ids)] if len(data) else data
-        if len(bagian):
-            st.markdown(f"*{nama}*")
-            st.dataframe(bagian[kolom], hide_index=True, width="stretch", column_config=label.judul_kolom_semua(kolom, s.bahasa))
+    web_reviu.bagian_terlibat(s, t, penjelasan.iloc[baris_pilih[0]])
     web_reviu.bagian_putusan(s, t, pengguna)
 else:
     st.caption(s.t("k.pilih"))

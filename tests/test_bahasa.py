@@ -266,3 +266,114 @@ def test_kata_sandi_dalam_bahasa_inggris(monkeypatch, db):
     at.button(key="akses_masuk").click().run()
     assert at.error[0].value == "Wrong password."
     periksa_inggris(at, nilai_data(db))
+
+
+# --- finding explanations (lkjip.checks) in English ----------------------------------------------------
+# Indonesian words of the explanations' own sentences: none may be left in the English text once the data it
+# quotes (names, printed figures, sources: they stay as printed) is taken out.
+KATA_PENJELASAN = [
+    "tercetak", "dihitung", "tidak", "padahal", "yaitu", "dengan", "sama", "tetapi", "untuk", "dari", "dan", "di", "pada",
+    "yang", "jumlah", "selisih", "lebih", "kurang", "melebihi", "menyebut", "menyatakan", "sebagai", "tahun", "rata-rata",
+    "rinciannya", "berjumlah", "dibagi", "hitungan", "ulang", "adalah", "porsi", "pagu", "realisasi", "serapan", "capaian",
+    "efisiensi", "indikator", "sasaran", "teks", "baris", "sehingga", "karena", "ini", "itu", "atau", "juga", "bila", "setelah",
+    "perubahan", "naik", "turun", "tetap", "memuat", "mencetak", "berada", "rincian", "sel", "berisi", "angka", "tabel",
+    "kegiatan", "triwulan", "nilai", "predikat", "kategori", "skala", "tingkat", "lembar", "dicetak", "desimal", "dipotong",
+    "dibulatkan", "instansi", "anggaran", "rencana", "kas", "belanja", "positif", "negatif", "tertukar", "rumus", "ke",
+]
+
+UJI = "Dinas Sosial Kota Uji"
+
+
+def _impor(store, nama: str, kepala: str, *baris: str) -> None:
+    from lkjip.ingest import pratinjau
+    from lkjip.ingest.simpan import simpan
+
+    p = pratinjau((kepala + "".join(f"{UJI},{b}\n" for b in baris)).encode("utf-8"), nama, simpan_salah_cetak=True)
+    assert not p.galat, [m.teks() for m in p.galat]
+    simpan(store, p)
+
+
+@pytest.fixture(scope="module")
+def temuan_semua_jenis(db_bawaan, tmp_path_factory):
+    """The findings of the bundled reports, and of a tiny agency whose rows give the kinds the reports do not have
+    (a capaian off, a reversed polarity, an empty main target, spending above the budget, quarters that do not add
+    up), with every text value of the data behind them (longest first)."""
+    import shutil
+
+    from lkjip.store import Store
+
+    salinan = tmp_path_factory.mktemp("penjelasan") / "x.duckdb"
+    shutil.copy(db_bawaan, salinan)
+    with Store(salinan) as s:
+        _impor(s, "indikator.csv", "instansi,tahun,sasaran,indikator,tingkat,polaritas,target,realisasi,capaian_dilaporkan,utama,sumber\n",
+               "2024,S,Lansia telantar,sasaran,positif,95%,90%,93%,1,LKjIP Uji 2024 Tabel 3.1",
+               '2024,S,Angka kemiskinan,sasaran,negatif,7,"6,5","92,86%",1,LKjIP Uji 2024 Tabel 3.1',
+               "2024,S,Jumlah PSKS,sasaran,positif,10,12,70%,1,LKjIP Uji 2024 Tabel 3.1",
+               "2024,S,Tanpa target,sasaran,positif,,70%,,1,LKjIP Uji 2024 Tabel 3.1")
+        _impor(s, "anggaran.csv", "instansi,tahun,level,uraian,sasaran,pagu_awal,pagu,realisasi,serapan_dilaporkan,"
+               "rencana_tw1,rencana_tw2,rencana_tw3,rencana_tw4,utama,sumber\n",
+               "2024,program,Program A,,,1.234.567.000,1.300.000.000,,,,,,1,LKjIP Uji 2024 Tabel 3.18",
+               "2024,program,Program B,,,100,50,,10,20,30,50,0,LKjIP Uji 2024 Tabel 2.4")
+        df = checks.periksa(s)
+        data = set()
+        for tabel in ("indikator", "anggaran", "nilai_dilaporkan", "skor", "klaim"):
+            t = s.baca(f"SELECT * FROM {tabel}")
+            for k in t.columns:
+                if t[k].dtype == object or pd.api.types.is_string_dtype(t[k]):
+                    for v in t[k].dropna().astype(str).unique():
+                        data |= {v, *(x.strip() for x in v.split(";"))}
+        klaim = s.baca("SELECT sumber, baris FROM klaim WHERE baris IS NOT NULL")
+        data |= {f"{a} (baris {b})" for a, b in zip(klaim["sumber"], klaim["baris"])}
+    for v in list(data):  # sources are cited by their table part: 'LKjIP Parepare 2023, Tabel 3.2' -> 'Tabel 3.2'
+        if ", " in v:
+            data.add(v.partition(", ")[2])
+    return df, sorted((v for v in data if len(v) >= 4), key=len, reverse=True)
+
+
+def _tanpa_data(teks: str, data: list[str]) -> str:
+    teks = re.sub(r"'[^']*'", " ", teks)  # quoted printed text
+    for v in data:
+        teks = teks.replace(v, " ")
+    return teks
+
+
+def test_penjelasan_temuan_setiap_jenis_dalam_bahasa_inggris(temuan_semua_jenis):
+    df, data = temuan_semua_jenis
+    assert set(df["jenis"]) == set(checks.JENIS)  # every kind of finding is covered
+    for r in df.itertuples():
+        assert r.penjelasan_en and r.penjelasan_en != r.penjelasan, (r.jenis, r.penjelasan)
+        sisa = _tanpa_data(r.penjelasan_en, data)
+        kata = [k for k in KATA_PENJELASAN if re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", sisa, flags=re.I)]
+        assert not kata, (r.jenis, kata, r.penjelasan_en)
+        # the same figures in both languages: every number of the Indonesian text is in the English one
+        assert sorted(re.findall(r"\d[\d.,]*\d|\d", r.penjelasan)) == sorted(re.findall(r"\d[\d.,]*\d|\d", r.penjelasan_en)), \
+            (r.penjelasan, r.penjelasan_en)
+
+
+def test_penjelasan_inggris_mengutip_data_seperti_tercetak(temuan_semua_jenis):
+    """Names and printed figures stay as printed in the English text (Parepare 2023, baris 576 and Tabel 2.7)."""
+    df, _ = temuan_semua_jenis
+    r = df[df["jenis"] == "porsi_sasaran_tertukar"].iloc[0]
+    assert r["penjelasan_en"].startswith("Budget share 10,70% is given to this objective")
+    assert "'Meningkatnya Rehabilitasi dan perlindungan jaminan sosial bagi PMKS'" in r["penjelasan_en"]
+    assert "Rp 4.175.370.900" in r["penjelasan_en"] and "45,37%" in r["penjelasan_en"]
+
+
+def test_kualitas_inggris_menampilkan_penjelasan_inggris(monkeypatch, db_bawaan, data_bawaan):
+    """The Kualitas data page in English: the explanation cells are the English texts, and the rows behind a selected
+    finding are introduced in English (Bekasi 2023, baris 858 vs Tabel 3.17)."""
+    at = buka(monkeypatch, db_bawaan, "pages/kualitas.py", "en")
+    df = next(d.value for d in at.dataframe if "penjelasan" in d.value.columns and "putusan" in d.value.columns)
+    assert len(df) > 40 and "penjelasan_en" not in df.columns
+    with_data = [_tanpa_data(p, data_bawaan) for p in df["penjelasan"]]
+    for p in with_data:
+        assert not _ada(["tercetak", "padahal", "tetapi", "yaitu", "tidak", "dengan"], p), p
+    i = int(df.index[df["penjelasan"].str.contains("is the budget after the APBD change in Tabel 3.17", regex=False)][0])
+    assert df.loc[i, "penjelasan"].startswith("Original budget of 'JUMLAH' is printed as Rp 25.106.563.484 in Tabel 3.17")
+    at.session_state["kualitas_tabel"] = {"selection": {"rows": [i], "columns": [], "cells": []}}
+    at.run()
+    periksa_inggris(at, data_bawaan)
+    assert "Rows involved" in [s.value for s in at.subheader]
+    assert any(m.value.startswith("**The same figure printed differently in two tables** — Original budget of") for m in at.markdown)
+    ang = next(d.value for d in at.dataframe if "uraian" in d.value.columns)
+    assert set(ang["level"]) == {"Total"} and len(ang) == 2

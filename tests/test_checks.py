@@ -245,6 +245,13 @@ EXPECTED = {
     (BEKASI, "klaim_bertentangan", "LKjIP Bekasi 2023, Bab III (teks) (baris 569)", "jumlah kegiatan"),  # '2 Program dan 6 Kegiatan'
     (BEKASI, "skor_berbeda", "LKjIP Bekasi 2023, Bab I (teks); Tabel 3.2 (baris 538-545)", "Nilai SAKIP"),
     # ^ column '2021' of Tabel 3.2 prints 77,26; Bab I (baris 139) gives 77,23 for 2021
+    (BEKASI, "beda_antar_tabel", "LKjIP Bekasi 2023, Tabel 3.17; Bab III (teks)", "JUMLAH"),
+    # ^ baris 858 'alokasi anggaran sebesar Rp. 32.019.890.719, pada penetapan APBD' vs Tabel 3.17 JUMLAH pagu awal
+    #   Rp 25.106.563.484 (baris 872); 32.019.890.719 is the PERUBAHAN column
+    (PAREPARE, "porsi_sasaran_tertukar", "LKjIP Parepare 2023, Bab II (teks); Tabel 2.7",
+     "Sasaran 2: Meningkatnya Pemberdayaan bagi penyandang masalah kesejahteraan sosial (PMKS) serta Potensi dan Sumber Kesejahteraan Sosial (PSKS)"),
+    # ^ baris 576 gives 10,70% to 'Meningkatnya Pemberdayaan Bagi PMKS serta PSKS' (sasaran 2, 45.37% in Tabel 2.7 baris 561);
+    #   10.70% is sasaran 3's share (Rp985.072.200 / Rp9.202.224.555, baris 565)
 }
 
 
@@ -321,6 +328,34 @@ def test_bekasi_tabel_3_17_pagu_awal(temuan):
     assert (r["dilaporkan"], r["dihitung"], r["selisih"]) == (25106563484.0, 25106561484.0, 2000.0)
     assert r["sumber"] == "LKjIP Bekasi 2023, Tabel 3.17" and r["baris"] == "JUMLAH"
     assert "Pagu awal" in r["penjelasan"] and "Rp 2.000" in r["penjelasan"]
+
+
+def test_bekasi_penetapan_apbd_adalah_pagu_perubahan(temuan):
+    """LKjIP Bekasi 2023, baris 858: 'alokasi anggaran sebesar Rp. 32.019.890.719, pada penetapan APBD Tahun 2023'; Tabel 3.17
+    (baris 872) prints JUMLAH pagu AWAL Rp 25.106.563.484 and PERUBAHAN Rp 32.019.890.719 (and baris 876 says the total
+    'berubah pada saat penetapan P-APBD menjadi' 32.019.890.719): the text gives the changed pagu as the original one."""
+    r = _pilih(temuan, instansi=BEKASI, jenis="beda_antar_tabel", sumber="LKjIP Bekasi 2023, Tabel 3.17; Bab III (teks)")
+    assert len(r) == 1
+    r = r.iloc[0]
+    assert (r["dilaporkan"], r["dihitung"], r["selisih"]) == (25106563484.0, 32019890719.0, -6913327235.0)
+    assert r["tahun"] == 2023 and r["tingkat"] == "peringatan"
+    assert "Pagu awal" in r["penjelasan"] and "Rp 32.019.890.719 adalah pagu setelah perubahan APBD di Tabel 3.17" in r["penjelasan"]
+
+
+def test_parepare_porsi_anggaran_untuk_sasaran_yang_salah(temuan):
+    """LKjIP Parepare 2023, baris 576: 'sasaran ... Meningkatnya Pemberdayaan Bagi PMKS serta PSKS dan ... Kepahlawanan sebesar
+    10,70% dan 1,40%'. Tabel 2.7: sasaran 2 (Pemberdayaan ... PSKS) Rp4.175.370.900 = 45.37% (baris 561); 10.70% is sasaran 3
+    (Rehabilitasi, Rp985.072.200, baris 565) of Rp9.202.224.555 (baris 571)."""
+    r = _pilih(temuan, instansi=PAREPARE, jenis="porsi_sasaran_tertukar")
+    assert len(r) == 1
+    r = r.iloc[0]
+    assert r["dilaporkan"] == pytest.approx(10.70) and r["dihitung"] == pytest.approx(4175370900 / 9202224555 * 100)
+    assert r["tingkat"] == "galat" and r["baris"].startswith("Sasaran 2: Meningkatnya Pemberdayaan")
+    p = r["penjelasan"]
+    assert "10,70%" in p and "Rp 4.175.370.900" in p and "Rp 9.202.224.555" in p and "45,37%" in p
+    assert "'Meningkatnya Rehabilitasi dan perlindungan jaminan sosial bagi PMKS'" in p and "Rp 985.072.200" in p
+    # the same share given to its own sasaran (Tabel 2.7 and the 45,37% of baris 576) is no finding
+    assert _pilih(temuan, instansi=PAREPARE, jenis="persen_tidak_sesuai", sumber="LKjIP Parepare 2023, Bab II (teks)").empty
 
 
 def test_pasuruan_angka_salah_cetak(temuan):
@@ -506,6 +541,27 @@ def test_serapan_baris_dan_serapan_tanpa_jumlah(tmp_path):
     assert _pilih(df, baris="Program B")["tingkat"].iloc[0] == "peringatan"  # 90,1 vs 90: under one point
 
 
+def test_porsi_anggaran_untuk_sasaran_yang_salah(tmp_path):
+    """A share printed for a sasaran is its own pagu over a printed total; a share that is not its own but fits
+    another sasaran of the same table is porsi_sasaran_tertukar (the Parepare 2023 pattern, baris 576 vs Tabel 2.7);
+    one that fits no sasaran stays persen_tidak_sesuai."""
+    nilai = ("nilai.csv", "instansi,tahun,lingkup,jenis,nilai,sumber\n"
+             f"{UJI},2024,Sasaran 1: Sasaran Satu,persentase_anggaran,\"25%\",LKjIP Uji 2024 Bab II (teks)\n"  # its own: fine
+             f"{UJI},2024,Sasaran 2: Sasaran Dua,persentase_anggaran,\"25%\",LKjIP Uji 2024 Bab II (teks)\n"  # Satu's share
+             f"{UJI},2024,Sasaran 1: Sasaran Satu,persentase_anggaran,\"40%\",LKjIP Uji 2024 Bab II (teks)\n")  # nobody's
+    s = _toko(tmp_path, _ang(
+        "2024,total,Jumlah,,,4.000.000,,,,,,,0,LKjIP Uji 2024 Tabel 2.7",
+        "2024,sasaran,Sasaran Satu,Sasaran Satu,,1.000.000,,,,,,,0,LKjIP Uji 2024 Tabel 2.7",
+        "2024,sasaran,Sasaran Dua,Sasaran Dua,,3.000.000,,,,,,,0,LKjIP Uji 2024 Tabel 2.7",
+    ), nilai)
+    df = checks.periksa(s)
+    tukar = _pilih(df, jenis="porsi_sasaran_tertukar")
+    assert list(tukar["baris"]) == ["Sasaran 2: Sasaran Dua"] and tukar["dihitung"].iloc[0] == pytest.approx(75.0)
+    assert "'Sasaran Satu'" in tukar["penjelasan"].iloc[0] and "'Sasaran Satu'" in tukar["penjelasan_en"].iloc[0]
+    lain = _pilih(df, jenis="persen_tidak_sesuai")
+    assert list(zip(lain["baris"], lain["dilaporkan"])) == [("Sasaran 1: Sasaran Satu", 40.0)]
+
+
 def test_rata_rata_dari_baris_rata_rata_tabel_laporan(tmp_path):
     """A report-style table with a 'Rata-rata' row (as Parepare 2023 Tabel 3.8 prints it)."""
     teks = ("DINAS SOSIAL KOTA UJI TAHUN 2024\nSasaran;Indikator;Target;Realisasi;Capaian\n"
@@ -598,7 +654,7 @@ def test_cli_check_tabel(db):
     r = lkjip("check", "--db", db)
     assert r.returncode == 0, r.stderr  # findings are not errors
     kepala = r.stdout.splitlines()[0]
-    assert [k.strip() for k in kepala.split("|")] == KOLOM_TEMUAN
+    assert [k.strip() for k in kepala.split("|")] == [k for k in KOLOM_TEMUAN if k != "penjelasan_en"]  # English: CSV/JSON
     assert "25.106.563.484" in r.stdout and "25.106.561.484" in r.stdout  # Indonesian numbers
     with Store(db) as s:
         n = checks.periksa(s)["tingkat"].value_counts()

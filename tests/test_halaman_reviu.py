@@ -13,10 +13,12 @@ APP = str(ROOT / "app.py")
 PAREPARE = "Dinas Sosial Kota Parepare"
 
 
-def _buka(monkeypatch, db):
+def _buka(monkeypatch, db, bahasa=None):
     monkeypatch.setenv("LKJIP_DB", str(db))
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["instansi"] = [PAREPARE]
+    if bahasa:
+        at.query_params["bahasa"] = bahasa
     at.run()
     at.switch_page("pages/kualitas.py").run()
     assert not at.exception, [e.value for e in at.exception]
@@ -113,3 +115,24 @@ def test_putusan_hanya_untuk_reviewer_dan_admin(monkeypatch, db):
     with Store(db) as s:
         assert s.satu("SELECT pengguna FROM putusan_temuan") == "ina"
         assert aktivitas.daftar(s).iloc[0]["pengguna"] == "ina"
+
+
+def test_temuan_selesai_dalam_bahasa_pilihan(monkeypatch, db):
+    """A finding that no longer occurs keeps both texts; the resolved-findings table shows the chosen language."""
+    with Store(db) as s:
+        with s.transaksi(naikkan_versi=False) as cur:
+            cur.execute("""INSERT INTO temuan_dikenal (kunci, instansi, tahun, jenis, tingkat, sumber, baris, penjelasan, penjelasan_en,
+                           hilang) VALUES ('uji-selesai', ?, 2023, 'serapan_tidak_sesuai', 'galat', 'LKjIP Parepare 2023, Tabel 3.5',
+                           'Program X', 'Serapan tercetak 90% tidak sama dengan realisasi Rp 80 dibagi pagu Rp 100 pada baris yang sama, yaitu 80%.',
+                           'Printed absorption 90% is not actual spending Rp 80 divided by budget Rp 100 on the same row, which gives 80%.',
+                           current_timestamp)""", [PAREPARE])
+
+    def selesai(at):
+        return next(d.value for d in at.dataframe if "penjelasan" in d.value.columns and "catatan_putusan" in d.value.columns
+                    and "tingkat" not in d.value.columns)
+
+    at = _buka(monkeypatch, db)
+    assert list(selesai(at)["penjelasan"]) == ["Serapan tercetak 90% tidak sama dengan realisasi Rp 80 dibagi pagu Rp 100 pada "
+                                               "baris yang sama, yaitu 80%."]
+    r = selesai(_buka(monkeypatch, db, "en")).iloc[0]
+    assert r["penjelasan"].startswith("Printed absorption 90% is not actual spending") and r["jenis"].startswith("Printed absorption")

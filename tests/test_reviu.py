@@ -192,6 +192,35 @@ def test_versi_pemeriksaan_memicu_hitung_ulang(store):
     assert store.satu("SELECT count(*) FROM temuan WHERE jenis = 'usang'") == 0
 
 
+def test_temuan_tersimpan_tanpa_penjelasan_inggris_dihitung_ulang(store):
+    """Findings stored before the English explanations (the column empty, an older checks version) are recomputed with
+    them; until then a page falls back to the Indonesian text."""
+    with store.transaksi(naikkan_versi=False) as cur:
+        cur.execute("UPDATE meta SET nilai = 'versi-lama' WHERE kunci = 'versi_pemeriksaan'")
+        cur.execute("UPDATE temuan SET penjelasan_en = NULL")
+    lama = store.baca("SELECT * FROM temuan")
+    assert lama["penjelasan_en"].isna().all()
+    assert checks.penjelasan_bahasa(lama, "en").tolist() == lama["penjelasan"].tolist()
+    baru = checks.temuan(store)
+    assert (baru["penjelasan_en"] != "").all() and (baru["penjelasan_en"] != baru["penjelasan"]).all()
+    assert checks.penjelasan_bahasa(baru, "en").tolist() == baru["penjelasan_en"].tolist()
+    assert checks.penjelasan_bahasa(baru, "id").tolist() == baru["penjelasan"].tolist()
+    assert store.satu("SELECT count(*) FROM temuan_dikenal WHERE penjelasan_en IS NULL OR penjelasan_en = ''") == 0
+
+
+def test_temuan_selesai_dan_putusan_menyimpan_penjelasan_inggris(toko):
+    _impor(toko, _anggaran("210", "60%"))
+    jumlah = _satu(reviu.temuan_dengan_putusan(toko, UJI, 2024), jenis="jumlah_bagian_tidak_sesuai")
+    assert jumlah["penjelasan_en"] == ("Budget of 'JUMLAH' is printed as Rp 210, but its 2 parts in the same table add up to "
+                                       "Rp 200 (difference Rp 10).")
+    reviu.beri_putusan(toko, jumlah["kunci"], "dikonfirmasi", None, "inspektorat")
+    assert toko.satu("SELECT penjelasan_en FROM putusan_temuan") == jumlah["penjelasan_en"]
+    _impor(toko, _anggaran("200", "60%"), ganti=True)  # corrected: the finding is resolved, its English text kept
+    r = _satu(reviu.temuan_dengan_putusan(toko, UJI, 2024), kunci=jumlah["kunci"])
+    assert r["status"] == "selesai" and r["penjelasan_en"] == jumlah["penjelasan_en"]
+    assert r["penjelasan"].startswith("Pagu 'JUMLAH' tercetak Rp 210")
+
+
 def test_cli_reviu_lembar_kerja(db, tmp_path):
     keluar = tmp_path / "lembar.xlsx"
     r = subprocess.run([sys.executable, "-m", "lkjip", "reviu", "--db", str(db), "--instansi", BEKASI, "--tahun", "2023",

@@ -7,7 +7,7 @@ import pandas as pd
 from .. import measures
 from .registri import pemeriksaan
 from .toleransi import TOLERANSI_RUPIAH, _tingkat_persen, cocok_seri
-from .umum import (KOLOM_TEMUAN, _KOLOM_JUMLAH, _LABEL_KOLOM, _PERINGKAT_LEVEL, _bukan_teks, _ids, _kosong, _nilai_teks,
+from .umum import (KOLOM_TEMUAN, _KOLOM_JUMLAH, _PERINGKAT_LEVEL, Teks, _bukan_teks, _ids, _kolom, _kosong, _nilai_teks,
                    _pasangan_beda, _pct, _rp, _sasaran_baku, _tabel_saja, _temuan, gabung_sumber, nama_baku)
 
 NILAI_KEMBAR_MIN = 1_000_000.0
@@ -27,8 +27,11 @@ def cek_serapan(ang: pd.DataFrame) -> pd.DataFrame:
         selisih = r.serapan_dilaporkan - r.serapan
         hasil.append(_temuan(
             r.instansi, r.tahun, "serapan_tidak_sesuai", _tingkat_persen(selisih), r.sumber, r.uraian, r.serapan_dilaporkan, r.serapan,
-            f"Serapan tercetak {_nilai_teks(r.serapan_dilaporkan_teks, r.serapan_dilaporkan)} tidak sama dengan realisasi "
-            f"{_rp(r.realisasi)} dibagi pagu {_rp(r.pagu)} pada baris yang sama, yaitu {_pct(r.serapan)}.", _ids([r.id])))
+            Teks(f"Serapan tercetak {_nilai_teks(r.serapan_dilaporkan_teks, r.serapan_dilaporkan)} tidak sama dengan realisasi "
+                 f"{_rp(r.realisasi)} dibagi pagu {_rp(r.pagu)} pada baris yang sama, yaitu {_pct(r.serapan)}.",
+                 f"Printed absorption {_nilai_teks(r.serapan_dilaporkan_teks, r.serapan_dilaporkan)} is not actual spending "
+                 f"{_rp(r.realisasi)} divided by budget {_rp(r.pagu)} on the same row, which gives {_pct(r.serapan)}."),
+            _ids([r.id])))
     return pd.DataFrame(hasil, columns=KOLOM_TEMUAN) if hasil else _kosong()
 
 
@@ -58,18 +61,20 @@ def cek_serapan_dilaporkan(ang: pd.DataFrame, nilai: pd.DataFrame) -> pd.DataFra
     if ser.empty:
         return _kosong()
     a = ang.merge(ser[["instansi", "tahun"]].drop_duplicates(), on=["instansi", "tahun"])
-    kolom = ["instansi", "tahun", "_lk", "pagu", "realisasi", "asal", "ids", "urut"]
+    kolom = ["instansi", "tahun", "_lk", "pagu", "realisasi", "asal", "asal_en", "ids", "urut"]
     calon = []
     s = a[(a["level"] == "sasaran") & a["pagu"].notna() & a["realisasi"].notna()]
     if len(s):
         s = s.assign(_lk=_sasaran_baku(s["sasaran"].where(s["sasaran"].notna(), s["uraian"])),
-                     asal=s["sumber"].map(lambda x: _tabel_saja([x])), ids=s["id"].map(lambda i: [i]), urut=0)
+                     asal=s["sumber"].map(lambda x: _tabel_saja([x])), asal_en=s["sumber"].map(lambda x: _tabel_saja([x])),
+                     ids=s["id"].map(lambda i: [i]), urut=0)
         calon.append(s[kolom])
     p = a[(a["level"] == "program") & a["sasaran"].notna()]
     if len(p):
         p = _program_per_sumber(p.assign(_lk=_sasaran_baku(p["sasaran"])), ["instansi", "tahun", "sumber", "_lk"])
         p = p[(p["pagu_ada"] == p["n"]) & (p["realisasi_ada"] == p["n"])]
-        p = p.assign(asal=[f"{n} program sasaran ini di {_tabel_saja([x])}" for n, x in zip(p["n"], p["sumber"])], urut=1)
+        p = p.assign(asal=[f"{n} program sasaran ini di {_tabel_saja([x])}" for n, x in zip(p["n"], p["sumber"])],
+                     asal_en=[f"{n} programmes of this objective in {_tabel_saja([x])}" for n, x in zip(p["n"], p["sumber"])], urut=1)
         calon.append(p[kolom])
     t = a[a["level"] == "total"]
     tp = t[t["pagu"].notna()].groupby(["instansi", "tahun", "pagu"], sort=False).agg(sp=("sumber", list), ip=("id", list)).reset_index()
@@ -77,7 +82,9 @@ def cek_serapan_dilaporkan(ang: pd.DataFrame, nilai: pd.DataFrame) -> pd.DataFra
     if len(tp) and len(tr):
         c = tp.merge(tr, on=["instansi", "tahun"])
         c = c.assign(_lk="#instansi", urut=2, ids=[x + y for x, y in zip(c["ip"], c["ir"])],
-                     asal=[f"pagu total di {_tabel_saja(x)}, realisasi total di {_tabel_saja(y)}" for x, y in zip(c["sp"], c["sr"])])
+                     asal=[f"pagu total di {_tabel_saja(x)}, realisasi total di {_tabel_saja(y)}" for x, y in zip(c["sp"], c["sr"])],
+                     asal_en=[f"total budget in {_tabel_saja(x)}, total actual spending in {_tabel_saja(y)}"
+                              for x, y in zip(c["sp"], c["sr"])])
         calon.append(c[kolom])
     if not calon:
         return _kosong()
@@ -97,8 +104,10 @@ def cek_serapan_dilaporkan(ang: pd.DataFrame, nilai: pd.DataFrame) -> pd.DataFra
         selisih = x.nilai - x.serapan_c
         hasil.append(_temuan(
             x.instansi, x.tahun, "serapan_tidak_sesuai", _tingkat_persen(selisih), x.sumber, x.lingkup_teks, x.nilai, x.serapan_c,
-            f"Serapan tercetak {_nilai_teks(x.nilai_teks, x.nilai)} tidak sesuai dengan angka anggaran yang dicetak laporan: "
-            f"realisasi {_rp(x.realisasi_c)} dibagi pagu {_rp(x.pagu_c)} ({x.asal}) = {_pct(x.serapan_c)}.",
+            Teks(f"Serapan tercetak {_nilai_teks(x.nilai_teks, x.nilai)} tidak sesuai dengan angka anggaran yang dicetak laporan: "
+                 f"realisasi {_rp(x.realisasi_c)} dibagi pagu {_rp(x.pagu_c)} ({x.asal}) = {_pct(x.serapan_c)}.",
+                 f"Printed absorption {_nilai_teks(x.nilai_teks, x.nilai)} does not follow from the budget figures the report "
+                 f"prints: actual spending {_rp(x.realisasi_c)} divided by budget {_rp(x.pagu_c)} ({x.asal_en}) = {_pct(x.serapan_c)}."),
             _ids([x.id], x.ids_c)))
     return pd.DataFrame(hasil, columns=KOLOM_TEMUAN) if hasil else _kosong()
 
@@ -178,20 +187,24 @@ def cek_jumlah_bagian(ang: pd.DataFrame) -> pd.DataFrame:
             for (inst, th, sumber, uraian), t_id, k, t_v, j_v, n_v, i_v in zip(info.itertuples(index=False), tid, kol, tv, jv, nv, ids):
                 hasil.append(_temuan(
                     inst, th, "jumlah_bagian_tidak_sesuai", "galat", sumber, uraian, t_v, j_v,
-                    f"{_LABEL_KOLOM[k].capitalize()} '{uraian}' tercetak {_rp(t_v)}, tetapi jumlah {int(n_v)} rinciannya "
-                    f"di tabel yang sama {_rp(j_v)} (selisih {_rp(abs(t_v - j_v))}).",
+                    _kolom(k, True) + Teks(f" '{uraian}' tercetak {_rp(t_v)}, tetapi jumlah {int(n_v)} rinciannya "
+                                           f"di tabel yang sama {_rp(j_v)} (selisih {_rp(abs(t_v - j_v))}).",
+                                           f" of '{uraian}' is printed as {_rp(t_v)}, but its {int(n_v)} parts in the same table "
+                                           f"add up to {_rp(j_v)} (difference {_rp(abs(t_v - j_v))})."),
                     _ids([t_id], i_v)))
     for awal, total_kol in (("rencana_tw", "pagu"), ("realisasi_tw", "realisasi")):
         kol = [f"{awal}{i}" for i in range(1, 5)]
         b = a[a[kol].notna().all(axis=1) & a[total_kol].notna()]
         jumlah_tw = b[kol].sum(axis=1)
         b = b.assign(jumlah_tw=jumlah_tw, nilai_total=b[total_kol])[(jumlah_tw - b[total_kol]).abs() >= TOLERANSI_RUPIAH]
-        nama = "rencana anggaran kas" if awal == "rencana_tw" else "realisasi"
+        nama = Teks("rencana anggaran kas", "cash plan") if awal == "rencana_tw" else Teks("realisasi", "actual spending")
         for r in b.itertuples(index=False):
             hasil.append(_temuan(
                 r.instansi, r.tahun, "jumlah_bagian_tidak_sesuai", "galat", r.sumber, r.uraian, r.nilai_total, r.jumlah_tw,
-                f"Jumlah {nama} triwulan I–IV baris ini {_rp(r.jumlah_tw)} tidak sama dengan {_LABEL_KOLOM[total_kol]} {_rp(r.nilai_total)} "
-                f"(selisih {_rp(abs(r.nilai_total - r.jumlah_tw))}).", _ids([r.id])))
+                Teks(f"Jumlah {nama.id} triwulan I–IV baris ini {_rp(r.jumlah_tw)} tidak sama dengan {_kolom(total_kol).id} "
+                     f"{_rp(r.nilai_total)} (selisih {_rp(abs(r.nilai_total - r.jumlah_tw))}).",
+                     f"The quarters I–IV of the {nama.en} on this row add up to {_rp(r.jumlah_tw)}, not the {_kolom(total_kol).en} "
+                     f"{_rp(r.nilai_total)} (difference {_rp(abs(r.nilai_total - r.jumlah_tw))})."), _ids([r.id])))
     return pd.DataFrame(hasil, columns=KOLOM_TEMUAN) if hasil else _kosong()
 
 
@@ -215,8 +228,9 @@ def cek_bagian_antar_tabel(ang: pd.DataFrame) -> pd.DataFrame:
     sas = sas.assign(_sas=_sasaran_baku(sas["sasaran"].where(sas["sasaran"].notna(), sas["uraian"])))
     total = ang[ang["level"] == "total"].assign(_sas="")
     pasangan = [
-        (_program_per_sumber(prog, ["instansi", "tahun", "sumber"]).assign(_sas=""), total, "program", "total"),
-        (_program_per_sumber(prog[prog["_sas"] != ""], ["instansi", "tahun", "sumber", "_sas"]), sas, "program pendukung sasaran ini", "sasaran"),
+        (_program_per_sumber(prog, ["instansi", "tahun", "sumber"]).assign(_sas=""), total, Teks("program", "programmes"), "total"),
+        (_program_per_sumber(prog[prog["_sas"] != ""], ["instansi", "tahun", "sumber", "_sas"]), sas,
+         Teks("program pendukung sasaran ini", "programmes supporting this objective"), "sasaran"),
     ]
     hasil = []
     for bagian, pembanding, apa, jenis_total in pasangan:
@@ -236,13 +250,17 @@ def cek_bagian_antar_tabel(ang: pd.DataFrame) -> pd.DataFrame:
                 sumber_t=("sumber", list), ids_t=("id", list), uraian=("uraian", "first"), jumlah=(kol, "first"), beda=("_beda", "first"),
                 n=("n", "first"), ids=("ids", "first")).reset_index().rename(columns={"_total": "total"})
             for x in g.itertuples(index=False):
-                lebih = "melebihi" if x.beda > 0 else "kurang dari"
-                nama_total = f"{_LABEL_KOLOM[kol]} total" if jenis_total == "total" else f"{_LABEL_KOLOM[kol]} sasaran"
+                lebih = Teks("melebihi", "exceeds") if x.beda > 0 else Teks("kurang dari", "falls short of")
+                k_ = _kolom(kol)
+                nama_total = (Teks(f"{k_.id} total", f"the total {k_.en}") if jenis_total == "total"
+                              else Teks(f"{k_.id} sasaran", f"the objective's {k_.en}"))
                 hasil.append(_temuan(
                     x.instansi, x.tahun, "jumlah_bagian_tidak_sesuai", "galat" if x.beda > 0 else "peringatan",
                     gabung_sumber([*x.sumber_t, x.sumber_bagian]), x.uraian, x.total, x.jumlah,
-                    f"Jumlah {_LABEL_KOLOM[kol]} {x.n} {apa} menurut {_tabel_saja([x.sumber_bagian])}, {_rp(x.jumlah)}, {lebih} {nama_total} "
-                    f"{_rp(x.total)} yang tercetak di {_tabel_saja(x.sumber_t)} (selisih {_rp(abs(x.beda))}).",
+                    Teks(f"Jumlah {k_.id} {x.n} {apa.id} menurut {_tabel_saja([x.sumber_bagian])}, {_rp(x.jumlah)}, {lebih.id} "
+                         f"{nama_total.id} {_rp(x.total)} yang tercetak di {_tabel_saja(x.sumber_t)} (selisih {_rp(abs(x.beda))}).",
+                         f"The {k_.en} of the {x.n} {apa.en} listed in {_tabel_saja([x.sumber_bagian])}, {_rp(x.jumlah)}, {lebih.en} "
+                         f"{nama_total.en} {_rp(x.total)} printed in {_tabel_saja(x.sumber_t)} (difference {_rp(abs(x.beda))})."),
                     _ids(x.ids_t, x.ids)))
     return pd.DataFrame(hasil, columns=KOLOM_TEMUAN) if hasil else _kosong()
 
@@ -277,16 +295,25 @@ def cek_beda_anggaran(ang: pd.DataFrame) -> pd.DataFrame:
         m = _pasangan_beda(d, ["instansi", "tahun", "_k"], kol, teks, ["utama", "_frek", "id"], [False, False, True])
         if m is None:
             continue
+        pagu_per_id = a.set_index("id")["pagu"]
         for x in m.rename(columns={"_k": "kunci"}).itertuples(index=False):
             if set(x.sumber) <= set(x.sumber_ref):
                 continue  # two totals of one table disagree: not a difference between tables
-            sebagai = (f" (sebagai '{x.nama}')" if not x.kunci.startswith("total|")
-                       and x.nama.strip().lower() != x.nama_ref.strip().lower() else "")
+            sebagai = (Teks(f" (sebagai '{x.nama}')", f" (as '{x.nama}')") if not x.kunci.startswith("total|")
+                       and x.nama.strip().lower() != x.nama_ref.strip().lower() else Teks("", ""))
+            # a 'pagu awal' (before the APBD change) that is in fact the reference line's pagu after the change
+            ekor = Teks("", "")
+            if kol == "pagu_awal" and any(abs(x.nilai - p) < TOLERANSI_RUPIAH for p in pagu_per_id.reindex(x.ids_ref).dropna()):
+                ekor = Teks(f"; {_rp(x.nilai)} adalah pagu setelah perubahan APBD di {_tabel_saja(x.sumber_ref)}",
+                            f"; {_rp(x.nilai)} is the budget after the APBD change in {_tabel_saja(x.sumber_ref)}")
             hasil.append(_temuan(
                 x.instansi, x.tahun, "beda_antar_tabel", "peringatan", gabung_sumber([*x.sumber_ref, *x.sumber]), x.nama_ref,
                 x.nilai_ref, x.nilai,
-                f"{_LABEL_KOLOM[kol].capitalize()} '{x.nama_ref}' tercetak {_rp(x.nilai_ref)} di {_tabel_saja(x.sumber_ref)} tetapi "
-                f"{_rp(x.nilai)} di {_tabel_saja(x.sumber)}{sebagai}, selisih {_rp(abs(x.nilai_ref - x.nilai))}.",
+                _kolom(kol, True) + Teks(
+                    f" '{x.nama_ref}' tercetak {_rp(x.nilai_ref)} di {_tabel_saja(x.sumber_ref)} tetapi "
+                    f"{_rp(x.nilai)} di {_tabel_saja(x.sumber)}{sebagai.id}, selisih {_rp(abs(x.nilai_ref - x.nilai))}{ekor.id}.",
+                    f" of '{x.nama_ref}' is printed as {_rp(x.nilai_ref)} in {_tabel_saja(x.sumber_ref)} but "
+                    f"{_rp(x.nilai)} in {_tabel_saja(x.sumber)}{sebagai.en}, a difference of {_rp(abs(x.nilai_ref - x.nilai))}{ekor.en}."),
                 _ids(x.ids_ref, x.ids)))
     return pd.DataFrame(hasil, columns=KOLOM_TEMUAN) if hasil else _kosong()
 
@@ -302,8 +329,10 @@ def cek_realisasi_melebihi_pagu(ang: pd.DataFrame) -> pd.DataFrame:
         s = measures.serapan(r.pagu, r.realisasi).nilai
         hasil.append(_temuan(
             r.instansi, r.tahun, "realisasi_melebihi_pagu", "peringatan", r.sumber, r.uraian, r.realisasi, r.pagu,
-            f"Realisasi {_rp(r.realisasi)} melebihi pagu {_rp(r.pagu)} sebesar {_rp(r.realisasi - r.pagu)} "
-            f"(serapan {_pct(s)}), padahal belanja tidak boleh melampaui pagu.", _ids([r.id])))
+            Teks(f"Realisasi {_rp(r.realisasi)} melebihi pagu {_rp(r.pagu)} sebesar {_rp(r.realisasi - r.pagu)} "
+                 f"(serapan {_pct(s)}), padahal belanja tidak boleh melampaui pagu.",
+                 f"Actual spending {_rp(r.realisasi)} exceeds the budget {_rp(r.pagu)} by {_rp(r.realisasi - r.pagu)} "
+                 f"(absorption {_pct(s)}), although spending may not exceed the budget."), _ids([r.id])))
     return pd.DataFrame(hasil, columns=KOLOM_TEMUAN) if hasil else _kosong()
 
 
@@ -346,10 +375,13 @@ def cek_nilai_kembar(ang: pd.DataFrame) -> pd.DataFrame:
         for (inst, th, sumber, _, v), g in df.sort_values("urutan").groupby(kunci, sort=False):
             nama = [str(u) for u in g["uraian"]]
             daftar = " dan ".join(f"'{n}'" for n in nama) if len(nama) == 2 else ", ".join(f"'{n}'" for n in nama)
+            daftar_en = " and ".join(f"'{n}'" for n in nama) if len(nama) == 2 else ", ".join(f"'{n}'" for n in nama)
             hasil.append(_temuan(
                 inst, th, "nilai_kembar", "peringatan", sumber, " / ".join(nama), v, None,
-                f"{daftar} di {_tabel_saja([sumber])} tercetak dengan {_LABEL_KOLOM[kol]} yang persis sama, {_rp(v)}, "
-                f"sehingga perlu dicek apakah angka itu tersalin dari baris lain.", _ids(g["id"])))
+                Teks(f"{daftar} di {_tabel_saja([sumber])} tercetak dengan {_kolom(kol).id} yang persis sama, {_rp(v)}, "
+                     f"sehingga perlu dicek apakah angka itu tersalin dari baris lain.",
+                     f"{daftar_en} in {_tabel_saja([sumber])} are printed with exactly the same {_kolom(kol).en}, {_rp(v)}: "
+                     f"check whether the figure was copied from another row."), _ids(g["id"])))
     return pd.DataFrame(hasil, columns=KOLOM_TEMUAN) if hasil else _kosong()
 
 

@@ -9,15 +9,20 @@ import pandas as pd
 from .. import measures
 from .registri import pemeriksaan
 from .toleransi import _tingkat_persen, cocok_seri, desimal_tercetak
-from .umum import (KOLOM_TEMUAN, _LABEL_KOLOM, _angka, _ids, _kosong, _nilai_teks, _pasangan_beda, _pct, _sasaran_baku,
+from .umum import (KOLOM_TEMUAN, Teks, _angka, _ids, _kolom, _kosong, _nilai_teks, _pasangan_beda, _pct, _sasaran_baku,
                    _tabel_saja, _temuan, gabung_sumber)
 
 # ---------------------------------------------------------------------------------------------------
 # Indicators
 
-def _rumus_singkat(polaritas: str) -> str:
-    return {"positif": "realisasi / target × 100", "negatif": "(2 × target − realisasi) / target × 100",
-            "ordinal": "ordinal: 100% bila realisasi memenuhi target"}.get(polaritas, polaritas)
+def _rumus_singkat(polaritas: str) -> Teks:
+    return {"positif": Teks("realisasi / target × 100", "actual / target × 100"),
+            "negatif": Teks("(2 × target − realisasi) / target × 100", "(2 × target − actual) / target × 100"),
+            "ordinal": Teks("ordinal: 100% bila realisasi memenuhi target", "ordinal: 100% when the actual meets the target"),
+            }.get(polaritas, Teks(str(polaritas), str(polaritas)))
+
+
+_POLARITAS = {"positif": Teks("positif", "positive"), "negatif": Teks("negatif", "negative")}
 
 
 
@@ -63,18 +68,26 @@ def cek_capaian(ind: pd.DataFrame) -> pd.DataFrame:
         t = _nilai_teks(r["target_teks"], r["target"], r["target_predikat"])
         re_ = _nilai_teks(r["realisasi_teks"], r["realisasi"], r["realisasi_predikat"])
         sumber = gabung_sumber(g["sumber"])
-        di = " di " + _tabel_saja(g["sumber"]) if len(g) > 1 else ""
-        rumus = f"{_rumus_singkat(r['polaritas'])} = {_pct(r['capaian'])}"
+        di = Teks(" di " + _tabel_saja(g["sumber"]), " in " + _tabel_saja(g["sumber"])) if len(g) > 1 else Teks("", "")
+        rumus = _rumus_singkat(r["polaritas"]) + f" = {_pct(r['capaian'])}"
         if r["_sisi"]:
-            arah = "belum mencapai" if ((r["realisasi"] < r["target"]) == (r["polaritas"] == "positif")) else "melampaui"
-            sisi = f"berada {'di atas' if r['capaian_dilaporkan'] > 100 else 'di bawah'} 100% padahal realisasi {re_} {arah} target {t}"
+            belum = (r["realisasi"] < r["target"]) == (r["polaritas"] == "positif")
+            atas = r["capaian_dilaporkan"] > 100
+            sisi = Teks(f"berada {'di atas' if atas else 'di bawah'} 100% padahal realisasi {re_} "
+                        f"{'belum mencapai' if belum else 'melampaui'} target {t}",
+                        f"is {'above' if atas else 'below'} 100% although the actual {re_} "
+                        f"{'falls short of' if belum else 'exceeds'} the target {t}")
         if r["_tertukar"]:
-            lain = "negatif" if r["polaritas"] == "positif" else "positif"
-            sifat = "semakin tinggi semakin baik" if r["polaritas"] == "positif" else "semakin rendah semakin baik"
+            pol = _POLARITAS[r["polaritas"]]
+            lain = _POLARITAS["negatif" if r["polaritas"] == "positif" else "positif"]
+            sifat = (Teks("semakin tinggi semakin baik", "higher is better") if r["polaritas"] == "positif"
+                     else Teks("semakin rendah semakin baik", "lower is better"))
             hasil.append(_temuan(
                 r["instansi"], r["tahun"], "salah_polaritas", "galat", sumber, r["indikator"], r["capaian_dilaporkan"], r["capaian"],
-                f"Capaian tercetak {cetak}{di} {sisi} pada indikator {r['polaritas']} ({sifat}) dan sama dengan rumus {lain} "
-                f"({_pct(r['_lain'])}), jadi arah polaritas tampaknya tertukar (rumus {r['polaritas']}: {rumus}).", _ids(g["id"])))
+                Teks(f"Capaian tercetak {cetak}{di.id} {sisi.id} pada indikator {pol.id} ({sifat.id}) dan sama dengan rumus {lain.id} "
+                     f"({_pct(r['_lain'])}), jadi arah polaritas tampaknya tertukar (rumus {pol.id}: {rumus.id}).",
+                     f"Printed achievement {cetak}{di.en} {sisi.en} for a {pol.en} indicator ({sifat.en}) and equals the {lain.en} "
+                     f"formula ({_pct(r['_lain'])}), so the polarity seems reversed ({pol.en} formula: {rumus.en})."), _ids(g["id"])))
             continue
         d = desimal_tercetak(r["capaian_dilaporkan_teks"] if isinstance(r["capaian_dilaporkan_teks"], str) else r["capaian_dilaporkan"],
                              r["capaian_dilaporkan"])
@@ -82,8 +95,10 @@ def cek_capaian(ind: pd.DataFrame) -> pd.DataFrame:
         hasil.append(_temuan(
             r["instansi"], r["tahun"], "capaian_tidak_sesuai", "galat" if r["_sisi"] else _tingkat_persen(selisih), sumber,
             r["indikator"], r["capaian_dilaporkan"], r["capaian"],
-            f"Capaian tercetak {cetak}{di} tidak sama dengan hitungan ulang dari target {t} dan realisasi {re_} ({rumus}), "
-            f"juga setelah dibulatkan atau dipotong ke {d} desimal" + (f", dan {sisi}." if r["_sisi"] else "."),
+            Teks(f"Capaian tercetak {cetak}{di.id} tidak sama dengan hitungan ulang dari target {t} dan realisasi {re_} ({rumus.id}), "
+                 f"juga setelah dibulatkan atau dipotong ke {d} desimal" + (f", dan {sisi.id}." if r["_sisi"] else "."),
+                 f"Printed achievement {cetak}{di.en} does not match the recomputation from target {t} and actual {re_} ({rumus.en}), "
+                 f"even rounded or truncated to {d} decimals" + (f", and {sisi.en}." if r["_sisi"] else ".")),
             _ids(g["id"])))
     return pd.DataFrame(hasil, columns=KOLOM_TEMUAN) if hasil else _kosong()
 
@@ -159,13 +174,16 @@ def cek_rata_rata(ind: pd.DataFrame, nilai: pd.DataFrame) -> pd.DataFrame:
         x = r.iloc[i]
         pilih = next(n for n in "ABC" if sah[n].iloc[i])
         m, v, sumber_baris = x[f"_rata{pilih}"], x[f"_nilai{pilih}"], x[f"_sumber{pilih}"]
-        asal = "di tabel yang sama" if pilih != "C" else f"di tabel utama {_tabel_saja(sumber_baris)}"
+        asal = (Teks("di tabel yang sama", "in the same table") if pilih != "C"
+                else Teks(f"di tabel utama {_tabel_saja(sumber_baris)}", f"in the main table {_tabel_saja(sumber_baris)}"))
         selisih = x["nilai"] - m
         hasil.append(_temuan(
             x["instansi"], x["tahun"], "rata_rata_tidak_sesuai", _tingkat_persen(selisih), gabung_sumber([x["sumber"], *sumber_baris]),
             x["_lingkup"] or "rata-rata capaian", x["nilai"], m,
-            f"Rata-rata capaian tercetak {_nilai_teks(x['nilai_teks'], x['nilai'])} tidak sama dengan rata-rata {len(v)} capaian "
-            f"indikatornya {asal} ({'; '.join(_angka(c) for c in v)}), yaitu {_angka(m)}.",
+            Teks(f"Rata-rata capaian tercetak {_nilai_teks(x['nilai_teks'], x['nilai'])} tidak sama dengan rata-rata {len(v)} capaian "
+                 f"indikatornya {asal.id} ({'; '.join(_angka(c) for c in v)}), yaitu {_angka(m)}.",
+                 f"Printed average achievement {_nilai_teks(x['nilai_teks'], x['nilai'])} is not the mean of the {len(v)} achievements "
+                 f"of its indicators {asal.en} ({'; '.join(_angka(c) for c in v)}), which is {_angka(m)}."),
             _ids([x["id"]], x[f"_ids{pilih}"])))
     return pd.DataFrame(hasil, columns=KOLOM_TEMUAN) if hasil else _kosong()
 
@@ -186,12 +204,15 @@ def cek_beda_indikator(ind: pd.DataFrame) -> pd.DataFrame:
             continue
         presisi = cocok_seri(m["teks_ref"], m["nilai_ref"], m["nilai"]) | cocok_seri(m["teks"], m["nilai"], m["nilai_ref"])
         for x, p in zip(m.itertuples(index=False), presisi):
-            ekor = " (beda ketelitian pembulatan saja)" if p else ""
+            ekor = Teks(" (beda ketelitian pembulatan saja)", " (a difference of rounding precision only)") if p else Teks("", "")
             hasil.append(_temuan(
                 x.instansi, x.tahun, "beda_antar_tabel", "info" if p else "peringatan", gabung_sumber([*x.sumber_ref, *x.sumber]),
                 x.indikator, x.nilai_ref, x.nilai,
-                f"{_LABEL_KOLOM[kol].capitalize()} indikator ini untuk tahun {x.tahun} tercetak {_nilai_teks(x.teks_ref, x.nilai_ref)} "
-                f"di {_tabel_saja(x.sumber_ref)} tetapi {_nilai_teks(x.teks, x.nilai)} di {_tabel_saja(x.sumber)}{ekor}.",
+                _kolom(kol, True) + Teks(
+                    f" indikator ini untuk tahun {x.tahun} tercetak {_nilai_teks(x.teks_ref, x.nilai_ref)} "
+                    f"di {_tabel_saja(x.sumber_ref)} tetapi {_nilai_teks(x.teks, x.nilai)} di {_tabel_saja(x.sumber)}{ekor.id}.",
+                    f" of this indicator for {x.tahun} is printed as {_nilai_teks(x.teks_ref, x.nilai_ref)} "
+                    f"in {_tabel_saja(x.sumber_ref)} but {_nilai_teks(x.teks, x.nilai)} in {_tabel_saja(x.sumber)}{ekor.en}."),
                 _ids(x.ids_ref, x.ids)))
     return pd.DataFrame(hasil, columns=KOLOM_TEMUAN) if hasil else _kosong()
 
@@ -224,10 +245,13 @@ def cek_target_realisasi_kosong(ind: pd.DataFrame) -> pd.DataFrame:
     df = df.assign(t_kosong=t_kosong, r_kosong=r_kosong)[t_kosong | r_kosong]
     hasil = []
     for r in df.itertuples(index=False):
-        apa = "target dan realisasi" if r.t_kosong and r.r_kosong else ("target" if r.t_kosong else "realisasi")
+        apa = (Teks("target dan realisasi", "target and actual") if r.t_kosong and r.r_kosong
+               else (Teks("target", "target") if r.t_kosong else Teks("realisasi", "actual")))
         hasil.append(_temuan(r.instansi, r.tahun, "target_realisasi_kosong", "peringatan", r.sumber, r.indikator, None, None,
-                             f"Indikator utama tahun laporan {r.tahun} ini tidak mencantumkan {apa}, sehingga capaiannya "
-                             f"tidak dapat dihitung ulang.", _ids([r.id])))
+                             Teks(f"Indikator utama tahun laporan {r.tahun} ini tidak mencantumkan {apa.id}, sehingga capaiannya "
+                                  f"tidak dapat dihitung ulang.",
+                                  f"This main indicator of the report year {r.tahun} gives no {apa.en}, so its achievement "
+                                  f"cannot be recomputed."), _ids([r.id])))
     return pd.DataFrame(hasil, columns=KOLOM_TEMUAN) if hasil else _kosong()
 
 

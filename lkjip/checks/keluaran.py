@@ -20,7 +20,7 @@ def tabel_teks(df: pd.DataFrame) -> str:
 
     if df is None or df.empty:
         return "Tidak ada temuan.\n"
-    kolom = KOLOM_TEMUAN
+    kolom = [k for k in KOLOM_TEMUAN if k in _LEBAR_TEKS]  # the English explanation is in the CSV and JSON
     lebar = dict(_LEBAR_TEKS)
 
     def sel(k, v) -> list[str]:

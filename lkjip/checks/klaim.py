@@ -23,7 +23,7 @@ import pandas as pd
 from ..numbers import parse
 from .registri import pemeriksaan
 from .toleransi import _tingkat_persen, cocok_dibulatkan
-from .umum import KOLOM_TEMUAN, _angka, _ids, _kosong, _pct, _tabel_saja, _temuan
+from .umum import KOLOM_TEMUAN, Teks, _angka, _ids, _kosong, _pct, _tabel_saja, _temuan
 
 KOLOM_KLAIM = ["instansi", "tahun", "jenis", "lingkup", "indikator", "nilai", "operan", "tahun_acuan", "besaran", "acuan",
                "sumber", "baris", "kutipan"]
@@ -33,7 +33,14 @@ NAMA_KLAIM = {
     "arah": "naik / turun", "semua_tercapai": "semua indikator tercapai", "hitungan": "jumlah program / kegiatan",
     "skor": "skor dengan label tahun", "kategori": "kategori capaian",
 }
+NAMA_KLAIM_EN = {
+    "rumus": "formula a / b × 100%", "selisih": "change between years", "rata_rata": "average", "jumlah": "sum of parts",
+    "arah": "rise / fall", "semua_tercapai": "every indicator reached", "hitungan": "number of programmes / activities",
+    "skor": "score with a year label", "kategori": "achievement category",
+}
 _LEVEL_HITUNG = {"program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan"}
+_LEVEL_HITUNG_EN = {"program": "programmes", "kegiatan": "activities", "sub_kegiatan": "sub-activities"}
+_BESARAN_EN = {"capaian": "achievement", "realisasi": "actual", "target": "target"}
 
 
 class KlaimError(ValueError):
@@ -149,6 +156,10 @@ def _besaran(k) -> str:
     return k.besaran or "capaian"
 
 
+def _besaran_en(k) -> str:
+    return _BESARAN_EN.get(_besaran(k), _besaran(k))
+
+
 # ---------------------------------------------------------------------------------------------------
 # Checks
 
@@ -175,8 +186,10 @@ def cek_klaim_rumus(klaim: pd.DataFrame, ind: pd.DataFrame) -> pd.DataFrame:
             hasil.append(_temuan(
                 k.instansi, k.tahun, "persen_tidak_sesuai", _tingkat_persen(dicetak - dihitung), _sumber_klaim(k),
                 k.lingkup or k.indikator or "", dicetak, dihitung,
-                f"Tercetak {k.nilai.strip()} untuk {a.strip()} / {b.strip()} × 100%, padahal hasilnya {_pct(dihitung)}"
-                f" (juga bila dibulatkan atau dipotong ke desimal yang dicetak).", _ids([k.id])))
+                Teks(f"Tercetak {k.nilai.strip()} untuk {a.strip()} / {b.strip()} × 100%, padahal hasilnya {_pct(dihitung)}"
+                     f" (juga bila dibulatkan atau dipotong ke desimal yang dicetak).",
+                     f"Printed {k.nilai.strip()} for {a.strip()} / {b.strip()} × 100%, but the result is {_pct(dihitung)}"
+                     f" (also when rounded or truncated to the printed decimals)."), _ids([k.id])))
         else:
             nilai, ids, sumber = _nilai_tahun(ind, k)
             if len(nilai) != 2:
@@ -188,8 +201,10 @@ def cek_klaim_rumus(klaim: pd.DataFrame, ind: pd.DataFrame) -> pd.DataFrame:
             hasil.append(_temuan(
                 k.instansi, k.tahun, "persen_tidak_sesuai", _tingkat_persen(abs(dicetak) - dihitung), _sumber_klaim(k),
                 k.indikator, dicetak, dihitung,
-                f"Teks menyebut perubahan {_besaran(k)} {k.nilai.strip()} antara {t1} dan {t2}, padahal {_besaran(k)} yang "
-                f"tercetak di {_tabel_saja(sumber)} adalah {_angka(v1)} ({t1}) dan {_angka(v2)} ({t2}), selisih {_angka(dihitung)}.",
+                Teks(f"Teks menyebut perubahan {_besaran(k)} {k.nilai.strip()} antara {t1} dan {t2}, padahal {_besaran(k)} yang "
+                     f"tercetak di {_tabel_saja(sumber)} adalah {_angka(v1)} ({t1}) dan {_angka(v2)} ({t2}), selisih {_angka(dihitung)}.",
+                     f"The text gives a change in {_besaran_en(k)} of {k.nilai.strip()} between {t1} and {t2}, but the {_besaran_en(k)} "
+                     f"printed in {_tabel_saja(sumber)} is {_angka(v1)} ({t1}) and {_angka(v2)} ({t2}), a difference of {_angka(dihitung)}."),
                 _ids([k.id], ids)))
     return pd.DataFrame(hasil, columns=KOLOM_TEMUAN) if hasil else _kosong()
 
@@ -219,12 +234,15 @@ def cek_klaim_rata_rata(klaim: pd.DataFrame, ind: pd.DataFrame) -> pd.DataFrame:
         dihitung = float(np.mean(v))
         if cocok_dibulatkan(k.nilai, dihitung):
             continue
-        asal = f" {_besaran(k)} di {_tabel_saja(sumber)}" if sumber else ""
+        asal = (Teks(f" {_besaran(k)} di {_tabel_saja(sumber)}", f" of {_besaran_en(k)} in {_tabel_saja(sumber)}") if sumber
+                else Teks("", ""))
         hasil.append(_temuan(
             k.instansi, k.tahun, "rata_rata_teks_tidak_sesuai", _tingkat_persen(dicetak - dihitung), _sumber_klaim(k),
             k.indikator or k.lingkup or "", dicetak, dihitung,
-            f"Rata-rata tercetak {k.nilai.strip()} tidak sama dengan rata-rata {len(v)} angka{asal} ({'; '.join(label)}), "
-            f"yaitu {_angka(dihitung)}.", _ids([k.id], ids)))
+            Teks(f"Rata-rata tercetak {k.nilai.strip()} tidak sama dengan rata-rata {len(v)} angka{asal.id} ({'; '.join(label)}), "
+                 f"yaitu {_angka(dihitung)}.",
+                 f"Printed average {k.nilai.strip()} is not the mean of the {len(v)} figures{asal.en} ({'; '.join(label)}), "
+                 f"which is {_angka(dihitung)}."), _ids([k.id], ids)))
     return pd.DataFrame(hasil, columns=KOLOM_TEMUAN) if hasil else _kosong()
 
 
@@ -244,8 +262,10 @@ def cek_klaim_jumlah(klaim: pd.DataFrame) -> pd.DataFrame:
             continue
         hasil.append(_temuan(
             k.instansi, k.tahun, "rincian_tidak_sesuai", "galat", _sumber_klaim(k), k.indikator or k.lingkup or "", total, jumlah,
-            f"Angka indikator tercetak {k.nilai.strip()}, tetapi {len(bagian)} rinciannya ({' + '.join(x.strip() for x in k.operan.split(';'))}) "
-            f"berjumlah {_angka(jumlah)}.", _ids([k.id])))
+            Teks(f"Angka indikator tercetak {k.nilai.strip()}, tetapi {len(bagian)} rinciannya "
+                 f"({' + '.join(x.strip() for x in k.operan.split(';'))}) berjumlah {_angka(jumlah)}.",
+                 f"The indicator's printed figure is {k.nilai.strip()}, but its {len(bagian)} parts "
+                 f"({' + '.join(x.strip() for x in k.operan.split(';'))}) add up to {_angka(jumlah)}."), _ids([k.id])))
     return pd.DataFrame(hasil, columns=KOLOM_TEMUAN) if hasil else _kosong()
 
 
@@ -273,10 +293,14 @@ def cek_klaim_naratif(klaim: pd.DataFrame, ind: pd.DataFrame, ang: pd.DataFrame)
             if nyata == arah:
                 continue
             kata = {1: "naik", -1: "turun", 0: "tetap"}[nyata]
+            kata_en = {1: "rose", -1: "fell", 0: "stayed the same"}[nyata]
+            klaim_en = {1: "rose", -1: "fell", 0: "stayed the same"}[arah]
             hasil.append(_temuan(
                 k.instansi, k.tahun, "klaim_bertentangan", "galat", _sumber_klaim(k), k.indikator, None, None,
-                f"Teks menyatakan {_besaran(k)} {k.nilai.strip()} dari {t1} ke {t2}, padahal {_tabel_saja(sumber)} mencetak "
-                f"{_angka(v1)} ({t1}) lalu {_angka(v2)} ({t2}): {kata}.", _ids([k.id], ids)))
+                Teks(f"Teks menyatakan {_besaran(k)} {k.nilai.strip()} dari {t1} ke {t2}, padahal {_tabel_saja(sumber)} mencetak "
+                     f"{_angka(v1)} ({t1}) lalu {_angka(v2)} ({t2}): {kata}.",
+                     f"The text says the {_besaran_en(k)} {klaim_en} ('{k.nilai.strip()}') from {t1} to {t2}, but {_tabel_saja(sumber)} "
+                     f"prints {_angka(v1)} ({t1}) then {_angka(v2)} ({t2}): it {kata_en}."), _ids([k.id], ids)))
         elif k.jenis == "semua_tercapai":
             batas = _angka_klaim(k.nilai) or 100.0
             if ind is None or ind.empty:
@@ -291,8 +315,10 @@ def cek_klaim_naratif(klaim: pd.DataFrame, ind: pd.DataFrame, ang: pd.DataFrame)
             hasil.append(_temuan(
                 k.instansi, k.tahun, "klaim_bertentangan", "galat", _sumber_klaim(k), k.lingkup or "seluruh indikator",
                 batas, float(c.min()),
-                f"Teks menyatakan seluruh indikator mencapai {_angka(batas)}%, padahal {len(kurang)} dari {len(d)} indikator utama di "
-                f"{_tabel_saja(d['sumber'].unique())} di bawahnya: {daftar}.", _ids([k.id], kurang["id"])))
+                Teks(f"Teks menyatakan seluruh indikator mencapai {_angka(batas)}%, padahal {len(kurang)} dari {len(d)} indikator utama di "
+                     f"{_tabel_saja(d['sumber'].unique())} di bawahnya: {daftar}.",
+                     f"The text says every indicator reached {_angka(batas)}%, but {len(kurang)} of the {len(d)} main indicators in "
+                     f"{_tabel_saja(d['sumber'].unique())} are below it: {daftar}."), _ids([k.id], kurang["id"])))
         else:
             level = str(k.lingkup or "").strip()
             klaim_n = _angka_klaim(k.nilai)
@@ -311,7 +337,9 @@ def cek_klaim_naratif(klaim: pd.DataFrame, ind: pd.DataFrame, ang: pd.DataFrame)
             hasil.append(_temuan(
                 k.instansi, k.tahun, "klaim_bertentangan", "galat", _sumber_klaim(k), f"jumlah {_LEVEL_HITUNG[level]}",
                 klaim_n, n,
-                f"Teks menyebut {int(klaim_n)} {_LEVEL_HITUNG[level]}, padahal {_tabel_saja([tabel])} memuat {n} {_LEVEL_HITUNG[level]}.",
+                Teks(f"Teks menyebut {int(klaim_n)} {_LEVEL_HITUNG[level]}, padahal {_tabel_saja([tabel])} memuat {n} {_LEVEL_HITUNG[level]}.",
+                     f"The text names {int(klaim_n)} {_LEVEL_HITUNG_EN[level]}, but {_tabel_saja([tabel])} lists {n} "
+                     f"{_LEVEL_HITUNG_EN[level]}."),
                 _ids([k.id], a[a["sumber"] == tabel]["id"])))
     return pd.DataFrame(hasil, columns=KOLOM_TEMUAN) if hasil else _kosong()
 

@@ -7,7 +7,7 @@ import pandas as pd
 
 from .registri import pemeriksaan
 from .toleransi import TOLERANSI_RUPIAH, _tingkat_persen, cocok_dibulatkan, satu_satuan_terakhir
-from .umum import KOLOM_TEMUAN, _angka, _ids, _kosong, _pct, _rp, _sasaran_baku, _tabel_saja, _temuan, gabung_sumber, nama_baku
+from .umum import KOLOM_TEMUAN, Teks, _angka, _ids, _kosong, _pct, _rp, _sasaran_baku, _tabel_saja, _temuan, gabung_sumber, nama_baku
 
 
 @pemeriksaan({"efisiensi_tidak_sesuai": ("Efisiensi tercetak tidak dapat diturunkan dari capaian dan serapannya",
@@ -34,18 +34,26 @@ def cek_efisiensi(nilai: pd.DataFrame) -> pd.DataFrame:
             continue
         hasil.append(_temuan(
             x.instansi, x.tahun, "efisiensi_tidak_sesuai", "peringatan", x.sumber, x.lingkup, x.nilai, c - s,
-            f"Efisiensi tercetak {str(teks).strip()} tidak sesuai dengan capaian {str(x.nilai_teks_c or _angka(c)).strip()} dan serapan "
-            f"{str(x.nilai_teks_s or _angka(s)).strip()} yang tercetak bersamanya: capaian − serapan = {_angka(c - s)}, "
-            f"capaian / serapan = {_angka(c / s if s else None)}.", _ids([x.id, x.id_c, x.id_s])))
+            Teks(f"Efisiensi tercetak {str(teks).strip()} tidak sesuai dengan capaian {str(x.nilai_teks_c or _angka(c)).strip()} dan "
+                 f"serapan {str(x.nilai_teks_s or _angka(s)).strip()} yang tercetak bersamanya: capaian − serapan = {_angka(c - s)}, "
+                 f"capaian / serapan = {_angka(c / s if s else None)}.",
+                 f"Printed efficiency {str(teks).strip()} does not follow from the achievement {str(x.nilai_teks_c or _angka(c)).strip()} "
+                 f"and absorption {str(x.nilai_teks_s or _angka(s)).strip()} printed with it: achievement − absorption = "
+                 f"{_angka(c - s)}, achievement / absorption = {_angka(c / s if s else None)}."), _ids([x.id, x.id_c, x.id_s])))
     return pd.DataFrame(hasil, columns=KOLOM_TEMUAN) if hasil else _kosong()
 
 
 @pemeriksaan({"persen_tidak_sesuai": ("Persentase atau selisih tercetak tidak sesuai masukannya",
-                                      "Printed percentage or difference does not follow from its inputs")})
+                                      "Printed percentage or difference does not follow from its inputs"),
+              "porsi_sasaran_tertukar": ("Porsi anggaran disebut untuk sasaran yang salah",
+                                         "Budget share given to the wrong objective")})
 def cek_persentase_anggaran(nilai: pd.DataFrame, ang: pd.DataFrame) -> pd.DataFrame:
     """persen_tidak_sesuai for a printed share of the budget (nilai_dilaporkan jenis persentase_anggaran): the
     pagu of the line it names (a sasaran, or a budget line by name; 'instansi' is the whole) over a total pagu
-    printed in the report. Accepted when it fits any printed total (rounded or truncated)."""
+    printed in the report. Accepted when it fits any printed total (rounded or truncated).
+
+    porsi_sasaran_tertukar: a share printed for one sasaran that is not its own but fits another sasaran's
+    pagu over the same total (the text gives a share to the wrong sasaran)."""
     if nilai.empty or ang.empty:
         return _kosong()
     pers = nilai[(nilai["jenis"] == "persentase_anggaran") & nilai["nilai"].notna()]
@@ -61,12 +69,14 @@ def cek_persentase_anggaran(nilai: pd.DataFrame, ang: pd.DataFrame) -> pd.DataFr
         if total.empty:
             continue
         lingkup = str(x.lingkup or "").strip()
+        lain = a.iloc[0:0]
         if lingkup.lower() == "instansi":
             bagian = total
         elif lingkup.lower().startswith("sasaran"):
-            s = a[a["level"] == "sasaran"]
+            s = a[(a["level"] == "sasaran") & a["pagu"].notna()]
             kunci = _sasaran_baku(s["sasaran"].where(s["sasaran"].notna(), s["uraian"]))
-            bagian = s[(kunci == _sasaran_baku(pd.Series([lingkup])).iloc[0]) & s["pagu"].notna()]
+            sama = kunci == _sasaran_baku(pd.Series([lingkup])).iloc[0]
+            bagian, lain = s[sama], s[~sama]
         else:
             bagian = a[(nama_baku(a["uraian"]) == nama_baku(pd.Series([lingkup])).iloc[0]) & a["pagu"].notna()
                        & (a["level"] != "total")]
@@ -77,13 +87,34 @@ def cek_persentase_anggaran(nilai: pd.DataFrame, ang: pd.DataFrame) -> pd.DataFr
         if not calon or any(cocok_dibulatkan(teks, v) for v, _, _ in calon):
             continue
         v, b, t = sorted(calon, key=lambda z: (z[1].sumber != x.sumber, z[2].sumber != x.sumber))[0]
+        # the printed share fits another sasaran of the same table over the same total: given to the wrong sasaran
+        tertukar = [(c.pagu / t.pagu * 100, c) for c in lain[lain["sumber"] == b.sumber].itertuples(index=False)
+                    if cocok_dibulatkan(teks, c.pagu / t.pagu * 100)]
+        if tertukar:
+            vl, c = tertukar[0]
+            t = next((z for z in total.itertuples(index=False) if z.sumber == b.sumber and z.pagu == t.pagu), t)
+            nama_lain = c.sasaran if isinstance(c.sasaran, str) and c.sasaran.strip() else c.uraian
+            hasil.append(_temuan(
+                x.instansi, x.tahun, "porsi_sasaran_tertukar", "galat", gabung_sumber([x.sumber, b.sumber, t.sumber]), lingkup,
+                x.nilai, v,
+                Teks(f"Porsi anggaran {str(teks).strip()} disebut untuk sasaran ini, padahal pagunya {_rp(b.pagu)} dibagi pagu total "
+                     f"{_rp(t.pagu)} ({_tabel_saja([b.sumber, t.sumber])}) adalah {_pct(v)}; {str(teks).strip()} adalah porsi sasaran "
+                     f"'{nama_lain}' ({_rp(c.pagu)} / {_rp(t.pagu)} = {_pct(vl)}).",
+                     f"Budget share {str(teks).strip()} is given to this objective, but its budget {_rp(b.pagu)} divided by the total "
+                     f"budget {_rp(t.pagu)} ({_tabel_saja([b.sumber, t.sumber])}) is {_pct(v)}; {str(teks).strip()} is the share of "
+                     f"objective '{nama_lain}' ({_rp(c.pagu)} / {_rp(t.pagu)} = {_pct(vl)})."),
+                _ids([x.id, b.id, t.id, c.id])))
+            continue
         dekat = satu_satuan_terakhir(teks, v)
         hasil.append(_temuan(
             x.instansi, x.tahun, "persen_tidak_sesuai", "info" if dekat else _tingkat_persen(x.nilai - v),
             gabung_sumber([x.sumber, b.sumber, t.sumber]), lingkup, x.nilai, v,
-            f"Porsi anggaran tercetak {str(teks).strip()} tidak sama dengan pagu {_rp(b.pagu)} ({_tabel_saja([b.sumber])}) dibagi "
-            f"pagu total {_rp(t.pagu)} ({_tabel_saja([t.sumber])}), yaitu {_pct(v)}"
-            + (" (beda satu satuan desimal terakhir, misalnya agar porsi-porsinya berjumlah 100%)." if dekat else "."),
+            Teks(f"Porsi anggaran tercetak {str(teks).strip()} tidak sama dengan pagu {_rp(b.pagu)} ({_tabel_saja([b.sumber])}) dibagi "
+                 f"pagu total {_rp(t.pagu)} ({_tabel_saja([t.sumber])}), yaitu {_pct(v)}"
+                 + (" (beda satu satuan desimal terakhir, misalnya agar porsi-porsinya berjumlah 100%)." if dekat else "."),
+                 f"Printed budget share {str(teks).strip()} is not the budget {_rp(b.pagu)} ({_tabel_saja([b.sumber])}) divided by "
+                 f"the total budget {_rp(t.pagu)} ({_tabel_saja([t.sumber])}), which is {_pct(v)}"
+                 + (" (one unit of the last decimal apart, e.g. so that the shares add up to 100%)." if dekat else ".")),
             _ids([x.id, b.id, t.id])))
     return pd.DataFrame(hasil, columns=KOLOM_TEMUAN) if hasil else _kosong()
 
@@ -117,12 +148,16 @@ def cek_total_antar_tabel(ang: pd.DataFrame, ind: pd.DataFrame) -> pd.DataFrame:
                 beda = jumlah - total
                 if abs(beda) < TOLERANSI_RUPIAH:
                     continue
-                nama = "pagu" if kol == "pagu" else "realisasi"
-                apa = f"{len(g)} sasaran" if len(g) > 1 else "satu-satunya sasaran"
+                nama = Teks("pagu", "budget") if kol == "pagu" else Teks("realisasi", "actual spending")
+                apa = (Teks(f"{len(g)} sasaran", f"the {len(g)} objectives") if len(g) > 1
+                       else Teks("satu-satunya sasaran", "the only objective"))
                 hasil.append(_temuan(
                     inst, th, "total_beda_antar_tabel", "galat" if beda > 0 else "peringatan", gabung_sumber([t.sumber, sumber]),
                     t.uraian, total, jumlah,
-                    f"Total {nama} instansi tercetak {_rp(total)} di {_tabel_saja([t.sumber])}, tetapi {nama} {apa} di "
-                    f"{_tabel_saja([sumber])} berjumlah {_rp(jumlah)} ({'lebih' if beda > 0 else 'kurang'} {_rp(abs(beda))}).",
+                    Teks(f"Total {nama.id} instansi tercetak {_rp(total)} di {_tabel_saja([t.sumber])}, tetapi {nama.id} {apa.id} di "
+                         f"{_tabel_saja([sumber])} berjumlah {_rp(jumlah)} ({'lebih' if beda > 0 else 'kurang'} {_rp(abs(beda))}).",
+                         f"The agency's total {nama.en} is printed as {_rp(total)} in {_tabel_saja([t.sumber])}, but the {nama.en} of "
+                         f"{apa.en} in {_tabel_saja([sumber])} adds up to {_rp(jumlah)} ({_rp(abs(beda))} "
+                         f"{'more' if beda > 0 else 'less'})."),
                     _ids([t.id], g["id"])))
     return pd.DataFrame(hasil, columns=KOLOM_TEMUAN) if hasil else _kosong()

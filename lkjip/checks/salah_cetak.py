@@ -1,11 +1,13 @@
 """angka_salah_cetak: printed figures that cannot be read as numbers."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ..numbers import parse
 from .registri import pemeriksaan
-from .umum import KOLOM_TEMUAN, _LABEL_KOLOM, _ada, _ids, _kosong, _temuan
+from .umum import KOLOM_TEMUAN, Teks, _ada, _ids, _kolom, _kosong, _temuan
 
 _KOLOM_TEKS = {
     "indikator": [("target", "target_teks"), ("realisasi", "realisasi_teks"), ("capaian_dilaporkan", "capaian_dilaporkan_teks")],
@@ -13,6 +15,25 @@ _KOLOM_TEKS = {
                  ("serapan_dilaporkan", "serapan_dilaporkan_teks")],
     "nilai_dilaporkan": [("nilai", "nilai_teks")],
 }
+
+
+# why a printed figure cannot be read (lkjip.numbers.parse), in English
+_ALASAN_EN = [
+    (re.compile(r"^tanda '-' atau '\+' di tengah angka$"), "a '-' or '+' sign sits inside the number"),
+    (re.compile(r"^bukan angka$"), "it is not a number"),
+    (re.compile(r"^pemisah desimal '(.)' muncul lebih dari sekali$"), "the decimal separator '\\1' appears more than once"),
+    (re.compile(r"^pemisah ribuan tidak pada tempatnya.*$"), "a thousands separator is misplaced (digit groups must have three digits)"),
+    (re.compile(r"^bagian desimal bukan angka$"), "the decimal part is not a number"),
+    (re.compile(r"^notasi ilmiah.*$"), "scientific notation (e.g. 1,23E+11) loses digits"),
+    (re.compile(r"^angka terlalu besar untuk dibaca$"), "the number is too large to read"),
+]
+
+
+def _alasan_en(alasan: str) -> str:
+    for pola, en in _ALASAN_EN:
+        if pola.match(alasan):
+            return pola.sub(en, alasan)
+    return "it is not a readable number"
 
 
 @pemeriksaan({"angka_salah_cetak": ("Angka salah cetak (tidak terbaca)", "Misprinted number (unreadable)")})
@@ -44,13 +65,17 @@ def cek_salah_cetak(ind: pd.DataFrame, ang: pd.DataFrame, nilai: pd.DataFrame, m
                     continue
                 baris = getattr(r, "indikator", None) or getattr(r, "uraian", None) or getattr(r, "lingkup", None) or tabel
                 m = lokasi.get((r.impor_id, t))
-                tempat = f"; tercatat saat impor di lembar '{m.lembar}' baris {m.baris}" if m is not None and _ada(m.baris) else ""
+                tempat = (Teks(f"; tercatat saat impor di lembar '{m.lembar}' baris {m.baris}",
+                               f"; logged at import on sheet '{m.lembar}' row {m.baris}") if m is not None and _ada(m.baris)
+                          else Teks("", ""))
                 if m is not None:
                     tercatat.add((m.impor_id, t))
                 hasil.append(_temuan(
                     r.instansi, r.tahun, "angka_salah_cetak", "galat", r.sumber, baris, None, None,
-                    f"{_LABEL_KOLOM[kol].capitalize()} tercetak '{t}' tidak dapat dibaca sebagai angka karena {g}, sehingga tidak ikut "
-                    f"dihitung; cocokkan dengan dokumen sumber{tempat}.", _ids([r.id])))
+                    Teks(f"{_kolom(kol, True).id} tercetak '{t}' tidak dapat dibaca sebagai angka karena {g}, sehingga tidak ikut "
+                         f"dihitung; cocokkan dengan dokumen sumber{tempat.id}.",
+                         f"Printed {_kolom(kol).en} '{t}' cannot be read as a number because {_alasan_en(g)}, so it is left out of "
+                         f"the computations; check it against the source document{tempat.en}."), _ids([r.id])))
     # problems from the import log with no stored cell: place them by the agency and year of that import
     sisa = masalah[[(m.impor_id, str(m.nilai)) not in tercatat for m in masalah.itertuples(index=False)]] if len(masalah) else masalah
     if len(sisa):
@@ -64,7 +89,8 @@ def cek_salah_cetak(ind: pd.DataFrame, ang: pd.DataFrame, nilai: pd.DataFrame, m
             sumber = asal["sumber"].mode().iloc[0] if asal["sumber"].notna().any() else f"Impor #{m.impor_id}"
             hasil.append(_temuan(
                 inst, th, "angka_salah_cetak", "galat", sumber, f"lembar '{m.lembar}' baris {m.baris}", None, None,
-                f"Sel {m.kolom or ''} berisi '{m.nilai}' yang bukan angka yang dapat dibaca ({m.pesan}); cocokkan dengan dokumen sumber.",
+                Teks(f"Sel {m.kolom or ''} berisi '{m.nilai}' yang bukan angka yang dapat dibaca ({m.pesan}); cocokkan dengan dokumen sumber.",
+                     f"Cell {m.kolom or ''} holds '{m.nilai}', which is not a readable number; check it against the source document."),
                 ""))
     return pd.DataFrame(hasil, columns=KOLOM_TEMUAN) if hasil else _kosong()
 

@@ -85,7 +85,8 @@ def perbarui(store, instansi: list[str] | None = None) -> int:
     return len(df)
 
 
-_KOLOM_DIKENAL = ["kunci", "instansi", "tahun", "jenis", "tingkat", "sumber", "baris", "dilaporkan", "dihitung", "penjelasan"]
+_KOLOM_DIKENAL = ["kunci", "instansi", "tahun", "jenis", "tingkat", "sumber", "baris", "dilaporkan", "dihitung", "penjelasan",
+                  "penjelasan_en"]
 
 
 def _catat_dikenal(cur, df: pd.DataFrame, instansi: list[str] | None) -> None:
@@ -101,8 +102,8 @@ def _catat_dikenal(cur, df: pd.DataFrame, instansi: list[str] | None) -> None:
     cur.execute(f"""UPDATE temuan_dikenal d SET hilang = current_timestamp
                     WHERE hilang IS NULL {lingkup} AND kunci NOT IN (SELECT kunci FROM temuan_kini)""",
                 [] if instansi is None else [list(instansi)])
-    cur.execute("""UPDATE temuan_dikenal d SET hilang = NULL, tingkat = k.tingkat, dihitung = k.dihitung, penjelasan = k.penjelasan
-                   FROM temuan_kini k WHERE d.kunci = k.kunci""")
+    cur.execute("""UPDATE temuan_dikenal d SET hilang = NULL, tingkat = k.tingkat, dihitung = k.dihitung, penjelasan = k.penjelasan,
+                   penjelasan_en = k.penjelasan_en FROM temuan_kini k WHERE d.kunci = k.kunci""")
     cur.execute(f"""INSERT INTO temuan_dikenal ({', '.join(_KOLOM_DIKENAL)})
                     SELECT {', '.join(_KOLOM_DIKENAL)} FROM temuan_kini WHERE kunci NOT IN (SELECT kunci FROM temuan_dikenal)""")
     cur.unregister("temuan_kini")

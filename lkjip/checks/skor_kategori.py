@@ -7,9 +7,10 @@ import pandas as pd
 from .. import measures
 from .klaim import _angka_klaim, _sumber_klaim
 from .registri import pemeriksaan
-from .umum import KOLOM_TEMUAN, _angka, _ids, _kosong, _tabel_saja, _temuan, gabung_sumber
+from .umum import KOLOM_TEMUAN, Teks, _angka, _ids, _kosong, _tabel_saja, _temuan, gabung_sumber
 
 _NAMA_SKOR = {"sakip": "Nilai SAKIP", "ikm": "Nilai IKM"}
+_NAMA_SKOR_EN = {"sakip": "The SAKIP score", "ikm": "The IKM score"}
 # Category words by rank: the Permendagri 86/2017 scale and the four-step 'berhasil' wording of Bab IV tables
 _PERINGKAT_KATEGORI = {
     "sangat tinggi": 1, "tinggi": 2, "sedang": 3, "rendah": 4, "sangat rendah": 5,
@@ -43,9 +44,12 @@ def cek_skor_berbeda(skor: pd.DataFrame, klaim: pd.DataFrame) -> pd.DataFrame:
             hasil.append(_temuan(
                 inst, th, "skor_berbeda", "peringatan", gabung_sumber([acuan["sumber"], r.sumber]), _NAMA_SKOR.get(jenis, jenis),
                 acuan["nilai"], r.nilai,
-                f"{_NAMA_SKOR.get(jenis, jenis)} tahun {th} tercetak {_teks(acuan['nilai_teks']) or _angka(acuan['nilai'])} "
-                f"{_teks(acuan['predikat'])} di {_tabel_saja([acuan['sumber']])} tetapi {_teks(r.nilai_teks) or _angka(r.nilai)} "
-                f"{_teks(r.predikat)} di {_tabel_saja([r.sumber])}.", _ids([acuan["id"], r.id])))
+                Teks(f"{_NAMA_SKOR.get(jenis, jenis)} tahun {th} tercetak {_teks(acuan['nilai_teks']) or _angka(acuan['nilai'])} "
+                     f"{_teks(acuan['predikat'])} di {_tabel_saja([acuan['sumber']])} tetapi {_teks(r.nilai_teks) or _angka(r.nilai)} "
+                     f"{_teks(r.predikat)} di {_tabel_saja([r.sumber])}.",
+                     f"{_NAMA_SKOR_EN.get(jenis, jenis)} for {th} is printed as {_teks(acuan['nilai_teks']) or _angka(acuan['nilai'])} "
+                     f"{_teks(acuan['predikat'])} in {_tabel_saja([acuan['sumber']])} but {_teks(r.nilai_teks) or _angka(r.nilai)} "
+                     f"{_teks(r.predikat)} in {_tabel_saja([r.sumber])}."), _ids([acuan["id"], r.id])))
     if not klaim.empty:
         for k in klaim[klaim["jenis"] == "skor"].itertuples(index=False):
             v = _angka_klaim(k.nilai)
@@ -56,9 +60,12 @@ def cek_skor_berbeda(skor: pd.DataFrame, klaim: pd.DataFrame) -> pd.DataFrame:
                 hasil.append(_temuan(
                     k.instansi, k.tahun, "skor_berbeda", "peringatan", gabung_sumber([r.sumber, _sumber_klaim(k)]),
                     _NAMA_SKOR.get(jenis, jenis), r.nilai, v,
-                    f"{_NAMA_SKOR.get(jenis, jenis)} tahun {k.tahun} tercetak {_teks(r.nilai_teks) or _angka(r.nilai)} di "
-                    f"{_tabel_saja([r.sumber])}, tetapi {_sumber_klaim(k).partition(', ')[2]} mencetak {k.nilai.strip()} di bawah "
-                    f"label tahun {k.tahun}.", _ids([r.id, k.id])))
+                    Teks(f"{_NAMA_SKOR.get(jenis, jenis)} tahun {k.tahun} tercetak {_teks(r.nilai_teks) or _angka(r.nilai)} di "
+                         f"{_tabel_saja([r.sumber])}, tetapi {_sumber_klaim(k).partition(', ')[2]} mencetak {k.nilai.strip()} di bawah "
+                         f"label tahun {k.tahun}.",
+                         f"{_NAMA_SKOR_EN.get(jenis, jenis)} for {k.tahun} is printed as {_teks(r.nilai_teks) or _angka(r.nilai)} in "
+                         f"{_tabel_saja([r.sumber])}, but {_sumber_klaim(k).partition(', ')[2]} prints {k.nilai.strip()} under the "
+                         f"year label {k.tahun}."), _ids([r.id, k.id])))
     return pd.DataFrame(hasil, columns=KOLOM_TEMUAN) if hasil else _kosong()
 
 
@@ -79,8 +86,10 @@ def cek_kategori(skor: pd.DataFrame, klaim: pd.DataFrame) -> pd.DataFrame:
                 continue
             hasil.append(_temuan(
                 r.instansi, r.tahun, "kategori_tidak_sesuai", "peringatan", r.sumber, _NAMA_SKOR.get(r.jenis, r.jenis), r.nilai, None,
-                f"Predikat tercetak '{dicetak}' untuk nilai {_teks(r.nilai_teks) or _angka(r.nilai)}, padahal menurut skalanya nilai itu "
-                f"'{p.nilai_teks}'" + (f" ({p.keterangan})" if p.keterangan else "") + ".", _ids([r.id])))
+                Teks(f"Predikat tercetak '{dicetak}' untuk nilai {_teks(r.nilai_teks) or _angka(r.nilai)}, padahal menurut skalanya "
+                     f"nilai itu '{p.nilai_teks}'" + (f" ({p.keterangan})" if p.keterangan else "") + ".",
+                     f"Printed grade '{dicetak}' for the score {_teks(r.nilai_teks) or _angka(r.nilai)}, but its scale puts that score at "
+                     f"'{p.nilai_teks}'" + (f" ('{p.keterangan}')" if p.keterangan else "") + "."), _ids([r.id])))
     if not klaim.empty:
         for k in klaim[klaim["jenis"] == "kategori"].itertuples(index=False):
             capaian = _angka_klaim(k.operan)
@@ -93,7 +102,10 @@ def cek_kategori(skor: pd.DataFrame, klaim: pd.DataFrame) -> pd.DataFrame:
                 continue
             hasil.append(_temuan(
                 k.instansi, k.tahun, "kategori_tidak_sesuai", "peringatan", _sumber_klaim(k), k.lingkup or k.indikator or "", capaian, None,
-                f"Kategori tercetak '{dicetak}' untuk capaian {k.operan.strip()}, padahal skala capaian (Permendagri 86/2017) menempatkan "
-                f"capaian itu pada tingkat ke-{measures.KATEGORI.index(seharusnya) + 1} dari 5, '{seharusnya}', sedangkan "
-                f"'{dicetak}' adalah tingkat ke-{peringkat}.", _ids([k.id])))
+                Teks(f"Kategori tercetak '{dicetak}' untuk capaian {k.operan.strip()}, padahal skala capaian (Permendagri 86/2017) "
+                     f"menempatkan capaian itu pada tingkat ke-{measures.KATEGORI.index(seharusnya) + 1} dari 5, '{seharusnya}', sedangkan "
+                     f"'{dicetak}' adalah tingkat ke-{peringkat}.",
+                     f"Printed category '{dicetak}' for an achievement of {k.operan.strip()}, but the achievement scale (Permendagri "
+                     f"86/2017) puts it at level {measures.KATEGORI.index(seharusnya) + 1} of 5, '{seharusnya}', while '{dicetak}' is "
+                     f"level {peringkat}."), _ids([k.id])))
     return pd.DataFrame(hasil, columns=KOLOM_TEMUAN) if hasil else _kosong()

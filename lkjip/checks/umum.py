@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Iterable
 
 import numpy as np
@@ -10,7 +11,7 @@ import pandas as pd
 from ..numbers import format_angka, format_persen, format_rupiah
 
 KOLOM_TEMUAN = ["instansi", "tahun", "jenis", "tingkat", "sumber", "baris", "dilaporkan", "dihitung", "selisih",
-                "penjelasan", "ids"]
+                "penjelasan", "ids", "penjelasan_en"]
 
 
 TINGKAT: dict[str, str] = {"galat": "Galat", "peringatan": "Peringatan", "info": "Info"}
@@ -23,10 +24,62 @@ _LABEL_KOLOM = {
     **{f"rencana_tw{i}": f"rencana triwulan {r}" for i, r in zip(range(1, 5), ("I", "II", "III", "IV"))},
     **{f"realisasi_tw{i}": f"realisasi triwulan {r}" for i, r in zip(range(1, 5), ("I", "II", "III", "IV"))},
 }
+_LABEL_KOLOM_EN = {
+    "target": "target", "realisasi": "actual", "capaian_dilaporkan": "achievement",
+    "pagu_awal": "original budget", "pagu": "budget", "realisasi_anggaran": "actual spending",
+    "serapan_dilaporkan": "absorption", "nilai": "value",
+    **{f"rencana_tw{i}": f"cash plan for quarter {r}" for i, r in zip(range(1, 5), ("I", "II", "III", "IV"))},
+    **{f"realisasi_tw{i}": f"actual for quarter {r}" for i, r in zip(range(1, 5), ("I", "II", "III", "IV"))},
+}
 _KOLOM_JUMLAH = ["pagu_awal", "pagu", "realisasi"] + [f"rencana_tw{i}" for i in range(1, 5)] + \
     [f"realisasi_tw{i}" for i in range(1, 5)]
 _PERINGKAT_LEVEL = {"total": 0, "sasaran": 1, "jenis_belanja": 2, "program": 3, "kegiatan": 4, "sub_kegiatan": 5}
 _RE_TEKS = r"\(teks\)"  # running text (FORMAT.md: "..., Bab III (teks)"), not a table with a total
+
+# ---------------------------------------------------------------------------------------------------
+# Explanations in two languages
+
+@dataclass(frozen=True)
+class Teks:
+    """A piece of an explanation in Bahasa Indonesia (``id``) and English (``en``). Pieces join with ``+``; a
+    plain string (a printed figure, a name, a source) is the same in both languages."""
+    id: str
+    en: str
+
+    def __add__(self, lain: "Teks | str") -> "Teks":
+        lain = lain if isinstance(lain, Teks) else Teks(str(lain), str(lain))
+        return Teks(self.id + lain.id, self.en + lain.en)
+
+    def __radd__(self, lain: str) -> "Teks":
+        return Teks(str(lain) + self.id, str(lain) + self.en)
+
+    def pilih(self, bahasa: str = "id") -> str:
+        return self.en if bahasa == "en" else self.id
+
+
+def sambung(pemisah: "Teks | str", bagian: Iterable["Teks | str"]) -> Teks:
+    """``pemisah.join(bagian)`` for pieces in two languages."""
+    hasil = Teks("", "")
+    for i, b in enumerate(bagian):
+        hasil = (hasil + pemisah + b) if i else (hasil + b)
+    return hasil
+
+
+def _kolom(k: str, besar: bool = False) -> Teks:
+    """The name of a figure's column in both languages (``besar``: capitalised, to start a sentence)."""
+    idn, en = _LABEL_KOLOM[k], _LABEL_KOLOM_EN[k]
+    return Teks(idn.capitalize(), en.capitalize()) if besar else Teks(idn, en)
+
+
+def penjelasan_bahasa(df: pd.DataFrame, bahasa: str = "id") -> pd.Series:
+    """The explanation column of findings in the language: English where the finding has one (findings stored by an
+    older version of the checks have only Indonesian), else the Indonesian text."""
+    idn = df["penjelasan"] if "penjelasan" in df else pd.Series("", index=df.index)
+    if bahasa != "en" or "penjelasan_en" not in df:
+        return idn
+    en = df["penjelasan_en"]
+    return en.where(en.notna() & (en.astype(str).str.strip() != ""), idn)
+
 
 # ---------------------------------------------------------------------------------------------------
 # Small helpers
@@ -80,17 +133,20 @@ def _angka(x: float | None) -> str:
     return format_angka(x)
 
 
-def _temuan(instansi, tahun, jenis, tingkat, sumber, baris, dilaporkan, dihitung, penjelasan, ids,
+def _temuan(instansi, tahun, jenis, tingkat, sumber, baris, dilaporkan, dihitung, penjelasan: Teks | str, ids,
             selisih=None) -> dict:
+    """One finding row; ``penjelasan`` in both languages (a plain string has no English text)."""
     if selisih is None and _ada(dilaporkan) and _ada(dihitung):
         selisih = float(dilaporkan) - float(dihitung)
+    penjelasan_en = penjelasan.en if isinstance(penjelasan, Teks) else ""
+    penjelasan = penjelasan.id if isinstance(penjelasan, Teks) else penjelasan
     return {
         "instansi": instansi, "tahun": int(tahun) if _ada(tahun) else None, "jenis": jenis, "tingkat": tingkat,
         "sumber": sumber, "baris": baris,
         "dilaporkan": float(dilaporkan) if _ada(dilaporkan) else np.nan,
         "dihitung": float(dihitung) if _ada(dihitung) else np.nan,
         "selisih": float(selisih) if _ada(selisih) else np.nan,
-        "penjelasan": penjelasan, "ids": ids,
+        "penjelasan": penjelasan, "ids": ids, "penjelasan_en": penjelasan_en,
     }
 
 
@@ -172,7 +228,7 @@ def rapikan(df: pd.DataFrame) -> pd.DataFrame:
     df["tahun"] = pd.array(df["tahun"], dtype="Int64")
     for k in ("dilaporkan", "dihitung", "selisih"):
         df[k] = pd.to_numeric(df[k], errors="coerce").astype(float)
-    for k in ("instansi", "jenis", "tingkat", "sumber", "baris", "penjelasan", "ids"):
+    for k in ("instansi", "jenis", "tingkat", "sumber", "baris", "penjelasan", "ids", "penjelasan_en"):
         df[k] = df[k].astype(object).where(df[k].notna(), "")
     df["_t"] = df["tingkat"].map(_PERINGKAT_TINGKAT).fillna(9)
     df = df.sort_values(["instansi", "tahun", "_t", "jenis", "sumber", "baris", "ids", "penjelasan"], kind="mergesort")

@@ -295,6 +295,18 @@ MIGRASI: list[tuple[int, str, str]] = [
         );
         """,
     ),
+
+    # -- migrasi 9: penjelasan temuan dalam bahasa Inggris --
+    (
+        9,
+        "penjelasan temuan dalam bahasa Inggris",
+        """
+        -- each finding's explanation in English beside the Indonesian one (lkjip.checks writes both)
+        ALTER TABLE temuan ADD COLUMN penjelasan_en VARCHAR;
+        ALTER TABLE temuan_dikenal ADD COLUMN penjelasan_en VARCHAR;
+        ALTER TABLE putusan_temuan ADD COLUMN penjelasan_en VARCHAR;
+        """,
+    ),
 ]
 
 TABEL_DATA = ("indikator", "renstra", "anggaran", "skor", "nilai_dilaporkan")
