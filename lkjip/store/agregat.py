@@ -285,3 +285,36 @@ def efisiensi_sasaran(store, instansi=None, tahun=None, tema: str | None = None,
 
 __all__ = ["efisiensi_sasaran", "matriks_tema", "per_tahun", "ringkasan_instansi", "serapan_program", "sql_capaian",
            "sql_kategori", "sql_dibatasi", "sql_kunci_teks", "tren_instansi"]
+
+
+# --- lists for a page's own controls (no figures, no raw rows) -----------------------------------------
+def daftar_indikator(store, instansi=None, tahun=None, tema: str | None = None) -> pd.DataFrame:
+    """IKU/PK indicator wordings with the number of agencies reporting each (most first): ``indikator, n``."""
+    where, p = store._saring(list(instansi or []) or None, list(tahun or []) or None)
+    if tema:
+        where += " AND t.tema = ?"
+        p.append(tema)
+    return store.baca(f"""SELECT t.indikator, COUNT(DISTINCT i.nama) AS n FROM indikator t JOIN instansi i ON i.id = t.instansi_id
+                          WHERE t.utama AND t.tingkat = 'sasaran' {where} GROUP BY t.indikator ORDER BY n DESC, t.indikator""", p)
+
+
+def tahun_anggaran(store, instansi=None, tahun=None) -> pd.DataFrame:
+    """The agency-years that have budget lines: ``instansi, tahun``."""
+    where, p = store._saring(list(instansi or []) or None, list(tahun or []) or None)
+    df = store.baca(f"""SELECT DISTINCT i.nama AS instansi, t.tahun FROM anggaran t JOIN instansi i ON i.id = t.instansi_id
+                        WHERE TRUE {where} ORDER BY i.nama, t.tahun""", p)
+    df["tahun"] = df["tahun"].astype("int64")
+    return df
+
+
+def rumusan_indikator(store, instansi=None, tahun=None) -> pd.DataFrame:
+    """Each distinct indicator wording of the main tables per agency: ``instansi, indikator, satuan`` (of its
+    first year) and ``tahun_data`` (its years, "2022, 2023")."""
+    where, p = store._saring(list(instansi or []) or None, list(tahun or []) or None)
+    return store.baca(f"""
+        WITH r AS (SELECT i.nama AS instansi, t.indikator, t.satuan, t.tahun,
+                          ROW_NUMBER() OVER (PARTITION BY i.nama, t.indikator ORDER BY t.tahun, t.id) AS rn
+                   FROM indikator t JOIN instansi i ON i.id = t.instansi_id WHERE t.utama {where})
+        SELECT instansi, indikator, MAX(CASE WHEN rn = 1 THEN satuan END) AS satuan,
+               string_agg(DISTINCT CAST(tahun AS VARCHAR), ', ' ORDER BY CAST(tahun AS VARCHAR)) AS tahun_data
+        FROM r GROUP BY instansi, indikator ORDER BY instansi, indikator""", p)
