@@ -216,3 +216,37 @@ def test_sql_dari_rumus():
     for batas, nama in measures.AMBANG_KATEGORI:
         assert f"WHEN c > {float(batas)!r} THEN '{nama}'" in kasus
     assert agregat.sql_dibatasi(None, "c") == "c" and "150.0" in agregat.sql_dibatasi(150, "c")
+
+
+# --- pages read aggregates, not every raw row ---------------------------------------------------------
+def test_halaman_tidak_memuat_semua_baris(monkeypatch, db):
+    """Ringkasan, Perbandingan, Efisiensi, Tren and Serapan never read all indicator or budget rows: only
+    aggregates, and the rows of one agency-year (Serapan) or one indicator (Tren)."""
+    from streamlit.testing.v1 import AppTest
+
+    from conftest import ROOT
+    from lkjip import web
+
+    dibaca = []
+    for nama in ("indikator", "anggaran"):
+        asli = getattr(Store, nama)
+
+        def catat(self, instansi=None, tahun=None, *a, _asli=asli, _nama=nama, **k):
+            dibaca.append((_nama, instansi, tahun, k.get("indikator")))
+            return _asli(self, instansi, tahun, *a, **k)
+
+        monkeypatch.setattr(Store, nama, catat)
+    monkeypatch.setenv("LKJIP_DB", str(db))
+    web._indikator.clear()
+    web._anggaran.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    for h in ("pages/ringkasan.py", "pages/perbandingan.py", "pages/efisiensi.py", "pages/serapan.py", "pages/tren.py"):
+        at.switch_page(h).run()
+        assert not at.exception, (h, [e.value for e in at.exception])
+    at.button_group(key="tren_mode").set_value("indikator").run()
+    assert not at.exception
+    semua = [d for d in dibaca if not d[1] and not d[3]]  # no agency chosen and no indicator: every row
+    assert not semua, semua
+    assert ("anggaran", [BEKASI], [2023], None) in dibaca  # the Serapan page: the agency-year shown
+    assert any(d[0] == "indikator" and d[3] for d in dibaca)  # Tren, one indicator
