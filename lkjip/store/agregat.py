@@ -59,7 +59,7 @@ class _Kueri:
     """WITH clauses and their parameters, in order."""
 
     def __init__(self, store, instansi, tahun):
-        self.saring = lambda: store._saring(list(instansi or []) or None, list(tahun or []) or None)
+        self.saring = lambda: _saring(instansi, tahun)
         self.cte: list[str] = []
         self.params: list = []
 
@@ -72,8 +72,20 @@ class _Kueri:
         return "WITH " + ",\n".join(self.cte) + "\n" + akhir
 
 
-def _di_terakhir(instansi: str, tahun: str) -> str:
-    return f" AND EXISTS (SELECT 1 FROM terakhir AS r WHERE r.instansi = {instansi} AND r.tahun = {tahun})"
+def _saring(instansi, tahun, t: str = "t") -> tuple[str, list]:
+    """`` AND ...`` for a choice of agencies (by name) and years on table alias ``t``, without a join."""
+    syarat, params = [], []
+    if instansi:
+        syarat.append(f"{t}.instansi_id IN (SELECT id FROM instansi WHERE nama IN ({', '.join('?' * len(instansi))}))")
+        params += list(instansi)
+    if tahun:
+        syarat.append(f"{t}.tahun IN ({', '.join('?' * len(tahun))})")
+        params += [int(x) for x in tahun]
+    return (" AND " + " AND ".join(syarat)) if syarat else "", params
+
+
+def _di_terakhir(iid: str, tahun: str) -> str:
+    return f" AND EXISTS (SELECT 1 FROM terakhir AS r WHERE r.iid = {iid} AND r.tahun = {tahun})"
 
 
 def _cte_dasar(q: _Kueri, batas: float | None, tema: str | None, periode: str) -> None:
@@ -81,23 +93,25 @@ def _cte_dasar(q: _Kueri, batas: float | None, tema: str | None, periode: str) -
     rows of the chosen basis and theme; lv/tot: budget sums per level and the total of each agency-year."""
     if periode not in PERIODE:
         raise ValueError(f"periode {periode!r}: pilih salah satu dari {PERIODE}")
-    q.tambah("ind0", f"""SELECT t.id, i.nama AS instansi, t.tahun, t.tema, t.sasaran, {sql_capaian()} AS capaian
-                         FROM indikator t JOIN instansi i ON i.id = t.instansi_id
+    # agencies by id inside the query (names are joined at the end): smaller keys to group and sort
+    q.tambah("ind0", f"""SELECT t.id, t.instansi_id AS iid, t.tahun, t.tema, t.sasaran, {sql_capaian()} AS capaian
+                         FROM indikator t
                          WHERE t.utama AND t.tingkat = 'sasaran' {{where}}""", saring=True)
     q.tambah("ind", f"SELECT ind0.*, {sql_dibatasi(batas)} AS cap, {sql_kategori()} AS kategori FROM ind0")
-    q.tambah("lv", f"""SELECT i.nama AS instansi, t.tahun, t.level, SUM(t.pagu) AS pagu, SUM(t.realisasi) AS realisasi,
-                              COUNT(*) AS n, SUM(CASE WHEN t.pagu IS NOT NULL AND t.realisasi IS NOT NULL THEN 1 ELSE 0 END) AS lengkap,
+    q.tambah("lv", f"""SELECT t.instansi_id AS iid, t.tahun, t.level, SUM(t.pagu) AS pagu, SUM(t.realisasi) AS realisasi,
+                              COUNT(*) AS n,
+                              CAST(SUM(CASE WHEN t.pagu IS NOT NULL AND t.realisasi IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS lengkap,
                               {sql_peringkat_level()} AS peringkat
-                       FROM anggaran t JOIN instansi i ON i.id = t.instansi_id
-                       WHERE t.utama {{where}} GROUP BY i.nama, t.tahun, t.level""", saring=True)
-    q.tambah("tot0", """SELECT instansi, tahun, pagu, realisasi, level AS dasar, n = lengkap AS lengkap FROM (
-                            SELECT lv.*, ROW_NUMBER() OVER (PARTITION BY instansi, tahun
+                       FROM anggaran t
+                       WHERE t.utama {{where}} GROUP BY t.instansi_id, t.tahun, t.level""", saring=True)
+    q.tambah("tot0", """SELECT iid, tahun, pagu, realisasi, level AS dasar, n = lengkap AS lengkap FROM (
+                            SELECT lv.*, ROW_NUMBER() OVER (PARTITION BY iid, tahun
                                 ORDER BY CASE WHEN n = lengkap THEN 0 ELSE 1 END, peringkat NULLS LAST, level) AS rn
                             FROM lv WHERE lengkap > 0) AS x WHERE rn = 1""")
-    q.tambah("terakhir", """SELECT instansi, MAX(tahun) AS tahun FROM (
-                                SELECT instansi, tahun FROM ind WHERE capaian IS NOT NULL
-                                UNION ALL SELECT instansi, tahun FROM tot0) AS y GROUP BY instansi""")
-    di_terakhir = _di_terakhir("x.instansi", "x.tahun") if periode == "terakhir" else ""
+    q.tambah("terakhir", """SELECT iid, MAX(tahun) AS tahun FROM (
+                                SELECT iid, tahun FROM ind WHERE capaian IS NOT NULL
+                                UNION ALL SELECT iid, tahun FROM tot0) AS y GROUP BY iid""")
+    di_terakhir = _di_terakhir("x.iid", "x.tahun") if periode == "terakhir" else ""
     syarat_tema, p = (" AND x.tema = ?", [tema]) if tema else ("", [])
     q.tambah("ind_p", f"SELECT x.* FROM ind AS x WHERE TRUE{di_terakhir}{syarat_tema}", p)
     q.tambah("tot", f"SELECT x.* FROM tot0 AS x WHERE TRUE{di_terakhir}")
@@ -129,15 +143,17 @@ def per_tahun(store, instansi=None, tahun=None, tema: str | None = None, batas: 
     kat = ", ".join(f"CAST(SUM(CASE WHEN kategori = '{k}' THEN 1 ELSE 0 END) AS BIGINT) AS {_kolom_kategori(k)}"
                     for k in URUTAN_KATEGORI)
     dibatasi = f"CAST(SUM(CASE WHEN capaian > {_angka(batas)} THEN 1 ELSE 0 END) AS BIGINT)" if batas is not None else "CAST(0 AS BIGINT)"
-    q.tambah("ia", f"""SELECT instansi, tahun, COUNT(*) AS baris, COUNT(capaian) AS jumlah_indikator, SUM(cap) AS jumlah_cap,
+    q.tambah("ia", f"""SELECT iid, tahun, COUNT(*) AS baris, COUNT(capaian) AS jumlah_indikator, SUM(cap) AS jumlah_cap,
                               {dibatasi} AS dibatasi, {kat}
-                       FROM ind_p GROUP BY instansi, tahun""")
+                       FROM ind_p GROUP BY iid, tahun""")
     kolom_kat = ", ".join(f"ia.{_kolom_kategori(k)}" for k in URUTAN_KATEGORI)
-    df = store.baca(q.sql(f"""SELECT COALESCE(ia.instansi, tot.instansi) AS instansi, COALESCE(ia.tahun, tot.tahun) AS tahun,
-                                     ia.baris, ia.jumlah_indikator, ia.jumlah_cap, ia.dibatasi, {kolom_kat},
-                                     tot.pagu, tot.realisasi, tot.dasar, tot.lengkap
-                              FROM ia FULL OUTER JOIN tot ON ia.instansi = tot.instansi AND ia.tahun = tot.tahun
-                              ORDER BY 1, 2"""), q.params)
+    df = store.baca(q.sql(f"""SELECT i.nama AS instansi, x.* FROM (
+                                  SELECT COALESCE(ia.iid, tot.iid) AS iid, COALESCE(ia.tahun, tot.tahun) AS tahun,
+                                         ia.baris, ia.jumlah_indikator, ia.jumlah_cap, ia.dibatasi, {kolom_kat},
+                                         tot.pagu, tot.realisasi, tot.dasar, tot.lengkap
+                                  FROM ia FULL OUTER JOIN tot ON ia.iid = tot.iid AND ia.tahun = tot.tahun) AS x
+                              JOIN instansi i ON i.id = x.iid
+                              ORDER BY i.nama, x.tahun"""), q.params).drop(columns="iid")
     _angka_kolom(df, ["baris", "jumlah_indikator", "dibatasi", *URUTAN_KATEGORI], bulat=True)
     _angka_kolom(df, ["tahun", "jumlah_cap", "pagu", "realisasi"])
     df["tahun"] = df["tahun"].astype("int64")
@@ -162,8 +178,11 @@ def ringkasan_instansi(store, instansi=None, tahun=None, tema: str | None = None
     hasil["pagu"] = g["pagu"].sum(min_count=1)
     hasil["realisasi"] = g["realisasi"].sum(min_count=1)
     hasil["rata_capaian"] = (hasil["jumlah_cap"] / hasil["jumlah_indikator"].where(hasil["jumlah_indikator"] > 0)).astype(float)
-    hasil["tahun_data"] = ada.groupby("instansi")["tahun"].agg(lambda s: ", ".join(str(int(t)) for t in sorted(set(s))))
-    hasil["tahun"] = ada.groupby("instansi")["tahun"].max().astype("Int64") if periode == "terakhir" else pd.NA
+    tahun_ada: dict[str, list[int]] = {}
+    for nama, th in zip(ada["instansi"].tolist(), ada["tahun"].tolist()):  # sorted by agency and year (SQL)
+        tahun_ada.setdefault(nama, []).append(int(th))
+    hasil["tahun_data"] = pd.Series({k: ", ".join(map(str, v)) for k, v in tahun_ada.items()}, dtype=object)
+    hasil["tahun"] = pd.Series({k: v[-1] for k, v in tahun_ada.items()}, dtype="Int64") if periode == "terakhir" else pd.NA
     hasil["sedikit"] = hasil["jumlah_indikator"] < int(min_indikator)
     hasil["serapan"] = _serapan(hasil["pagu"], hasil["realisasi"])
     hasil["efisiensi_selisih"] = [
@@ -196,8 +215,9 @@ def matriks_tema(store, instansi=None, tahun=None, tema: str | None = None,
     """Agency x theme average capaian (capped); themes in the fixed order of vocab.TEMA."""
     q = _Kueri(store, instansi, tahun)
     _cte_dasar(q, batas, tema, periode)
-    df = store.baca(q.sql("SELECT instansi, tema, AVG(cap) AS cap FROM ind_p WHERE tema IS NOT NULL GROUP BY instansi, tema "
-                          "ORDER BY instansi, tema"), q.params)
+    df = store.baca(q.sql("SELECT i.nama AS instansi, x.tema, x.cap FROM (SELECT iid, tema, AVG(cap) AS cap FROM ind_p "
+                          "WHERE tema IS NOT NULL GROUP BY iid, tema) AS x JOIN instansi i ON i.id = x.iid ORDER BY i.nama, x.tema"),
+                    q.params)
     if not len(df):
         return pd.DataFrame()
     df["cap"] = pd.to_numeric(df["cap"], errors="coerce")
@@ -217,12 +237,13 @@ def serapan_program(store, instansi=None, tahun=None, periode: str = "semua") ->
     kolom = ["instansi", "tahun", "program", "pagu", "realisasi", "serapan"]
     q = _Kueri(store, instansi, tahun)
     _cte_dasar(q, None, None, periode)
-    di_terakhir = _di_terakhir("i.nama", "t.tahun") if periode == "terakhir" else ""
+    di_terakhir = _di_terakhir("t.instansi_id", "t.tahun") if periode == "terakhir" else ""
     where, p = q.saring()
-    df = store.baca(q.sql(f"""SELECT i.nama AS instansi, t.tahun, t.uraian, t.kode, SUM(t.pagu) AS pagu, SUM(t.realisasi) AS realisasi
-                              FROM anggaran t JOIN instansi i ON i.id = t.instansi_id
-                              WHERE t.utama AND t.level = 'program' {where}{di_terakhir}
-                              GROUP BY i.nama, t.tahun, t.uraian, t.kode"""), q.params + p)
+    df = store.baca(q.sql(f"""SELECT i.nama AS instansi, x.tahun, x.uraian, x.kode, x.pagu, x.realisasi FROM (
+                                  SELECT t.instansi_id AS iid, t.tahun, t.uraian, t.kode, SUM(t.pagu) AS pagu, SUM(t.realisasi) AS realisasi
+                                  FROM anggaran t WHERE t.utama AND t.level = 'program' {where}{di_terakhir}
+                                  GROUP BY t.instansi_id, t.tahun, t.uraian, t.kode) AS x JOIN instansi i ON i.id = x.iid"""),
+                    q.params + p)
     if not len(df):
         return pd.DataFrame(columns=kolom)
     _angka_kolom(df, ["pagu", "realisasi"])
@@ -246,26 +267,31 @@ def efisiensi_sasaran(store, instansi=None, tahun=None, tema: str | None = None,
              "sumber_anggaran", "tautan", "efisiensi_selisih", "efisiensi_rasio", "nilai_nka"]
     q = _Kueri(store, instansi, tahun)
     _cte_dasar(q, batas, tema, "semua")
-    q.tambah("ik", f"""SELECT x.*, ROW_NUMBER() OVER (PARTITION BY instansi, tahun, kunci
-                                    ORDER BY CASE WHEN sasaran IS NULL THEN 1 ELSE 0 END, id) AS rn
-                       FROM (SELECT ind_p.*, {sql_kunci_teks('sasaran')} AS kunci FROM ind_p) AS x""")
-    q.tambah("ic", """SELECT instansi, tahun, kunci, MAX(CASE WHEN rn = 1 THEN sasaran END) AS sasaran, AVG(cap) AS rata_capaian,
-                             COUNT(capaian) AS jumlah_indikator FROM ik GROUP BY instansi, tahun, kunci""")
-    q.tambah("ab", f"""SELECT i.nama AS instansi, t.tahun, {sql_kunci_teks('t.sasaran')} AS kunci, t.sumber, t.pagu, t.realisasi,
-                              CASE WHEN t.utama THEN 1 ELSE 0 END AS utama, {sql_peringkat_level()} AS peringkat
-                       FROM anggaran t JOIN instansi i ON i.id = t.instansi_id
+    q.tambah("ab0", """SELECT t.instansi_id AS iid, t.tahun, t.sasaran, t.sumber, t.pagu, t.realisasi, t.utama, t.level FROM anggaran t
                        WHERE t.sasaran IS NOT NULL AND t.pagu IS NOT NULL AND t.realisasi IS NOT NULL AND t.sumber IS NOT NULL
-                       {{where}}""", saring=True)
-    q.tambah("sa", """SELECT instansi, tahun, kunci, sumber, SUM(pagu) AS pagu, SUM(realisasi) AS realisasi, MAX(utama) AS utama,
+                       {where}""", saring=True)
+    # the text key of each distinct sasaran wording, computed once per wording rather than once per row
+    q.tambah("ks", f"""SELECT s, {sql_kunci_teks('s')} AS kunci FROM (
+                           SELECT DISTINCT COALESCE(sasaran, '') AS s FROM ind_p UNION SELECT DISTINCT sasaran FROM ab0) AS u""")
+    q.tambah("ik", """SELECT x.*, ks.kunci, ROW_NUMBER() OVER (PARTITION BY x.iid, x.tahun, ks.kunci
+                                    ORDER BY CASE WHEN x.sasaran IS NULL THEN 1 ELSE 0 END, x.id) AS rn
+                      FROM ind_p AS x JOIN ks ON ks.s = COALESCE(x.sasaran, '')""")
+    q.tambah("ic", """SELECT iid, tahun, kunci, MAX(CASE WHEN rn = 1 THEN sasaran END) AS sasaran, AVG(cap) AS rata_capaian,
+                             COUNT(capaian) AS jumlah_indikator FROM ik GROUP BY iid, tahun, kunci""")
+    q.tambah("ab", f"""SELECT a.iid, a.tahun, ks.kunci, a.sumber, a.pagu, a.realisasi, CASE WHEN a.utama THEN 1 ELSE 0 END AS utama,
+                              {sql_peringkat_level('a.level')} AS peringkat
+                       FROM ab0 AS a JOIN ks ON ks.s = a.sasaran""")
+    q.tambah("sa", """SELECT iid, tahun, kunci, sumber, SUM(pagu) AS pagu, SUM(realisasi) AS realisasi, MAX(utama) AS utama,
                              MIN(peringkat) AS peringkat
-                      FROM (SELECT ab.*, MIN(peringkat) OVER (PARTITION BY instansi, tahun, kunci, sumber) AS minp FROM ab) AS z
-                      WHERE peringkat = minp GROUP BY instansi, tahun, kunci, sumber""")
-    q.tambah("sb", """SELECT sa.*, ROW_NUMBER() OVER (PARTITION BY instansi, tahun, kunci ORDER BY utama DESC, peringkat, sumber) AS rn
+                      FROM (SELECT ab.*, MIN(peringkat) OVER (PARTITION BY iid, tahun, kunci, sumber) AS minp FROM ab) AS z
+                      WHERE peringkat = minp GROUP BY iid, tahun, kunci, sumber""")
+    q.tambah("sb", """SELECT sa.*, ROW_NUMBER() OVER (PARTITION BY iid, tahun, kunci ORDER BY utama DESC, peringkat, sumber) AS rn
                       FROM sa""")
-    df = store.baca(q.sql("""SELECT ic.instansi, ic.tahun, ic.sasaran, ic.rata_capaian, ic.jumlah_indikator, sb.pagu, sb.realisasi,
-                                    sb.sumber AS sumber_anggaran
-                             FROM ic LEFT JOIN sb ON sb.instansi = ic.instansi AND sb.tahun = ic.tahun AND sb.kunci = ic.kunci AND sb.rn = 1
-                             ORDER BY ic.instansi, ic.tahun, ic.sasaran"""), q.params)
+    df = store.baca(q.sql("""SELECT i.nama AS instansi, ic.tahun, ic.sasaran, ic.rata_capaian, ic.jumlah_indikator, sb.pagu,
+                                    sb.realisasi, sb.sumber AS sumber_anggaran
+                             FROM ic JOIN instansi i ON i.id = ic.iid
+                             LEFT JOIN sb ON sb.iid = ic.iid AND sb.tahun = ic.tahun AND sb.kunci = ic.kunci AND sb.rn = 1
+                             ORDER BY i.nama, ic.tahun, ic.sasaran"""), q.params)
     if not len(df):
         return pd.DataFrame(columns=kolom)
     _angka_kolom(df, ["rata_capaian", "pagu", "realisasi"])
