@@ -72,8 +72,10 @@ def daftar_tahun() -> list[int]:
     return _daftar(*kunci())[1]
 
 
-# The raw rows are large (all agencies: ~60k indicator and ~220k budget rows at national scale), so
-# they are cached as shared read-only objects (cache_resource: no pickled copy, no copy per rerun).
+# The raw rows are large (all agencies: ~60k indicator and ~220k budget rows at national scale). The figure
+# pages do not read them (see below); what still needs every row of a choice (the Kualitas page's rows of
+# a finding, a standard indicator across agencies) shares them as read-only objects (cache_resource: no
+# pickled copy, no copy per rerun).
 # Nothing mutates them: pandas copy-on-write makes every derived frame independent.
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _indikator(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFrame:

@@ -58,7 +58,7 @@ def _kolom_kategori(k: str) -> str:
 class _Kueri:
     """WITH clauses and their parameters, in order."""
 
-    def __init__(self, store, instansi, tahun):
+    def __init__(self, instansi, tahun):
         self.saring = lambda: _saring(instansi, tahun)
         self.cte: list[str] = []
         self.params: list = []
@@ -138,7 +138,7 @@ def per_tahun(store, instansi=None, tahun=None, tema: str | None = None, batas: 
     dasar, lengkap``. ``baris`` counts IKU/PK rows of the theme (with or without a capaian). The budget total
     is the printed total row, else the sum of the first complete level (``dasar``), as ``analisis.anggaran_instansi``.
     """
-    q = _Kueri(store, instansi, tahun)
+    q = _Kueri(instansi, tahun)
     _cte_dasar(q, batas, tema, periode)
     kat = ", ".join(f"CAST(SUM(CASE WHEN kategori = '{k}' THEN 1 ELSE 0 END) AS BIGINT) AS {_kolom_kategori(k)}"
                     for k in URUTAN_KATEGORI)
@@ -213,7 +213,7 @@ def tren_instansi(store, instansi=None, tahun=None, tema: str | None = None,
 def matriks_tema(store, instansi=None, tahun=None, tema: str | None = None,
                  batas: float | None = measures.BATAS_RATA_RATA_BAWAAN, periode: str = "semua") -> pd.DataFrame:
     """Agency x theme average capaian (capped); themes in the fixed order of vocab.TEMA."""
-    q = _Kueri(store, instansi, tahun)
+    q = _Kueri(instansi, tahun)
     _cte_dasar(q, batas, tema, periode)
     df = store.baca(q.sql("SELECT i.nama AS instansi, x.tema, x.cap FROM (SELECT iid, tema, AVG(cap) AS cap FROM ind_p "
                           "WHERE tema IS NOT NULL GROUP BY iid, tema) AS x JOIN instansi i ON i.id = x.iid ORDER BY i.nama, x.tema"),
@@ -235,7 +235,7 @@ def serapan_program(store, instansi=None, tahun=None, periode: str = "semua") ->
     (``analisis.program_nasional``, patterns of ``vocab.PROGRAM_NASIONAL``) runs on those few names.
     """
     kolom = ["instansi", "tahun", "program", "pagu", "realisasi", "serapan"]
-    q = _Kueri(store, instansi, tahun)
+    q = _Kueri(instansi, tahun)
     _cte_dasar(q, None, None, periode)
     di_terakhir = _di_terakhir("t.instansi_id", "t.tahun") if periode == "terakhir" else ""
     where, p = q.saring()
@@ -265,7 +265,7 @@ def efisiensi_sasaran(store, instansi=None, tahun=None, tema: str | None = None,
     """Per sasaran: average capaian vs serapan of its linked budget lines, as ``analisis.efisiensi_sasaran``."""
     kolom = ["instansi", "tahun", "sasaran", "rata_capaian", "jumlah_indikator", "pagu", "realisasi", "serapan",
              "sumber_anggaran", "tautan", "efisiensi_selisih", "efisiensi_rasio", "nilai_nka"]
-    q = _Kueri(store, instansi, tahun)
+    q = _Kueri(instansi, tahun)
     _cte_dasar(q, batas, tema, "semua")
     q.tambah("ab0", """SELECT t.instansi_id AS iid, t.tahun, t.sasaran, t.sumber, t.pagu, t.realisasi, t.utama, t.level FROM anggaran t
                        WHERE t.sasaran IS NOT NULL AND t.pagu IS NOT NULL AND t.realisasi IS NOT NULL AND t.sumber IS NOT NULL
