@@ -19,6 +19,10 @@ URUTAN_KATEGORI = list(measures.KATEGORI)
 _PERINGKAT_LEVEL = {"total": 0, "jenis_belanja": 1, "sasaran": 2, "program": 3, "kegiatan": 4, "sub_kegiatan": 5}
 
 
+# a printed capaian stands in for one that cannot be recomputed when it reads as a percentage: printed
+# with "%", or a number in this range (lkjip.store.agregat writes the same rule in SQL)
+RENTANG_CAPAIAN_TERCETAK = (0, 250)
+
 CATATAN_CAPAIAN_TERCETAK = (
     "Bila capaian tidak dapat dihitung ulang (target/realisasi tidak tercetak, misalnya tahun-tahun "
     "sebelumnya yang hanya dikutip capaiannya), capaian tercetak dipakai dan ditandai."
@@ -36,7 +40,7 @@ def indikator_analisis(ind: pd.DataFrame, tema: str | None = None) -> pd.DataFra
         df = df[df["tema"] == tema]
     df = df.copy()
     teks = df["capaian_dilaporkan_teks"].fillna("").astype(str) if len(df) else pd.Series(dtype=str)
-    persen = teks.str.contains("%") | df["capaian_dilaporkan"].between(0, 250)
+    persen = teks.str.contains("%") | df["capaian_dilaporkan"].between(*RENTANG_CAPAIAN_TERCETAK)
     pakai = df["capaian"].isna() & df["capaian_dilaporkan"].notna() & persen
     df["dari_laporan"] = pakai
     df["capaian"] = df["capaian"].where(~pakai, df["capaian_dilaporkan"])

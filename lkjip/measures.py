@@ -82,6 +82,8 @@ def _capaian_ordinal(t: float | None, r: float | None, tp: str | None, rp: str |
 
 # --- Categories and grades -------------------------------------------------------------------------
 KATEGORI = ("Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah")
+# (threshold, category): a capaian above the threshold is in that category; at or below the last, KATEGORI[-1]
+AMBANG_KATEGORI = ((90, "Sangat Tinggi"), (75, "Tinggi"), (65, "Sedang"), (50, "Rendah"))
 RUMUS_KATEGORI = (
     "Skala Permendagri 86/2017 atas capaian: Sangat Tinggi > 90; Tinggi > 75–90; Sedang > 65–75; "
     "Rendah > 50–65; Sangat Rendah ≤ 50."
@@ -92,10 +94,10 @@ def kategori(capaian_persen: float | None) -> str | None:
     """Permendagri 86/2017 category of a capaian (decimals compared with the > thresholds)."""
     if capaian_persen is None:
         return None
-    for batas, nama in ((90, "Sangat Tinggi"), (75, "Tinggi"), (65, "Sedang"), (50, "Rendah")):
+    for batas, nama in AMBANG_KATEGORI:
         if capaian_persen > batas:
             return nama
-    return "Sangat Rendah"
+    return KATEGORI[-1]
 
 
 @dataclass(frozen=True)

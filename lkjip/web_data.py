@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from . import analisis, bawaan, label
-from .store import Store, StoreError, adalah_url, lokasi_db
+from .store import Store, StoreError, adalah_url, agregat, lokasi_db
 
 
 @st.cache_resource(show_spinner="Menyiapkan basis data…")
@@ -72,8 +72,10 @@ def daftar_tahun() -> list[int]:
     return _daftar(*kunci())[1]
 
 
-# The raw rows are large (all agencies: ~60k indicator and ~220k budget rows at national scale), so
-# they are cached as shared read-only objects (cache_resource: no pickled copy, no copy per rerun).
+# The raw rows are large (all agencies: ~60k indicator and ~220k budget rows at national scale). The figure
+# pages do not read them (see below); what still needs every row of a choice (the Kualitas page's rows of
+# a finding, a standard indicator across agencies) shares them as read-only objects (cache_resource: no
+# pickled copy, no copy per rerun).
 # Nothing mutates them: pandas copy-on-write makes every derived frame independent.
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _indikator(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFrame:
@@ -90,46 +92,37 @@ def _tabel(path: str, versi: int, nama: str, instansi: tuple, tahun: tuple) -> p
     return store().tabel(nama, list(instansi) or None, list(tahun) or None)
 
 
-def _data(path: str, versi: int, instansi: tuple, tahun: tuple, tema: str | None = None, periode: str = "semua"):
-    ind = _indikator(path, versi, instansi, tahun)
-    ang = _anggaran(path, versi, instansi, tahun)
-    if periode == "terakhir":
-        ind, ang = analisis.saring_tahun_terakhir(ind, ang)
-    if tema:
-        ind = ind[ind["tema"] == tema]
-    return ind, ang
+# The figures are computed in the database (lkjip.store.agregat): only small frames leave it, one row per
+# agency, agency-year, theme, program or sasaran. The choice is passed as it is; empty = all.
+def _pilih(instansi: tuple, tahun: tuple) -> tuple[list | None, list | None]:
+    return list(instansi) or None, list(tahun) or None
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def ringkasan_instansi(path: str, versi: int, instansi: tuple, tahun: tuple, tema: str | None, batas: float,
                        periode: str, min_indikator: int) -> pd.DataFrame:
     # the latest year is chosen on all of an agency's data, then the theme narrows the indicators
-    ind, ang = _data(path, versi, instansi, tahun, tema, periode)
-    return analisis.ringkasan_instansi(ind, ang, batas, periode=periode, min_indikator=min_indikator)
+    return agregat.ringkasan_instansi(store(), *_pilih(instansi, tahun), tema, batas, periode, min_indikator)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def matriks_tema(path: str, versi: int, instansi: tuple, tahun: tuple, tema: str | None, batas: float, periode: str) -> pd.DataFrame:
-    ind, _ = _data(path, versi, instansi, tahun, tema, periode)
-    return analisis.matriks_tema(ind, batas)
+    return agregat.matriks_tema(store(), *_pilih(instansi, tahun), tema, batas, periode)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def serapan_program(path: str, versi: int, instansi: tuple, tahun: tuple, periode: str) -> pd.DataFrame:
-    _, ang = _data(path, versi, instansi, tahun, None, periode)
-    return analisis.serapan_program(ang)
+    return agregat.serapan_program(store(), *_pilih(instansi, tahun), periode)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def efisiensi_sasaran(path: str, versi: int, instansi: tuple, tahun: tuple, tema: str | None, batas: float) -> pd.DataFrame:
-    ind, ang = _data(path, versi, instansi, tahun, tema)
-    return analisis.efisiensi_sasaran(ind, ang, batas)
+    return agregat.efisiensi_sasaran(store(), *_pilih(instansi, tahun), tema, batas)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def tren_instansi(path: str, versi: int, instansi: tuple, tahun: tuple, tema: str | None, batas: float) -> pd.DataFrame:
-    ind, ang = _data(path, versi, instansi, tahun)
-    return analisis.tren_instansi(ind, ang, batas, tema)
+    return agregat.tren_instansi(store(), *_pilih(instansi, tahun), tema, batas)
 
 
 @st.cache_data(show_spinner="Memeriksa kecocokan angka…", max_entries=16)
@@ -144,15 +137,33 @@ def standar_tertaut(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.
     """Each distinct indicator wording of the chosen agencies with its standard indicator and how it was linked."""
     from . import standar
 
-    ind = _indikator(path, versi, instansi, tahun)
-    ind = ind[ind["utama"]] if len(ind) else ind
-    df = standar.tautkan(ind, standar.daftar_tetap(store()))
-    if not len(df):
-        return pd.DataFrame(columns=["instansi", "indikator", "satuan", "standar", "cara", "tahun_data"])
-    tahun_data = df.groupby(["instansi", "indikator"])["tahun"].agg(lambda s: ", ".join(str(int(t)) for t in sorted(set(s))))
-    df = df.drop_duplicates(["instansi", "indikator"]).set_index(["instansi", "indikator"])
-    df["tahun_data"] = tahun_data
-    return df.reset_index()[["instansi", "indikator", "satuan", "standar", "cara", "tahun_data"]]
+    df = standar.tautkan(agregat.rumusan_indikator(store(), *_pilih(instansi, tahun)), standar.daftar_tetap(store()))
+    kolom = ["instansi", "indikator", "satuan", "standar", "cara", "tahun_data"]
+    return df[kolom].reset_index(drop=True) if len(df) else pd.DataFrame(columns=kolom)
+
+
+# Row-level detail only where a page shows rows: one indicator (Tren), one agency-year (Serapan).
+@st.cache_data(show_spinner=False, max_entries=32)
+def daftar_indikator(path: str, versi: int, instansi: tuple, tahun: tuple, tema: str | None) -> pd.Series:
+    """IKU/PK indicator wordings -> number of agencies reporting them, most first."""
+    df = agregat.daftar_indikator(store(), *_pilih(instansi, tahun), tema)
+    return pd.Series(df["n"].astype(int).to_numpy(), index=df["indikator"].to_numpy(), name="n")
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def tren_indikator(path: str, versi: int, instansi: tuple, tahun: tuple, tema: str | None, indikator: str) -> pd.DataFrame:
+    return analisis.tren_indikator(store().indikator(*_pilih(instansi, tahun), indikator=indikator, tema=tema), indikator=indikator)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def tahun_anggaran(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFrame:
+    return agregat.tahun_anggaran(store(), *_pilih(instansi, tahun))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def anggaran_satu(path: str, versi: int, instansi: str, tahun: int) -> pd.DataFrame:
+    """Every budget line of one agency-year (all its tables)."""
+    return store().anggaran([instansi], [int(tahun)])
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

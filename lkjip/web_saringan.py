@@ -62,6 +62,18 @@ class Saringan:
     def tren_instansi(self, tema: str | None = None) -> pd.DataFrame:
         return web_data.tren_instansi(*self._k(), tema or self.tema, self.batas)
 
+    def daftar_indikator(self) -> pd.Series:
+        return web_data.daftar_indikator(*self._k(), self.tema)
+
+    def tren_indikator(self, indikator: str) -> pd.DataFrame:
+        return web_data.tren_indikator(*self._k(), self.tema, indikator)
+
+    def tahun_anggaran(self) -> pd.DataFrame:
+        return web_data.tahun_anggaran(*self._k())
+
+    def anggaran_satu(self, instansi: str, tahun: int) -> pd.DataFrame:
+        return web_data.anggaran_satu(*web_data.kunci(), instansi, tahun)
+
     def standar_tertaut(self) -> pd.DataFrame:
         return web_data.standar_tertaut(*self._k())
 

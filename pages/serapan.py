@@ -6,17 +6,18 @@ from lkjip.numbers import format_persen, format_rupiah
 
 s = web.saringan()
 st.title(s.t("nav.serapan"))
-ang = s.anggaran()
-if web.kosong(s, len(ang) > 0):
+ada = s.tahun_anggaran()  # the agency-years with budget lines; rows are read for the one chosen
+if web.kosong(s, len(ada) > 0):
     st.stop()
 
 k1, k2, k3, k4 = st.columns([3, 1, 3, 2])
-semua_instansi = sorted(ang["instansi"].unique())
+semua_instansi = sorted(ada["instansi"].unique())
 web.pilihan_sah("serapan_instansi", semua_instansi)
 instansi = k1.selectbox(s.t("s.pilih_instansi"), semua_instansi, key="serapan_instansi")
-tahun_ada = [int(t) for t in sorted(ang[ang["instansi"] == instansi]["tahun"].unique(), reverse=True)]
+tahun_ada = [int(t) for t in sorted(ada[ada["instansi"] == instansi]["tahun"].unique(), reverse=True)]
 web.pilihan_sah("serapan_tahun", tahun_ada)
 tahun = k2.selectbox(s.t("s.pilih_tahun"), tahun_ada, key="serapan_tahun")
+ang = s.anggaran_satu(instansi, tahun)
 daftar_sumber = analisis.sumber_anggaran(ang, instansi, tahun)
 web.pilihan_sah("serapan_sumber", daftar_sumber)
 bawaan = rincian_anggaran.sumber_bawaan(ang, instansi, tahun)

@@ -9,8 +9,7 @@ MAKS_GARIS = 12  # more agencies than this: median and quartile band instead of 
 
 s = web.saringan()
 st.title(s.t("nav.tren"))
-ind = s.indikator()
-if web.kosong(s, len(ind) > 0 or len(s.anggaran()) > 0):
+if web.kosong(s, len(s.tren_instansi()) > 0):
     st.stop()
 
 warna = s.warna()
@@ -35,15 +34,14 @@ def target_realisasi(df: pd.DataFrame, renstra: pd.DataFrame | None) -> None:
 
 
 if mode == "indikator":
-    dasar = analisis.indikator_analisis(ind)
-    hitung = dasar.groupby("indikator")["instansi"].nunique().sort_values(ascending=False)
+    hitung = s.daftar_indikator()
     if not len(hitung):
         web.kosong(s, False)
         st.stop()
     web.pilihan_sah("tren_indikator", list(hitung.index))
     pilih = st.selectbox(s.t("t.indikator"), list(hitung.index), key="tren_indikator",
                          format_func=lambda i: s.t("t.pilihan_indikator", indikator=i, n=hitung[i]))
-    df = analisis.tren_indikator(ind, indikator=pilih)
+    df = s.tren_indikator(pilih)
     if df["instansi"].nunique() > MAKS_GARIS:
         st.caption(s.t("t.banyak", n=df["instansi"].nunique(), k=MAKS_GARIS))
         df = df[df["instansi"].isin(sorted(df["instansi"].unique())[:MAKS_GARIS])]

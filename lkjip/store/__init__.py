@@ -413,10 +413,16 @@ class Store:
             params += [int(x) for x in tahun]
         return (" AND " + " AND ".join(syarat)) if syarat else "", params
 
-    def indikator(self, instansi: list[str] | None = None, tahun: list[int] | None = None, hanya_utama: bool = False) -> pd.DataFrame:
+    def indikator(self, instansi: list[str] | None = None, tahun: list[int] | None = None, hanya_utama: bool = False,
+                  indikator: str | None = None, tema: str | None = None) -> pd.DataFrame:
+        """Indicator rows; ``indikator``/``tema`` narrow them to one wording or one theme."""
         where, params = self._saring(instansi, tahun)
         if hanya_utama:
             where += " AND t.utama"
+        for kolom, nilai in (("indikator", indikator), ("tema", tema)):
+            if nilai is not None:
+                where += f" AND t.{kolom} = ?"
+                params.append(nilai)
         return self.baca(
             f"""SELECT t.id, i.nama AS instansi, t.tahun, t.sasaran, t.indikator, t.tingkat, t.satuan, t.polaritas,
                        t.target, t.target_teks, t.target_predikat, t.realisasi, t.realisasi_teks,

@@ -1,0 +1,346 @@
+"""The pages' figures computed in the database: SQL that returns small frames, on both backends.
+
+The rules come from ``lkjip.measures`` and ``lkjip.analisis`` and are written into the SQL here, never
+retyped: the category CASE from ``measures.AMBANG_KATEGORI``, the level order of a budget table from
+``analisis._PERINGKAT_LEVEL``, the printed-capaian rule from ``analisis.RENTANG_CAPAIAN_TERCETAK``, the cap
+as the page's ``batas``. The database only sums, counts, averages and picks rows; ratios (serapan,
+efficiency) are computed from those sums by the functions of ``lkjip.measures`` on the small frames.
+``lkjip.analisis`` keeps the same figures in pandas for one agency-year's report and as the reference
+the tests compare with.
+
+Every function takes a store and the page's choice (agencies, years, theme, cap, basis); an empty choice
+means all. The SQL is written in DuckDB's dialect and translated for PostgreSQL by ``dialek``.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import measures
+from ..analisis import _PERINGKAT_LEVEL, PERIODE, RENTANG_CAPAIAN_TERCETAK, URUTAN_KATEGORI, program_nasional
+from ..vocab import TEMA
+
+
+# --- SQL fragments generated from the formulas -------------------------------------------------------
+def _angka(x: float) -> str:
+    return repr(float(x))  # a number written into SQL (never user text)
+
+
+def sql_capaian(t: str = "t") -> str:
+    """The capaian used in analyses: recomputed, else the printed one when it reads as a percentage."""
+    bawah, atas = RENTANG_CAPAIAN_TERCETAK
+    return (f"CASE WHEN {t}.capaian IS NOT NULL THEN {t}.capaian "
+            f"WHEN {t}.capaian_dilaporkan IS NOT NULL AND (strpos(COALESCE({t}.capaian_dilaporkan_teks, ''), '%') > 0 "
+            f"OR {t}.capaian_dilaporkan BETWEEN {_angka(bawah)} AND {_angka(atas)}) THEN {t}.capaian_dilaporkan END")
+
+
+def sql_kategori(c: str = "capaian") -> str:
+    """measures.kategori as a CASE (NULL for an empty capaian)."""
+    cabang = " ".join(f"WHEN {c} > {_angka(b)} THEN '{nama}'" for b, nama in measures.AMBANG_KATEGORI)
+    return f"CASE WHEN {c} IS NULL THEN NULL {cabang} ELSE '{measures.KATEGORI[-1]}' END"
+
+
+def sql_dibatasi(batas: float | None, c: str = "capaian") -> str:
+    """Each capaian capped at ``batas`` for averaging (measures.rata_rata_capaian); NULL stays NULL."""
+    if batas is None:
+        return c
+    return f"CASE WHEN {c} > {_angka(batas)} THEN {_angka(batas)} ELSE {c} END"
+
+
+def sql_peringkat_level(level: str = "t.level") -> str:
+    cabang = " ".join(f"WHEN '{k}' THEN {v}" for k, v in _PERINGKAT_LEVEL.items())
+    return f"CASE {level} {cabang} END"
+
+
+def _kolom_kategori(k: str) -> str:
+    return '"' + k + '"'
+
+
+class _Kueri:
+    """WITH clauses and their parameters, in order."""
+
+    def __init__(self, instansi, tahun):
+        self.saring = lambda: _saring(instansi, tahun)
+        self.cte: list[str] = []
+        self.params: list = []
+
+    def tambah(self, nama: str, sql: str, params: list | None = None, saring: bool = False) -> None:
+        where, p = self.saring() if saring else ("", [])
+        self.cte.append(f"{nama} AS ({sql.replace('{where}', where)})")
+        self.params += p + list(params or [])
+
+    def sql(self, akhir: str) -> str:
+        return "WITH " + ",\n".join(self.cte) + "\n" + akhir
+
+
+def _saring(instansi, tahun, t: str = "t") -> tuple[str, list]:
+    """`` AND ...`` for a choice of agencies (by name) and years on table alias ``t``, without a join."""
+    syarat, params = [], []
+    if instansi:
+        syarat.append(f"{t}.instansi_id IN (SELECT id FROM instansi WHERE nama IN ({', '.join('?' * len(instansi))}))")
+        params += list(instansi)
+    if tahun:
+        syarat.append(f"{t}.tahun IN ({', '.join('?' * len(tahun))})")
+        params += [int(x) for x in tahun]
+    return (" AND " + " AND ".join(syarat)) if syarat else "", params
+
+
+def _di_terakhir(iid: str, tahun: str) -> str:
+    return f" AND EXISTS (SELECT 1 FROM terakhir AS r WHERE r.iid = {iid} AND r.tahun = {tahun})"
+
+
+def _cte_dasar(q: _Kueri, batas: float | None, tema: str | None, periode: str) -> None:
+    """ind: IKU/PK rows (capaian, capped, category); terakhir: each agency's latest report year; ind_p: the
+    rows of the chosen basis and theme; lv/tot: budget sums per level and the total of each agency-year."""
+    if periode not in PERIODE:
+        raise ValueError(f"periode {periode!r}: pilih salah satu dari {PERIODE}")
+    # agencies by id inside the query (names are joined at the end): smaller keys to group and sort
+    q.tambah("ind0", f"""SELECT t.id, t.instansi_id AS iid, t.tahun, t.tema, t.sasaran, {sql_capaian()} AS capaian
+                         FROM indikator t
+                         WHERE t.utama AND t.tingkat = 'sasaran' {{where}}""", saring=True)
+    q.tambah("ind", f"SELECT ind0.*, {sql_dibatasi(batas)} AS cap, {sql_kategori()} AS kategori FROM ind0")
+    q.tambah("lv", f"""SELECT t.instansi_id AS iid, t.tahun, t.level, SUM(t.pagu) AS pagu, SUM(t.realisasi) AS realisasi,
+                              COUNT(*) AS n,
+                              CAST(SUM(CASE WHEN t.pagu IS NOT NULL AND t.realisasi IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS lengkap,
+                              {sql_peringkat_level()} AS peringkat
+                       FROM anggaran t
+                       WHERE t.utama {{where}} GROUP BY t.instansi_id, t.tahun, t.level""", saring=True)
+    q.tambah("tot0", """SELECT iid, tahun, pagu, realisasi, level AS dasar, n = lengkap AS lengkap FROM (
+                            SELECT lv.*, ROW_NUMBER() OVER (PARTITION BY iid, tahun
+                                ORDER BY CASE WHEN n = lengkap THEN 0 ELSE 1 END, peringkat NULLS LAST, level) AS rn
+                            FROM lv WHERE lengkap > 0) AS x WHERE rn = 1""")
+    q.tambah("terakhir", """SELECT iid, MAX(tahun) AS tahun FROM (
+                                SELECT iid, tahun FROM ind WHERE capaian IS NOT NULL
+                                UNION ALL SELECT iid, tahun FROM tot0) AS y GROUP BY iid""")
+    di_terakhir = _di_terakhir("x.iid", "x.tahun") if periode == "terakhir" else ""
+    syarat_tema, p = (" AND x.tema = ?", [tema]) if tema else ("", [])
+    q.tambah("ind_p", f"SELECT x.* FROM ind AS x WHERE TRUE{di_terakhir}{syarat_tema}", p)
+    q.tambah("tot", f"SELECT x.* FROM tot0 AS x WHERE TRUE{di_terakhir}")
+
+
+def _angka_kolom(df: pd.DataFrame, kolom, bulat: bool = False) -> None:
+    for k in kolom:
+        df[k] = pd.to_numeric(df[k], errors="coerce")
+        if bulat:
+            df[k] = df[k].fillna(0).astype(int)
+
+
+def _serapan(pagu: pd.Series, realisasi: pd.Series) -> list:
+    return [measures.serapan(float(p), None if pd.isna(r) else float(r)).nilai if pd.notna(p) else None
+            for p, r in zip(pagu, realisasi)]
+
+
+# --- per agency-year: the base of Ringkasan, Perbandingan and Tren -----------------------------------
+def per_tahun(store, instansi=None, tahun=None, tema: str | None = None, batas: float | None = measures.BATAS_RATA_RATA_BAWAAN,
+              periode: str = "semua") -> pd.DataFrame:
+    """One row per agency-year: sums and counts of the capped capaian (chosen theme), categories, budget total.
+
+    Columns ``instansi, tahun, baris, jumlah_indikator, jumlah_cap, dibatasi, <KATEGORI...>, pagu, realisasi,
+    dasar, lengkap``. ``baris`` counts IKU/PK rows of the theme (with or without a capaian). The budget total
+    is the printed total row, else the sum of the first complete level (``dasar``), as ``analisis.anggaran_instansi``.
+    """
+    q = _Kueri(instansi, tahun)
+    _cte_dasar(q, batas, tema, periode)
+    kat = ", ".join(f"CAST(SUM(CASE WHEN kategori = '{k}' THEN 1 ELSE 0 END) AS BIGINT) AS {_kolom_kategori(k)}"
+                    for k in URUTAN_KATEGORI)
+    dibatasi = f"CAST(SUM(CASE WHEN capaian > {_angka(batas)} THEN 1 ELSE 0 END) AS BIGINT)" if batas is not None else "CAST(0 AS BIGINT)"
+    q.tambah("ia", f"""SELECT iid, tahun, COUNT(*) AS baris, COUNT(capaian) AS jumlah_indikator, SUM(cap) AS jumlah_cap,
+                              {dibatasi} AS dibatasi, {kat}
+                       FROM ind_p GROUP BY iid, tahun""")
+    kolom_kat = ", ".join(f"ia.{_kolom_kategori(k)}" for k in URUTAN_KATEGORI)
+    df = store.baca(q.sql(f"""SELECT i.nama AS instansi, x.* FROM (
+                                  SELECT COALESCE(ia.iid, tot.iid) AS iid, COALESCE(ia.tahun, tot.tahun) AS tahun,
+                                         ia.baris, ia.jumlah_indikator, ia.jumlah_cap, ia.dibatasi, {kolom_kat},
+                                         tot.pagu, tot.realisasi, tot.dasar, tot.lengkap
+                                  FROM ia FULL OUTER JOIN tot ON ia.iid = tot.iid AND ia.tahun = tot.tahun) AS x
+                              JOIN instansi i ON i.id = x.iid
+                              ORDER BY i.nama, x.tahun"""), q.params).drop(columns="iid")
+    _angka_kolom(df, ["baris", "jumlah_indikator", "dibatasi", *URUTAN_KATEGORI], bulat=True)
+    _angka_kolom(df, ["tahun", "jumlah_cap", "pagu", "realisasi"])
+    df["tahun"] = df["tahun"].astype("int64")
+    return df
+
+
+def ringkasan_instansi(store, instansi=None, tahun=None, tema: str | None = None,
+                       batas: float | None = measures.BATAS_RATA_RATA_BAWAAN, periode: str = "terakhir",
+                       min_indikator: int = 3) -> pd.DataFrame:
+    """One row per agency, the columns of ``analisis.ringkasan_instansi``, from ``per_tahun``."""
+    kolom = ["instansi", "tahun", "rata_capaian", "jumlah_indikator", "sedikit", "dibatasi", *URUTAN_KATEGORI, "pagu", "realisasi",
+             "serapan", "efisiensi_selisih", "tahun_data", "peringkat"]
+    pt = per_tahun(store, instansi, tahun, tema, batas, periode)
+    if periode == "terakhir":  # a theme leaving an agency's latest year with neither capaian nor budget: no card
+        pt = pt[(pt["jumlah_indikator"] > 0) | pt["pagu"].notna()]
+    if not len(pt):
+        return pd.DataFrame(columns=kolom)
+    ada = pt[(pt["jumlah_indikator"] > 0) | pt["pagu"].notna()]
+    g = pt.groupby("instansi", sort=True)
+    hasil = g[["jumlah_indikator", "dibatasi", *URUTAN_KATEGORI]].sum()
+    hasil["jumlah_cap"] = g["jumlah_cap"].sum(min_count=1)
+    hasil["pagu"] = g["pagu"].sum(min_count=1)
+    hasil["realisasi"] = g["realisasi"].sum(min_count=1)
+    hasil["rata_capaian"] = (hasil["jumlah_cap"] / hasil["jumlah_indikator"].where(hasil["jumlah_indikator"] > 0)).astype(float)
+    tahun_ada: dict[str, list[int]] = {}
+    for nama, th in zip(ada["instansi"].tolist(), ada["tahun"].tolist()):  # sorted by agency and year (SQL)
+        tahun_ada.setdefault(nama, []).append(int(th))
+    hasil["tahun_data"] = pd.Series({k: ", ".join(map(str, v)) for k, v in tahun_ada.items()}, dtype=object)
+    hasil["tahun"] = pd.Series({k: v[-1] for k, v in tahun_ada.items()}, dtype="Int64") if periode == "terakhir" else pd.NA
+    hasil["sedikit"] = hasil["jumlah_indikator"] < int(min_indikator)
+    hasil["serapan"] = _serapan(hasil["pagu"], hasil["realisasi"])
+    hasil["efisiensi_selisih"] = [
+        measures.efisiensi_selisih(None if pd.isna(c) else c, None if s is None or pd.isna(s) else s).nilai
+        for c, s in zip(hasil["rata_capaian"], hasil["serapan"])
+    ]
+    hasil = hasil.reset_index()
+    layak = hasil["rata_capaian"].where(~hasil["sedikit"])
+    hasil["peringkat"] = layak.rank(ascending=False, method="min").astype("Int64")
+    hasil["_urut"] = hasil["rata_capaian"].rank(ascending=False, method="min")
+    hasil = hasil.sort_values(["peringkat", "_urut", "instansi"], na_position="last")
+    return hasil[kolom].reset_index(drop=True)
+
+
+def tren_instansi(store, instansi=None, tahun=None, tema: str | None = None,
+                  batas: float | None = measures.BATAS_RATA_RATA_BAWAAN) -> pd.DataFrame:
+    """Average capaian (capped, chosen theme) and serapan per agency-year; years without data are absent."""
+    pt = per_tahun(store, instansi, tahun, tema, batas, "semua")
+    df = pt[["instansi", "tahun", "jumlah_indikator", "pagu", "realisasi"]].copy()
+    df["rata_capaian"] = (pt["jumlah_cap"] / pt["jumlah_indikator"].where(pt["jumlah_indikator"] > 0)).astype(float)
+    df["jumlah_indikator"] = pt["jumlah_indikator"].where(pt["baris"] > 0).astype(float)
+    df["serapan"] = pd.Series(_serapan(df["pagu"], df["realisasi"]), index=df.index, dtype=float)
+    df = df.sort_values(["instansi", "tahun"])
+    return df[["instansi", "tahun", "rata_capaian", "jumlah_indikator", "pagu", "realisasi", "serapan"]].reset_index(drop=True)
+
+
+# --- agency x theme ----------------------------------------------------------------------------------
+def matriks_tema(store, instansi=None, tahun=None, tema: str | None = None,
+                 batas: float | None = measures.BATAS_RATA_RATA_BAWAAN, periode: str = "semua") -> pd.DataFrame:
+    """Agency x theme average capaian (capped); themes in the fixed order of vocab.TEMA."""
+    q = _Kueri(instansi, tahun)
+    _cte_dasar(q, batas, tema, periode)
+    df = store.baca(q.sql("SELECT i.nama AS instansi, x.tema, x.cap FROM (SELECT iid, tema, AVG(cap) AS cap FROM ind_p "
+                          "WHERE tema IS NOT NULL GROUP BY iid, tema) AS x JOIN instansi i ON i.id = x.iid ORDER BY i.nama, x.tema"),
+                    q.params)
+    if not len(df):
+        return pd.DataFrame()
+    df["cap"] = pd.to_numeric(df["cap"], errors="coerce")
+    m = df.pivot_table(index="instansi", columns="tema", values="cap", aggfunc="mean")
+    m = m.reindex(columns=[t for t in TEMA if t in m.columns])
+    m.columns.name = "tema"
+    return m
+
+
+# --- serapan per national program --------------------------------------------------------------------
+def serapan_program(store, instansi=None, tahun=None, periode: str = "semua") -> pd.DataFrame:
+    """Program-level serapan per agency-year by the national program nomenclature.
+
+    The database sums the program lines per distinct name and code; the name -> national program mapping
+    (``analisis.program_nasional``, patterns of ``vocab.PROGRAM_NASIONAL``) runs on those few names.
+    """
+    kolom = ["instansi", "tahun", "program", "pagu", "realisasi", "serapan"]
+    q = _Kueri(instansi, tahun)
+    _cte_dasar(q, None, None, periode)
+    di_terakhir = _di_terakhir("t.instansi_id", "t.tahun") if periode == "terakhir" else ""
+    where, p = q.saring()
+    df = store.baca(q.sql(f"""SELECT i.nama AS instansi, x.tahun, x.uraian, x.kode, x.pagu, x.realisasi FROM (
+                                  SELECT t.instansi_id AS iid, t.tahun, t.uraian, t.kode, SUM(t.pagu) AS pagu, SUM(t.realisasi) AS realisasi
+                                  FROM anggaran t WHERE t.utama AND t.level = 'program' {where}{di_terakhir}
+                                  GROUP BY t.instansi_id, t.tahun, t.uraian, t.kode) AS x JOIN instansi i ON i.id = x.iid"""),
+                    q.params + p)
+    if not len(df):
+        return pd.DataFrame(columns=kolom)
+    _angka_kolom(df, ["pagu", "realisasi"])
+    df["program"] = [program_nasional(u, k if isinstance(k, str) else None) or u for u, k in zip(df["uraian"], df["kode"])]
+    g = df.groupby(["instansi", "tahun", "program"])[["pagu", "realisasi"]].sum(min_count=1).reset_index()
+    g["serapan"] = [measures.serapan(None if pd.isna(a) else a, None if pd.isna(b) else b).nilai for a, b in zip(g["pagu"], g["realisasi"])]
+    g["tahun"] = g["tahun"].astype("int64")
+    return g[kolom]
+
+
+# --- per sasaran: capaian vs the budget lines the report links to it -----------------------------------
+def sql_kunci_teks(x: str) -> str:
+    """analisis._kunci_teks in SQL: lower case, every run of other characters one space, trimmed."""
+    return f"trim(regexp_replace(lower(COALESCE({x}, '')), '[^a-z0-9]+', ' ', 'g'))"
+
+
+def efisiensi_sasaran(store, instansi=None, tahun=None, tema: str | None = None,
+                      batas: float | None = measures.BATAS_RATA_RATA_BAWAAN) -> pd.DataFrame:
+    """Per sasaran: average capaian vs serapan of its linked budget lines, as ``analisis.efisiensi_sasaran``."""
+    kolom = ["instansi", "tahun", "sasaran", "rata_capaian", "jumlah_indikator", "pagu", "realisasi", "serapan",
+             "sumber_anggaran", "tautan", "efisiensi_selisih", "efisiensi_rasio", "nilai_nka"]
+    q = _Kueri(instansi, tahun)
+    _cte_dasar(q, batas, tema, "semua")
+    q.tambah("ab0", """SELECT t.instansi_id AS iid, t.tahun, t.sasaran, t.sumber, t.pagu, t.realisasi, t.utama, t.level FROM anggaran t
+                       WHERE t.sasaran IS NOT NULL AND t.pagu IS NOT NULL AND t.realisasi IS NOT NULL AND t.sumber IS NOT NULL
+                       {where}""", saring=True)
+    # the text key of each distinct sasaran wording, computed once per wording rather than once per row
+    q.tambah("ks", f"""SELECT s, {sql_kunci_teks('s')} AS kunci FROM (
+                           SELECT DISTINCT COALESCE(sasaran, '') AS s FROM ind_p UNION SELECT DISTINCT sasaran FROM ab0) AS u""")
+    q.tambah("ik", """SELECT x.*, ks.kunci, ROW_NUMBER() OVER (PARTITION BY x.iid, x.tahun, ks.kunci
+                                    ORDER BY CASE WHEN x.sasaran IS NULL THEN 1 ELSE 0 END, x.id) AS rn
+                      FROM ind_p AS x JOIN ks ON ks.s = COALESCE(x.sasaran, '')""")
+    q.tambah("ic", """SELECT iid, tahun, kunci, MAX(CASE WHEN rn = 1 THEN sasaran END) AS sasaran, AVG(cap) AS rata_capaian,
+                             COUNT(capaian) AS jumlah_indikator FROM ik GROUP BY iid, tahun, kunci""")
+    q.tambah("ab", f"""SELECT a.iid, a.tahun, ks.kunci, a.sumber, a.pagu, a.realisasi, CASE WHEN a.utama THEN 1 ELSE 0 END AS utama,
+                              {sql_peringkat_level('a.level')} AS peringkat
+                       FROM ab0 AS a JOIN ks ON ks.s = a.sasaran""")
+    q.tambah("sa", """SELECT iid, tahun, kunci, sumber, SUM(pagu) AS pagu, SUM(realisasi) AS realisasi, MAX(utama) AS utama,
+                             MIN(peringkat) AS peringkat
+                      FROM (SELECT ab.*, MIN(peringkat) OVER (PARTITION BY iid, tahun, kunci, sumber) AS minp FROM ab) AS z
+                      WHERE peringkat = minp GROUP BY iid, tahun, kunci, sumber""")
+    q.tambah("sb", """SELECT sa.*, ROW_NUMBER() OVER (PARTITION BY iid, tahun, kunci ORDER BY utama DESC, peringkat, sumber) AS rn
+                      FROM sa""")
+    df = store.baca(q.sql("""SELECT i.nama AS instansi, ic.tahun, ic.sasaran, ic.rata_capaian, ic.jumlah_indikator, sb.pagu,
+                                    sb.realisasi, sb.sumber AS sumber_anggaran
+                             FROM ic JOIN instansi i ON i.id = ic.iid
+                             LEFT JOIN sb ON sb.iid = ic.iid AND sb.tahun = ic.tahun AND sb.kunci = ic.kunci AND sb.rn = 1
+                             ORDER BY i.nama, ic.tahun, ic.sasaran"""), q.params)
+    if not len(df):
+        return pd.DataFrame(columns=kolom)
+    _angka_kolom(df, ["rata_capaian", "pagu", "realisasi"])
+    _angka_kolom(df, ["jumlah_indikator"], bulat=True)
+    df["tahun"] = df["tahun"].astype("int64")
+    df["tautan"] = df["pagu"].notna()
+    c = [None if pd.isna(x) else float(x) for x in df["rata_capaian"]]
+    s = _serapan(df["pagu"], df["realisasi"])
+    df["serapan"] = s
+    df["efisiensi_selisih"] = [measures.efisiensi_selisih(a, b).nilai if b is not None else None for a, b in zip(c, s)]
+    df["efisiensi_rasio"] = [measures.efisiensi_rasio(a, b).nilai if b is not None else None for a, b in zip(c, s)]
+    df["nilai_nka"] = [measures.efisiensi_nka([(p, a, r)]).nilai if pd.notna(p) else None
+                       for p, a, r in zip(df["pagu"], c, df["realisasi"])]
+    df["rata_capaian"] = df["rata_capaian"].astype(float)
+    return df[kolom].sort_values(["instansi", "tahun", "sasaran"]).reset_index(drop=True)
+
+
+__all__ = ["efisiensi_sasaran", "matriks_tema", "per_tahun", "ringkasan_instansi", "serapan_program", "sql_capaian",
+           "sql_kategori", "sql_dibatasi", "sql_kunci_teks", "tren_instansi"]
+
+
+# --- lists for a page's own controls (no figures, no raw rows) -----------------------------------------
+def daftar_indikator(store, instansi=None, tahun=None, tema: str | None = None) -> pd.DataFrame:
+    """IKU/PK indicator wordings with the number of agencies reporting each (most first): ``indikator, n``."""
+    where, p = store._saring(list(instansi or []) or None, list(tahun or []) or None)
+    if tema:
+        where += " AND t.tema = ?"
+        p.append(tema)
+    return store.baca(f"""SELECT t.indikator, COUNT(DISTINCT i.nama) AS n FROM indikator t JOIN instansi i ON i.id = t.instansi_id
+                          WHERE t.utama AND t.tingkat = 'sasaran' {where} GROUP BY t.indikator ORDER BY n DESC, t.indikator""", p)
+
+
+def tahun_anggaran(store, instansi=None, tahun=None) -> pd.DataFrame:
+    """The agency-years that have budget lines: ``instansi, tahun``."""
+    where, p = store._saring(list(instansi or []) or None, list(tahun or []) or None)
+    df = store.baca(f"""SELECT DISTINCT i.nama AS instansi, t.tahun FROM anggaran t JOIN instansi i ON i.id = t.instansi_id
+                        WHERE TRUE {where} ORDER BY i.nama, t.tahun""", p)
+    df["tahun"] = df["tahun"].astype("int64")
+    return df
+
+
+def rumusan_indikator(store, instansi=None, tahun=None) -> pd.DataFrame:
+    """Each distinct indicator wording of the main tables per agency: ``instansi, indikator, satuan`` (of its
+    first year) and ``tahun_data`` (its years, "2022, 2023")."""
+    where, p = store._saring(list(instansi or []) or None, list(tahun or []) or None)
+    return store.baca(f"""
+        WITH r AS (SELECT i.nama AS instansi, t.indikator, t.satuan, t.tahun,
+                          ROW_NUMBER() OVER (PARTITION BY i.nama, t.indikator ORDER BY t.tahun, t.id) AS rn
+                   FROM indikator t JOIN instansi i ON i.id = t.instansi_id WHERE t.utama {where})
+        SELECT instansi, indikator, MAX(CASE WHEN rn = 1 THEN satuan END) AS satuan,
+               string_agg(DISTINCT CAST(tahun AS VARCHAR), ', ' ORDER BY CAST(tahun AS VARCHAR)) AS tahun_data
+        FROM r GROUP BY instansi, indikator ORDER BY instansi, indikator""", p)
