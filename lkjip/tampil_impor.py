@@ -14,9 +14,10 @@ import streamlit as st
 
 from . import label, web
 from .ingest import Keputusan, Pratinjau
+from .ingest.indikator import AWAL_POLARITAS_SARAN
 from .ingest.judul import NAMA_SKALA
 from .ingest.keputusan import AturanTabel
-from .ingest.ringkasan import total_dibaca
+from .ingest.ringkasan import teks_triwulan, total_dibaca, triwulan_dibaca
 from .ingest.tabel import _BANTU, KOLOM, NAMA_JENIS
 from .numbers import format_angka
 from .vocab import LEVEL
@@ -79,6 +80,10 @@ def pemahaman(s, p: Pratinjau, k: Keputusan, boleh_ubah: bool) -> bool:
     n_beda = sum("capaian tercetak" in m.pesan and m.tingkat == "peringatan" for m in p.masalah)
     if n_beda:
         st.warning(s.t("ug.pm_capaian_beda", n=n_beda), icon=":material/difference:")
+    saran = [m for m in p.masalah if m.tingkat == "peringatan" and m.pesan.startswith(AWAL_POLARITAS_SARAN)]
+    if saran:
+        daftar = "; ".join(f"{web.md(m.nilai)} ({s.t('ug.pm_letak', lembar=web.md(m.lembar), baris=m.baris)})" for m in saran)
+        st.warning(s.t("ug.pm_polaritas_saran", n=len(saran), daftar=daftar), icon=":material/swap_vert:")
     for i, lb in enumerate(p.lembar):
         with st.container(border=True):
             if not lb.jenis:
@@ -119,6 +124,8 @@ def _tabel(s, p: Pratinjau, lb, k: Keputusan, boleh_ubah: bool, i: int) -> bool:
     konteks = s.t("ug.pm_konteks", instansi=web.md(lb.instansi or "–"), tahun=lb.tahun or "–", periode=periode,
                   satuan=web.md(satuan))
     st.markdown(konteks if lb.jenis == "anggaran" else konteks.rsplit(" · ", 1)[0])
+    if lb.jenis == "indikator":
+        _triwulan(s, p, lb)
     tot = total_dibaca(p, lb.kunci)
     if len(tot):
         st.caption(s.t("ug.pm_total"))
@@ -181,6 +188,16 @@ def _tabel(s, p: Pratinjau, lb, k: Keputusan, boleh_ubah: bool, i: int) -> bool:
                 k.aturan(lb.kunci).kolom[huruf] = dipilih
                 berubah = True
     return berubah
+
+
+def _triwulan(s, p: Pratinjau, lb) -> None:
+    """The quarters read for the indicators of one table, and whether the year is still in progress."""
+    n, ada = triwulan_dibaca(p, lb.kunci)
+    if not n:
+        return
+    tw = teks_triwulan(ada)
+    periode = s.t("ug.pm_triwulan_berjalan", periode=lb.periode) if lb.periode else ""
+    (st.warning if lb.periode else st.caption)(s.t("ug.pm_triwulan", n=n, tw=tw, periode=periode))
 
 
 def simpan_profil(s, store, p: Pratinjau, pengguna: str | None, instansi: str | None = None) -> None:

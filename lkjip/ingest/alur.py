@@ -15,7 +15,7 @@ from . import format_lain
 from .anggaran import BacaAnggaran
 from .berkas import GalatBerkas, Lembar, baca_dari_disk, baca_lembar
 from .indikator import BacaIndikator
-from .judul import NAMA_SKALA
+from .judul import NAMA_SKALA, NAMA_TW
 from .keputusan import Keputusan, indeks_kolom, teks_bentuk
 from .kode import TIDAK_DISIMPAN
 from .lain import BacaLain
@@ -178,6 +178,8 @@ def pratinjau(data: bytes, nama_file: str, instansi: str | None = None, tahun: i
                 r["_lembar"], r["_tabel"] = lb.nama, kunci
             if pb.realisasi_triwulan and t.jenis == "anggaran":
                 _dari_triwulan(p, lb.nama, t, recs, pb.realisasi_triwulan)
+            elif not t.periode and t.jenis in ("anggaran", "indikator"):
+                _tahun_berjalan(p, lb.nama, t, recs)
             if t.periode and t.jenis == "indikator":
                 for r in recs:
                     r["catatan"] = "; ".join(x for x in (r.get("catatan"), f"realisasi {t.periode} (tahun berjalan)") if x)
@@ -260,6 +262,25 @@ def _dari_triwulan(p: Pratinjau, nama: str, t: TabelDitemukan, recs: list[dict],
     if tw < 4 and not t.periode:
         for r in recs:
             r["catatan"] = "; ".join(x for x in (r.get("catatan"), f"realisasi s.d. TW {romawi} (tahun berjalan)") if x)
+
+
+def _tahun_berjalan(p: Pratinjau, nama: str, t: TabelDitemukan, recs: list[dict]) -> None:
+    """A table with a TW IV column empty in every row while earlier quarters are filled (a Renja form filled
+    during the year): its figures run to the last quarter filled, a year in progress, labelled as such."""
+    if not recs or not any(k.bidang == "realisasi_tw4" for k in t.kolom):
+        return
+    akhir = max((i for r in recs for i in range(1, 5) if r.get(f"realisasi_tw{i}") is not None), default=0)
+    if not 0 < akhir < 4:
+        return
+    romawi = NAMA_TW[akhir]
+    t.periode = f"s.d. TW {romawi}"
+    p.masalah.append(Masalah("peringatan", nama, t.baris_header[0] + 1, None, None,
+                             f"kolom realisasi TW IV kosong di setiap baris tabel {NAMA_JENIS[t.jenis]}: angkanya dibaca sebagai tahun "
+                             f"berjalan s.d. TW {romawi}, bukan hasil setahun, dan setiap baris diberi catatan itu. Bila tabel ini "
+                             "hasil setahun, isi realisasi TW IV di berkas"))
+    if t.jenis == "anggaran":  # indicator rows are noted below, as for a period stated in the title
+        for r in recs:
+            r["catatan"] = "; ".join(x for x in (r.get("catatan"), f"realisasi {t.periode} (tahun berjalan)") if x)
 
 
 def _periksa_ganda(p: Pratinjau) -> None:

@@ -8,9 +8,9 @@ also exported by e-monev apps): every figure is a K (kinerja) / Rp pair under me
     Realisasi Kinerja dan Anggaran Renstra s.d. tahun ini K Rp | Tingkat Capaian ... Renstra (%) K Rp |
     Unit PD Penanggung Jawab | Keterangan
 
-The same rows give three tables: K pairs become indicators (target, realisasi; the tingkat capaian
-Renja, where printed, is the printed capaian), Rp pairs budget lines (pagu, realisasi, realisasi per
-quarter; the level from the code), the Renstra column Renstra targets.
+The same rows give three tables: K pairs become indicators (target, realisasi, realisasi per quarter;
+the tingkat capaian Renja, where printed, is the printed capaian), Rp pairs budget lines (pagu,
+realisasi, realisasi per quarter; the level from the code), the Renstra column Renstra targets.
 """
 from __future__ import annotations
 
@@ -82,9 +82,8 @@ def cari(rows: list[list[object]], mulai: int = 0, maks_pindai: int = 40) -> lis
         judul = f"{lab} / {rows[r_kr][c]}" if jenis in ("k", "rp") else lab
         if jenis in ("k", "rp"):
             m = re.search(r"triwulan\s*(iv|iii|ii|i)\b", b) or re.search(r"\btw\s*(iv|iii|ii|i)\b", b)
-            if m:
-                (anggaran if jenis == "rp" else abaikan).append(
-                    Kolom(c, judul, f"realisasi_tw{_TW[m.group(1)]}", th_renja) if jenis == "rp" else (c, judul, "kinerja per triwulan tidak disimpan"))
+            if m:  # K: the indicator's realisation in that quarter, Rp: the budget's
+                (anggaran if jenis == "rp" else indikator).append(Kolom(c, judul, f"realisasi_tw{_TW[m.group(1)]}", th_renja))
             elif "renstra" in b and "target" in b:
                 if jenis == "k":
                     renstra.append(Kolom(c, judul, "target", _tahun(lab)))
