@@ -64,12 +64,16 @@ def _k(nilai: float, persen: bool) -> str:
     return t + "%" if persen else t
 
 
-def _renja(tahun: int = 2024, sampai_tw: int = 4) -> tuple[bytes, Harapan]:
+def _renja(tahun: int = 2024, sampai_tw: int = 4, tw_terpisah: bool = False) -> tuple[bytes, Harapan]:
     """The form as filled in at the end of the year, or during it (``sampai_tw`` < 4: the later quarters
-    blank, the year's realisation the sum of the quarters so far)."""
+    blank, the year's realisation the sum of the quarters so far). ``tw_terpisah``: the label "Realisasi
+    Kinerja Pada Triwulan" alone in the row above the header, centred across its columns without merging
+    them (Excel's "Center Across Selection"), so it is one filled cell in a row of its own."""
     judul = [["EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH LINGKUP KABUPATEN BARRU"],
              ["RENJA PERANGKAT DAERAH : DINAS SOSIAL KABUPATEN BARRU"],
              [f"PERIODE PELAKSANAAN : TAHUN {tahun}"], []]
+    if tw_terpisah:
+        judul[-1] = [None] * 11 + ["Realisasi Kinerja Pada Triwulan"]
     h1 = ["No", "Sasaran", "Kode", "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan",
           "Indikator Kinerja Program (outcome)/Kegiatan (output)",
           "Target Renstra Perangkat Daerah pada Tahun 2026 (Akhir Periode Renstra PD)", None,
@@ -80,6 +84,8 @@ def _renja(tahun: int = 2024, sampai_tw: int = 4) -> tuple[bytes, Harapan]:
           f"Realisasi Kinerja dan Anggaran Renstra PD s/d Tahun {tahun} (Akhir Tahun Pelaksanaan Renja PD)", None,
           f"Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra PD s/d Tahun {tahun} (%)", None,
           "Unit PD Penanggung Jawab", "Keterangan"]
+    if tw_terpisah:
+        h1[11] = None
     h2 = [None] * 11 + ["I", None, "II", None, "III", None, "IV", None] + [None] * 8
     h3 = [None] * 5 + ["K", "Rp"] * 10 + [None, None]
     # the numbered-column row: one number per column, K and Rp of a pair share it (13 = 9+10+11+12)
@@ -138,7 +144,8 @@ def _renja(tahun: int = 2024, sampai_tw: int = 4) -> tuple[bytes, Harapan]:
     kol = [chr(65 + i) if i < 26 else "A" + chr(65 + i - 26) for i in range(27)]
     for c in (5, 7, 9, 19, 21, 23):
         gabung.append(f"{kol[c]}{hdr}:{kol[c + 1]}{hdr + 1}")
-    gabung.append(f"L{hdr}:S{hdr}")
+    if not tw_terpisah:
+        gabung.append(f"L{hdr}:S{hdr}")
     for c in (11, 13, 15, 17):
         gabung.append(f"{kol[c]}{hdr + 1}:{kol[c + 1]}{hdr + 1}")
     for c in (25, 26):
