@@ -157,6 +157,7 @@ def _tabel(s, p: Pratinjau, lb, k: Keputusan, boleh_ubah: bool, i: int) -> bool:
                 f"{web.md(h)} '{web.md(j)}' ({web.md(a)})" for h, j, a in lb.diabaikan))
         if not boleh_ubah:
             return False
+        _segarkan(i, lb)
         a = k.tabel.get(lb.kunci) or AturanTabel()
         c1, c2, c3 = st.columns(3)
         hdr = c1.text_input(s.t("ug.pm_header"), value=", ".join(map(str, lb.baris_header)), key=f"ug_hdr_{i}")
@@ -188,6 +189,19 @@ def _tabel(s, p: Pratinjau, lb, k: Keputusan, boleh_ubah: bool, i: int) -> bool:
                 k.aturan(lb.kunci).kolom[huruf] = dipilih
                 berubah = True
     return berubah
+
+
+def _segarkan(i: int, lb) -> None:
+    """When a table is read differently from the last run (a correction re-read it, or one of the Renja
+    form's tables followed another's header rows), its correction widgets start again from what is now read:
+    a widget still holding the previous reading would otherwise be taken for a new decision."""
+    tanda = (lb.kunci, lb.jenis, tuple(lb.baris_header), tuple(lb.pemetaan), lb.skala, lb.diabaikan_pengguna)
+    if st.session_state.get(f"ug_tanda_{i}") == tanda:
+        return
+    for kunci in [kk for kk in st.session_state if str(kk) in (f"ug_hdr_{i}", f"ug_skala_{i}", f"ug_tabel_ikut_{i}")
+                  or str(kk).startswith(f"ug_kol_{i}_")]:
+        del st.session_state[kunci]
+    st.session_state[f"ug_tanda_{i}"] = tanda
 
 
 def _triwulan(s, p: Pratinjau, lb) -> None:
