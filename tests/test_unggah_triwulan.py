@@ -170,6 +170,7 @@ def test_halaman_triwulan_dan_polaritas_saran(monkeypatch, db):
     assert "Realisasi kinerja per triwulan terbaca untuk 5 indikator: TW I–III" in teks and "tahun berjalan (s.d. TW III)" in teks
     assert "polaritas belum ditetapkan dari bukti" in teks and "Persentase penurunan jumlah gelandangan dan pengemis" in teks
     assert "lembar 'Evaluasi Renja' baris 14" in teks
+    assert "berbeda dari capaian tercetak" not in teks  # no printed capaian differs: the suggestion is not counted as one
     tabel = [d.value for d in at.dataframe]
     assert any("Realisasi TW III" in df.columns and "Realisasi TW I" in df.columns for df in tabel)
 
