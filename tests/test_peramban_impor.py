@@ -118,13 +118,14 @@ def test_renja_triwulan_dan_koreksi_baris_judul_1366(server_app, peramban, tmp_p
         if not tabel1.get_by_label("Baris judul kolom (mis. 5 atau 5, 6)").is_visible():
             tabel1.get_by_text("Koreksi: kolom, baris judul, satuan").click()
         assert tabel1.get_by_label("Baris judul kolom (mis. 5 atau 5, 6)").input_value() == "4, 5, 6, 7"
-        # exclude the table and include it again: every widget's state goes back to the app
-        tabel1.get_by_text("Impor tabel ini").evaluate("e => e.click()")
+        # another change sends every widget's state back to the app: nothing returns to the old header rows
+        skala = tabel1.locator("[data-testid='stSelectbox']").filter(has_text="Satuan angka rupiah")
+        skala.scroll_into_view_if_needed()
+        skala.locator("input").first.click()
+        page.keyboard.type("ribuan")
+        page.get_by_role("option").filter(has_text="ribuan").first.click()
         tunggu_app(page)
-        page.get_by_text("dikecualikan oleh pengguna", exact=False).first.wait_for(state="attached")
-        assert page.get_by_text("judul kolom baris 4, 5, 6, 7", exact=False).count() == 3
-        koreksi.nth(0).get_by_text("Impor tabel ini").evaluate("e => e.click()")
-        tunggu_app(page)
+        page.get_by_text("pilihan pengguna", exact=False).first.wait_for(state="attached")
         assert page.get_by_text("judul kolom baris 4, 5, 6, 7", exact=False).count() == 3
         assert page.locator("[data-testid='stException']").count() == 0
         page.screenshot(path=str(ARTEFAK / "unggah_renja_koreksi_1366.png"), full_page=True)
