@@ -133,6 +133,9 @@ def test_skala_dan_periode():
     assert skala_dari([("kolom", "Anggaran (Rp)")])[0] == 1
     assert periode_dari(["Realisasi s.d. TW III"]) == "s.d. TW III"
     assert periode_dari(["Realisasi s/d Triwulan IV"]) is None
+    # the Renja form of Kabupaten Barru: "PERIODE PELAKSANAAN TAHUN 2017 SAMPAI DENGAN SEMESTER I"
+    assert periode_dari(["PERIODE PELAKSANAAN TAHUN 2017 SAMPAI DENGAN SEMESTER I"]) == "s.d. TW II"
+    assert periode_dari(["Periode pelaksanaan s.d. Semester II"]) is None
 
 
 @pytest.mark.parametrize("teks,ya", [("Sumber: BPS 2023", True), ("Keterangan : *) sementara", True),

@@ -202,3 +202,22 @@ def test_halaman_koreksi_baris_judul_renja_tetap_formulir(monkeypatch, db):
     assert ang.loc[ang["level"] == "program", "pagu"].sum() == pytest.approx(1.05e9)
     # the correction is one decision (the table the planner changed); a profile saved from it reads the next file alike
     assert list(p.keputusan.tabel) == [p.lembar[i].kunci]
+
+
+def test_profil_koreksi_renja_dipakai_triwulan_berikut():
+    """The corrected header rows, saved as a profile, read the next quarter's form the same way at once."""
+    from lkjip.ingest.keputusan import AturanTabel, Keputusan
+    from lkjip.ingest.profil import dari_pratinjau, pilih_profil
+
+    tw4, _ = korpus_bentuk._renja(tw_terpisah=True)
+    k = Keputusan(tabel={"Evaluasi Renja#2": AturanTabel(baris_header=[4, 5, 6, 7])})
+    profil = dari_pratinjau(pratinjau(tw4, "evaluasi_renja_2024.xlsx", keputusan=k))
+    assert {kk: a.baris_header for kk, a in profil.tabel.items()} == {f"Evaluasi Renja#{n}": [4, 5, 6, 7] for n in (1, 2, 3)}
+    tw3, _ = korpus_bentuk._renja(sampai_tw=3, tw_terpisah=True)
+    nama, k3, cocok = pilih_profil([("Evaluasi Renja Barru", profil.ke_json())], tw3, "evaluasi_renja_tw3.xlsx")
+    assert cocok
+    p = pratinjau(tw3, "evaluasi_renja_tw3.xlsx", keputusan=k3, profil=nama)
+    assert all(lb.bentuk and lb.baris_header == [4, 5, 6, 7] for lb in p.lembar)
+    ind = p.tabel["indikator"]
+    assert ind["realisasi_tw3"].notna().all() and ind["realisasi_tw4"].isna().all()
+    assert {lb.periode for lb in p.lembar if lb.jenis in ("indikator", "anggaran")} == {"s.d. TW III"}
