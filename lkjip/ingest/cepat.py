@@ -11,7 +11,9 @@ sheet, row and column): when they block the file, it reads only those rows, at t
 and its problems are the answer; otherwise it reads the whole file. The bulk path reports no problem
 of its own except the ones it reproduces exactly, with the row reader's rules (``cepat_baris``): a printed
 capaian that differs from the computed one or cannot be recomputed (and the polarity taken from that
-evidence), a negative polarity only suggested, a capaian beyond ``CAPAIAN_TAK_WAJAR``, example rows, duplicates.
+evidence), a negative polarity only suggested, a capaian beyond ``CAPAIAN_TAK_WAJAR``, indicators with quarters
+(``realisasi_tw1..4``) but no realisation of the year, example rows, duplicates. A quarter that is not a plain
+number (annotated, a grade, malformed) sends its row to the per-cell importer.
 
 The file is read by pandas' C parser as text, cleaned column-wise; each distinct number text, polarity,
 theme and indicator name is parsed or suggested once (``numbers.parse``, ``vocab.sarankan_*``), and
