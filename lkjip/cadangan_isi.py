@@ -39,6 +39,9 @@ ATURAN: list[tuple[str, tuple[str, ...], str, str]] = [
     ("indikator", ("target", "realisasi", "capaian", "capaian_dilaporkan"),
      "NOT (isfinite(coalesce(target, 0)) AND isfinite(coalesce(realisasi, 0)) AND isfinite(coalesce(capaian, 0)) "
      "AND isfinite(coalesce(capaian_dilaporkan, 0)))", "angka tidak terhingga atau NaN"),
+    ("indikator", tuple(f"realisasi_tw{i}" for i in range(1, 5)),
+     " AND ".join(f"isfinite(coalesce(realisasi_tw{i}, 0))" for i in range(1, 5)).join(("NOT (", ")")),
+     "realisasi triwulan tidak terhingga atau NaN"),
     ("indikator", ("target", "realisasi", "capaian", "polaritas"),
      "polaritas = 'positif' AND target IS NOT NULL AND realisasi IS NOT NULL AND target <> 0 AND "
      + _selisih("realisasi / target * 100", "capaian"), "capaian tidak sama dengan realisasi / target × 100"),

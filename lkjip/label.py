@@ -238,6 +238,18 @@ _LABEL: dict[str, tuple[str, str]] = {
                  "The database is in use by another process (e.g. an import from the command line); the figures "
                  "shown are the last ones loaded and update once it has finished."),
     # -- impor --
+    **{f"kol.realisasi_tw{i}": (f"Realisasi TW {r}", f"Actual Q{i}") for i, r in zip(range(1, 5), ("I", "II", "III", "IV"))},
+    "ug.pm_triwulan": ("Realisasi kinerja per triwulan terbaca untuk {n} indikator: {tw}{periode}. Lihat kolom Realisasi TW "
+                       "di tabel indikator di bawah.",
+                       "Quarterly performance read for {n} indicators: {tw}{periode}. See the Actual Q columns in the "
+                       "indicator table below."),
+    "ug.pm_letak": ("lembar '{lembar}' baris {baris}", "sheet '{lembar}' row {baris}"),
+    "ug.pm_triwulan_berjalan": (" — tahun berjalan ({periode}), bukan hasil setahun", " — year in progress ({periode}), not the year's result"),
+    "ug.pm_polaritas_saran": ("{n} indikator: polaritas belum ditetapkan dari bukti (hanya saran dari kata seperti 'penurunan', "
+                              "tanpa capaian tercetak): {daftar}. Tetapkan di kolom **Polaritas** tabel indikator di bawah.",
+                              "{n} indicators: polarity not decided from evidence (only suggested by a word such as "
+                              "'penurunan', no printed capaian): {daftar}. Set it in the **Polarity** column of the indicator "
+                              "table below."),
     "ug.pm_tidak_disimpan": ("{nama} (tidak disimpan)", "{nama} (not stored)"),
     "ug.pm_lv_urusan": ("Urusan", "Government affair (urusan)"),
     "ug.pm_lv_bidang_urusan": ("Bidang urusan", "Field of affairs (bidang urusan)"),

@@ -14,9 +14,10 @@ import streamlit as st
 
 from . import label, web
 from .ingest import Keputusan, Pratinjau
+from .ingest.indikator import AWAL_POLARITAS_SARAN
 from .ingest.judul import NAMA_SKALA
 from .ingest.keputusan import AturanTabel
-from .ingest.ringkasan import total_dibaca
+from .ingest.ringkasan import teks_triwulan, total_dibaca, triwulan_dibaca
 from .ingest.tabel import _BANTU, KOLOM, NAMA_JENIS
 from .numbers import format_angka
 from .vocab import LEVEL
@@ -76,9 +77,14 @@ def pemahaman(s, p: Pratinjau, k: Keputusan, boleh_ubah: bool) -> bool:
         if ikut != ll.disertakan:
             k.lembar_ikut = sorted(set(k.lembar_ikut) ^ {ll.nama})
             berubah = True
-    n_beda = sum("capaian tercetak" in m.pesan and m.tingkat == "peringatan" for m in p.masalah)
+    n_beda = sum("capaian tercetak" in m.pesan and m.tingkat == "peringatan" and not m.pesan.startswith(AWAL_POLARITAS_SARAN)
+                 for m in p.masalah)
     if n_beda:
         st.warning(s.t("ug.pm_capaian_beda", n=n_beda), icon=":material/difference:")
+    saran = [m for m in p.masalah if m.tingkat == "peringatan" and m.pesan.startswith(AWAL_POLARITAS_SARAN)]
+    if saran:
+        daftar = "; ".join(f"{web.md(m.nilai)} ({s.t('ug.pm_letak', lembar=web.md(m.lembar), baris=m.baris)})" for m in saran)
+        st.warning(s.t("ug.pm_polaritas_saran", n=len(saran), daftar=daftar), icon=":material/swap_vert:")
     for i, lb in enumerate(p.lembar):
         with st.container(border=True):
             if not lb.jenis:
@@ -119,6 +125,8 @@ def _tabel(s, p: Pratinjau, lb, k: Keputusan, boleh_ubah: bool, i: int) -> bool:
     konteks = s.t("ug.pm_konteks", instansi=web.md(lb.instansi or "–"), tahun=lb.tahun or "–", periode=periode,
                   satuan=web.md(satuan))
     st.markdown(konteks if lb.jenis == "anggaran" else konteks.rsplit(" · ", 1)[0])
+    if lb.jenis == "indikator":
+        _triwulan(s, p, lb)
     tot = total_dibaca(p, lb.kunci)
     if len(tot):
         st.caption(s.t("ug.pm_total"))
@@ -150,12 +158,13 @@ def _tabel(s, p: Pratinjau, lb, k: Keputusan, boleh_ubah: bool, i: int) -> bool:
                 f"{web.md(h)} '{web.md(j)}' ({web.md(a)})" for h, j, a in lb.diabaikan))
         if not boleh_ubah:
             return False
+        v = _versi(i, lb)
         a = k.tabel.get(lb.kunci) or AturanTabel()
         c1, c2, c3 = st.columns(3)
-        hdr = c1.text_input(s.t("ug.pm_header"), value=", ".join(map(str, lb.baris_header)), key=f"ug_hdr_{i}")
+        hdr = c1.text_input(s.t("ug.pm_header"), value=", ".join(map(str, lb.baris_header)), key=f"ug_hdr_{i}{v}")
         skala = c2.selectbox(s.t("ug.pm_skala"), _SKALA, index=_SKALA.index(lb.skala) if lb.skala in _SKALA else 0,
-                             key=f"ug_skala_{i}", format_func=lambda x: "rupiah" if x == 1 else NAMA_SKALA[x])
-        ikut = c3.checkbox(s.t("ug.pm_ikut"), value=not lb.diabaikan_pengguna, key=f"ug_tabel_ikut_{i}")
+                             key=f"ug_skala_{i}{v}", format_func=lambda x: "rupiah" if x == 1 else NAMA_SKALA[x])
+        ikut = c3.checkbox(s.t("ug.pm_ikut"), value=not lb.diabaikan_pengguna, key=f"ug_tabel_ikut_{i}{v}")
         # a widget differs from what was read and from what is already decided: a new decision
         baru = _baris(hdr)
         if baru and baru != lb.baris_header and baru != a.baris_header:
@@ -174,13 +183,37 @@ def _tabel(s, p: Pratinjau, lb, k: Keputusan, boleh_ubah: bool, i: int) -> bool:
             opsi = pilihan if kini in pilihan else pilihan + [kini]
             dipilih = kolom[j % 3].selectbox(
                 s.t("ug.pm_kolom_jadi", huruf=huruf), opsi, index=opsi.index(kini),
-                key=f"ug_kol_{i}_{huruf}", format_func=lambda b: label.judul_kolom(b, s.bahasa) if b else s.t("ug.pm_abaikan"))
+                key=f"ug_kol_{i}_{huruf}{v}", format_func=lambda b: label.judul_kolom(b, s.bahasa) if b else s.t("ug.pm_abaikan"))
             if judul:
                 kolom[j % 3].caption(f"«{web.md(judul[:60])}»")
             if dipilih != kini and dipilih != a.kolom.get(huruf):
                 k.aturan(lb.kunci).kolom[huruf] = dipilih
                 berubah = True
     return berubah
+
+
+def _versi(i: int, lb) -> str:
+    """A suffix for the keys of a table's correction widgets, new each time the table is read differently
+    (a correction re-read it, or one of the Renja form's tables followed another's header rows): the widgets
+    then start again from what is now read. A widget kept under the same key would keep showing, and send
+    back, the previous reading, taken for a new decision."""
+    tanda = (lb.kunci, lb.jenis, tuple(lb.baris_header), tuple(lb.pemetaan), lb.skala, lb.diabaikan_pengguna)
+    lama = st.session_state.get(f"ug_tanda_{i}")
+    versi = st.session_state.get(f"ug_versi_{i}", 0)
+    if lama is not None and lama != tanda:
+        versi += 1
+    st.session_state[f"ug_tanda_{i}"], st.session_state[f"ug_versi_{i}"] = tanda, versi
+    return f"_{versi}" if versi else ""
+
+
+def _triwulan(s, p: Pratinjau, lb) -> None:
+    """The quarters read for the indicators of one table, and whether the year is still in progress."""
+    n, ada = triwulan_dibaca(p, lb.kunci)
+    if not n:
+        return
+    tw = teks_triwulan(ada)
+    periode = s.t("ug.pm_triwulan_berjalan", periode=lb.periode) if lb.periode else ""
+    (st.warning if lb.periode else st.caption)(s.t("ug.pm_triwulan", n=n, tw=tw, periode=periode))
 
 
 def simpan_profil(s, store, p: Pratinjau, pengguna: str | None, instansi: str | None = None) -> None:

@@ -66,6 +66,10 @@ PENJELASAN: dict[str, dict[str, tuple[str, str, str]]] = {
         "utama": _UTAMA,
         "sumber": _SUMBER,
         "catatan": _CATATAN,
+        **{f"realisasi_tw{i}": ("tidak", f"realisasi kinerja triwulan {i} (kolom K TW {r} formulir Evaluasi Renja); tidak "
+                                         "dijumlahkan menjadi realisasi setahun: isi kolom realisasi juga",
+                                "angka seperti tercetak, mis. 18% atau 30; kosong = tidak ada")
+           for i, r in zip(range(1, 5), ("I", "II", "III", "IV"))},
     },
     "anggaran": {
         "instansi": _INSTANSI,

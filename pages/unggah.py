@@ -90,7 +90,8 @@ if boleh:
                 cup = cuplikan(p, n=len(ind))
                 st.dataframe(cup.assign(capaian=cup["capaian"].map(lambda v: format_persen(v) if v is not None else "–")).fillna("–").rename(columns={
                     "target_teks": s.t("ug.cup_target"), "realisasi_teks": s.t("ug.cup_realisasi"),
-                    "capaian_dilaporkan_teks": s.t("ug.cup_tercetak")}),
+                    "capaian_dilaporkan_teks": s.t("ug.cup_tercetak"),
+                    **{b: label.judul_kolom(b, s.bahasa) for b in cup.columns if b.startswith("realisasi_tw")}}),
                     hide_index=True, width="stretch")
                 daftar = ind.drop_duplicates("indikator")[["indikator", "polaritas", "tema"]].reset_index(drop=True)
                 ubah = st.data_editor(daftar, hide_index=True, width="stretch", key="unggah_editor", disabled=["indikator"],

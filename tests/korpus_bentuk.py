@@ -34,29 +34,46 @@ def _rp(n: float) -> str:
 
 
 # --- 1. Renja evaluation form (Permendagri 86/2017) -----------------------------------------------------
-# (kode, uraian, sasaran, indikator, renstra K, target K, realisasi K, pagu, realisasi per TW)
+# (kode, uraian, sasaran, indikator, renstra K, target K, realisasi K, pagu, realisasi Rp per TW, realisasi K per TW)
+# The form's column (13) is (9)+(10)+(11)+(12): the year's realisation is the sum of the quarters, for K as for Rp.
 _RENJA = [
     ("1.06.02", "Program Pemberdayaan Sosial", "Meningkatnya kualitas penanganan PMKS",
      "Persentase PSKS yang aktif dalam penyelenggaraan kesejahteraan sosial", "80%", "75%", "72%",
-     450_000_000, [90_000_000, 110_000_000, 120_000_000, 115_000_000]),
+     450_000_000, [90_000_000, 110_000_000, 120_000_000, 115_000_000], ["18%", "17,5%", "18,5%", "18%"]),
     ("1.06.02.2.01", "Pengembangan Potensi Sumber Kesejahteraan Sosial Daerah Kabupaten/Kota", None,
      "Jumlah PSKS yang mendapatkan pembinaan", "600", "120", "118", 250_000_000,
-     [50_000_000, 60_000_000, 70_000_000, 61_500_000]),
+     [50_000_000, 60_000_000, 70_000_000, 61_500_000], ["30", "30", "30", "28"]),
     ("1.06.04", "Program Rehabilitasi Sosial", "Meningkatnya kualitas penanganan PMKS",
      "Persentase PPKS yang mendapatkan rehabilitasi sosial dasar di luar panti", "75%", "70%", "74%",
-     600_000_000, [120_000_000, 150_000_000, 160_000_000, 140_250_000]),
-    (None, None, None, "Persentase penurunan jumlah gelandangan dan pengemis", "5%", "10%", "12%", None, None),
+     600_000_000, [120_000_000, 150_000_000, 160_000_000, 140_250_000], ["20%", "18%", "18%", "18%"]),
+    (None, None, None, "Persentase penurunan jumlah gelandangan dan pengemis", "5%", "10%", "12%", None, None,
+     ["3%", "3%", "3%", "3%"]),
     ("1.06.04.2.02", "Rehabilitasi Sosial Dasar Penyandang Disabilitas Terlantar, Anak Terlantar, Lanjut Usia "
      "Terlantar, serta Gelandangan Pengemis di Luar Panti Sosial", None,
      "Jumlah anak terlantar yang mendapatkan pemenuhan kebutuhan dasar", "700", "150", "162", 350_000_000,
-     [70_000_000, 80_000_000, 90_000_000, 91_000_000]),
+     [70_000_000, 80_000_000, 90_000_000, 91_000_000], ["40", "40", "41", "41"]),
 ]
 
 
-def _renja(tahun: int = 2024) -> tuple[bytes, Harapan]:
+def _angka_k(teks: str) -> float:
+    return float(teks.rstrip("%").replace(",", "."))
+
+
+def _k(nilai: float, persen: bool) -> str:
+    t = f"{nilai:g}".replace(".", ",")
+    return t + "%" if persen else t
+
+
+def _renja(tahun: int = 2024, sampai_tw: int = 4, tw_terpisah: bool = False) -> tuple[bytes, Harapan]:
+    """The form as filled in at the end of the year, or during it (``sampai_tw`` < 4: the later quarters
+    blank, the year's realisation the sum of the quarters so far). ``tw_terpisah``: the label "Realisasi
+    Kinerja Pada Triwulan" alone in the row above the header, centred across its columns without merging
+    them (Excel's "Center Across Selection"), so it is one filled cell in a row of its own."""
     judul = [["EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH LINGKUP KABUPATEN BARRU"],
              ["RENJA PERANGKAT DAERAH : DINAS SOSIAL KABUPATEN BARRU"],
              [f"PERIODE PELAKSANAAN : TAHUN {tahun}"], []]
+    if tw_terpisah:
+        judul[-1] = [None] * 11 + ["Realisasi Kinerja Pada Triwulan"]
     h1 = ["No", "Sasaran", "Kode", "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan",
           "Indikator Kinerja Program (outcome)/Kegiatan (output)",
           "Target Renstra Perangkat Daerah pada Tahun 2026 (Akhir Periode Renstra PD)", None,
@@ -67,6 +84,8 @@ def _renja(tahun: int = 2024) -> tuple[bytes, Harapan]:
           f"Realisasi Kinerja dan Anggaran Renstra PD s/d Tahun {tahun} (Akhir Tahun Pelaksanaan Renja PD)", None,
           f"Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra PD s/d Tahun {tahun} (%)", None,
           "Unit PD Penanggung Jawab", "Keterangan"]
+    if tw_terpisah:
+        h1[11] = None
     h2 = [None] * 11 + ["I", None, "II", None, "III", None, "IV", None] + [None] * 8
     h3 = [None] * 5 + ["K", "Rp"] * 10 + [None, None]
     # the numbered-column row: one number per column, K and Rp of a pair share it (13 = 9+10+11+12)
@@ -77,31 +96,40 @@ def _renja(tahun: int = 2024) -> tuple[bytes, Harapan]:
                      _rp(sum(r[7] for r in _RENJA if r[7]))]]
     harapan_angg, harapan_ind, gabung = [], [], []
     n = 0
-    for kode, uraian, sasaran, ind, renstra, target, real, pagu, tw in _RENJA:
+    for kode, uraian, sasaran, ind, renstra, target, real, pagu, tw, k_tw in _RENJA:
+        tw = tw and tw[:sampai_tw] + [None] * (4 - sampai_tw)
+        k_tw = k_tw[:sampai_tw] + [None] * (4 - sampai_tw)
+        if sampai_tw < 4:
+            real = _k(round(sum(_angka_k(v) for v in k_tw if v), 2), real.endswith("%"))
         baris = [None] * 27
         if kode:
             n += 1
             baris[0], baris[2], baris[3] = n, kode, uraian
         baris[1] = sasaran
         baris[4], baris[5], baris[9], baris[19] = ind, renstra, target, real
+        for i, v in enumerate(k_tw):
+            baris[11 + 2 * i] = v
         if pagu:
             baris[6] = _rp(pagu * 3)
             baris[10] = _rp(pagu)
             for i, v in enumerate(tw):
-                baris[12 + 2 * i] = _rp(v)
-            baris[20] = _rp(sum(tw))
+                baris[12 + 2 * i] = _rp(v) if v is not None else None
+            baris[20] = _rp(sum(v for v in tw if v))
             baris[25] = "Bidang Rehabilitasi Sosial" if "04" in kode else "Bidang Pemberdayaan Sosial"
             level = "program" if kode.count(".") == 2 else "kegiatan"
             harapan_angg.append({"instansi": BARRU, "tahun": tahun, "kode": kode, "level": level, "pagu": float(pagu),
-                                 "realisasi": float(sum(tw)), **{f"realisasi_tw{i + 1}": float(v) for i, v in enumerate(tw)}})
+                                 "realisasi": float(sum(v for v in tw if v)),
+                                 **{f"realisasi_tw{i + 1}": float(v) if v is not None else None for i, v in enumerate(tw)}})
         rows.append(baris)
         harapan_ind.append({"instansi": BARRU, "tahun": tahun, "indikator": ind,
-                            "tingkat": "kegiatan" if kode and kode.count(".") > 2 else "program"})
+                            "tingkat": "kegiatan" if kode and kode.count(".") > 2 else "program",
+                            "realisasi": _angka_k(real),
+                            **{f"realisasi_tw{i + 1}": _angka_k(v) if v else None for i, v in enumerate(k_tw)}})
     # the second indicator of Program Rehabilitasi Sosial: No, Kode and Uraian merged over both rows
     r0 = len(judul) + 4 + 2 + 3  # 1-based row of Program Rehabilitasi Sosial
     gabung += [f"A{r0}:A{r0 + 1}", f"C{r0}:C{r0 + 1}", f"D{r0}:D{r0 + 1}", f"B{r0}:B{r0 + 1}"]
     total_pagu = sum(r[7] for r in _RENJA if r[7] and r[0].count(".") == 2)
-    total_real = sum(sum(r[8]) for r in _RENJA if r[7] and r[0].count(".") == 2)
+    total_real = sum(sum(r[8][:sampai_tw]) for r in _RENJA if r[7] and r[0].count(".") == 2)
     rows.append(["JUMLAH", None, None, None, None, None, None, None, None, None, _rp(total_pagu)] + [None] * 9 + [_rp(total_real)])
     harapan_angg.append({"instansi": BARRU, "tahun": tahun, "level": "total", "pagu": float(total_pagu), "realisasi": float(total_real)})
     rows += [["Rata-rata capaian kinerja (%)"], ["Predikat kinerja", None, None, None, None, None, None, None, None, None,
@@ -116,7 +144,8 @@ def _renja(tahun: int = 2024) -> tuple[bytes, Harapan]:
     kol = [chr(65 + i) if i < 26 else "A" + chr(65 + i - 26) for i in range(27)]
     for c in (5, 7, 9, 19, 21, 23):
         gabung.append(f"{kol[c]}{hdr}:{kol[c + 1]}{hdr + 1}")
-    gabung.append(f"L{hdr}:S{hdr}")
+    if not tw_terpisah:
+        gabung.append(f"L{hdr}:S{hdr}")
     for c in (11, 13, 15, 17):
         gabung.append(f"{kol[c]}{hdr + 1}:{kol[c + 1]}{hdr + 1}")
     for c in (25, 26):
@@ -126,10 +155,17 @@ def _renja(tahun: int = 2024) -> tuple[bytes, Harapan]:
         jumlah={"anggaran": len(harapan_angg), "indikator": len(harapan_ind), "renstra": len(harapan_ind)},
         baris={"anggaran": harapan_angg, "indikator": harapan_ind},
         angka=[("renstra", {"indikator": "Persentase PSKS yang aktif dalam penyelenggaraan kesejahteraan sosial"}, "tahun", "first", 2026),
-               ("indikator", {"indikator": "Persentase penurunan jumlah gelandangan dan pengemis"}, "capaian", "first", 80.0),
-               ("anggaran", {"level": "program"}, "pagu", "sum", float(total_pagu))],
+               # "penurunan" without a printed capaian: negatif suggested, (2 × 10 − realisasi) / 10
+               ("indikator", {"indikator": "Persentase penurunan jumlah gelandangan dan pengemis"}, "capaian", "first",
+                80.0 if sampai_tw == 4 else 110.0),
+               ("anggaran", {"level": "program"}, "pagu", "sum", float(total_pagu))]
+        + ([] if sampai_tw == 4 else [(t, {}, "catatan", "first", "realisasi s.d. TW III (tahun berjalan)")
+                                      for t in ("indikator", "anggaran")]),
         masalah=[("info", "Evaluasi Renja", None, None, "bidang urusan"),
-                 ("info", "Evaluasi Renja", None, None, "tanda tangan")])
+                 ("info", "Evaluasi Renja", None, None, "tanda tangan"),
+                 # the polarity was not decided from evidence: a warning on that row, saying where to set it
+                 ("peringatan", "Evaluasi Renja", 14, "E", "belum ditetapkan dari bukti")]
+        + ([] if sampai_tw == 4 else [("peringatan", "Evaluasi Renja", hdr, None, "TW IV kosong")]))
 
 
 # --- 2. SIPD realisation export: one code column holds the hierarchy; amounts as text ----------------------
@@ -371,10 +407,13 @@ def _html_xls() -> tuple[bytes, Harapan]:
 
 def kasus() -> list[Kasus]:
     renja, h_renja = _renja()
+    renja_tw3, h_renja_tw3 = _renja(sampai_tw=3)
     sipd, h_sipd = _sipd()
     hasil = [
         Kasus("renja_86_2017", "Formulir Evaluasi Hasil Renja PD (Permendagri 86/2017): K/Rp, TW I–IV, kode bertingkat, "
               "baris urusan/bidang, JUMLAH, rata-rata/predikat, faktor pendorong, tanda tangan", "evaluasi_renja_2024.xlsx", renja, h_renja),
+        Kasus("renja_86_2017_tw3", "Formulir Evaluasi Renja yang sama diisi saat tahun berjalan: TW IV kosong, realisasi s.d. TW III",
+              "evaluasi_renja_2024_tw3.xlsx", renja_tw3, h_renja_tw3),
         Kasus("sipd_lra", "Ekspor SIPD: satu kolom kode (urusan, bidang, program, kegiatan, sub kegiatan, rekening), angka teks ',00', "
               "SKPD di baris judul", "lra_dinsos_2024.xlsx", sipd, h_sipd),
     ]

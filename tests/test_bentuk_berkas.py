@@ -61,7 +61,13 @@ def test_renja_pratinjau_menyebut_bentuk_dan_tahun():
     assert angg.instansi == "Dinas Sosial Kabupaten Barru" and angg.tahun == 2024
     bidang = dict((b, h) for h, _, b, _ in angg.pemetaan)
     assert {"pagu", "realisasi", "realisasi_tw1", "realisasi_tw4", "kode", "uraian"} <= set(bidang)
-    assert any("triwulan" in alasan for _, _, alasan in angg.diabaikan)
+    assert [h for h, _, b, _ in angg.pemetaan if b.startswith("realisasi_tw")] == ["M", "O", "Q", "S"]  # the Rp columns
+    # the K columns of TW I–IV are the indicators' realisation per quarter, nothing of the quarters is left out
+    ind = next(lb for lb in p.lembar if lb.jenis == "indikator")
+    assert [(h, b) for h, _, b, _ in ind.pemetaan if b.startswith("realisasi_tw")] == [
+        ("L", "realisasi_tw1"), ("N", "realisasi_tw2"), ("P", "realisasi_tw3"), ("R", "realisasi_tw4")]
+    assert not any("triwulan" in alasan.lower() for lb in p.lembar for _, _, alasan in lb.diabaikan)
+    assert ind.periode is None and angg.periode is None  # every quarter filled: the year's result
 
 
 def test_tabel_kedua_bukan_indikator():
@@ -127,6 +133,9 @@ def test_skala_dan_periode():
     assert skala_dari([("kolom", "Anggaran (Rp)")])[0] == 1
     assert periode_dari(["Realisasi s.d. TW III"]) == "s.d. TW III"
     assert periode_dari(["Realisasi s/d Triwulan IV"]) is None
+    # the Renja form of Kabupaten Barru: "PERIODE PELAKSANAAN TAHUN 2017 SAMPAI DENGAN SEMESTER I"
+    assert periode_dari(["PERIODE PELAKSANAAN TAHUN 2017 SAMPAI DENGAN SEMESTER I"]) == "s.d. TW II"
+    assert periode_dari(["Periode pelaksanaan s.d. Semester II"]) is None
 
 
 @pytest.mark.parametrize("teks,ya", [("Sumber: BPS 2023", True), ("Keterangan : *) sementara", True),

@@ -92,7 +92,7 @@ def test_jalur_cepat_urutan_kolom_lain_dan_titik_koma():
     (lambda r: (r.__setitem__(0, "JUMLAH"), r.__setitem__(3, "")), "figures without an indicator", True),
     (lambda r: (r.__setitem__(0, "JUMLAH"), r.__setitem__(1, ""), r.__setitem__(2, ""), r.__setitem__(3, "")), "total row", False),
     (lambda r: r.__setitem__(3, "Rata-rata capaian"), "average row", False),
-    (lambda r: r.append("di luar judul"), "cell right of the header", False),
+    (lambda r: r.extend([""] * (len(KOL) - len(r)) + ["di luar judul"]), "cell right of the header", False),
     (lambda r: (r.__setitem__(0, "Sumber: LKjIP 2022"), r.__setitem__(1, "")), "footnote ends the table", False),
     (lambda r: r.__setitem__(3, "Predikat kinerja"), "form summary row", False),
 ])

@@ -9,6 +9,11 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 NAMA = "Monev keuangan Madiun"
 
 
+def kolom(at, huruf: str):
+    """The field chooser of one column (its key changes each time the table is read differently)."""
+    return next(sb for sb in at.selectbox if sb.label == f"Kolom {huruf} dibaca sebagai")
+
+
 def test_koreksi_simpan_profil_lalu_triwulan_berikut(monkeypatch, db):
     at = halaman_unggah(monkeypatch, db)
     unggah(at, "monev_madiun_tw1.xlsx", korpus_bentuk.monev_madiun(1), XLSX)
@@ -22,8 +27,8 @@ def test_koreksi_simpan_profil_lalu_triwulan_berikut(monkeypatch, db):
     p = at.session_state["unggah_pratinjau"]
     assert p.lembar[0].jenis == "anggaran"
     # ... "Dana" is the pagu, "Terserap" the realisasi
-    at.selectbox(key="ug_kol_0_C").set_value("pagu").run()
-    at.selectbox(key="ug_kol_0_D").set_value("realisasi").run()
+    kolom(at, "C").set_value("pagu").run()
+    kolom(at, "D").set_value("realisasi").run()  # the table was read anew: its widgets too
     assert not at.exception, [e.value for e in at.exception]
     p = at.session_state["unggah_pratinjau"]
     assert not p.galat, [m.teks() for m in p.galat]

@@ -6,17 +6,18 @@ Nothing is written here (``simpan`` commits a preview).
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 
 from ..numbers import format_angka
-from . import format_lain
+from . import format_lain, renja
 from .anggaran import BacaAnggaran
 from .berkas import GalatBerkas, Lembar, baca_dari_disk, baca_lembar
 from .indikator import BacaIndikator
-from .judul import NAMA_SKALA
-from .keputusan import Keputusan, indeks_kolom, teks_bentuk
+from .judul import NAMA_SKALA, NAMA_TW
+from .keputusan import AturanTabel, Keputusan, indeks_kolom, teks_bentuk
 from .kode import TIDAK_DISIMPAN
 from .lain import BacaLain
 from .model import TAHUN_MAKS, TAHUN_MIN, LembarLain, LembarTerbaca, Masalah, Pratinjau, huruf_kolom, teks
@@ -75,16 +76,33 @@ def _terapkan(lb_nama: str, rows: list[list[object]], tabel: list[TabelDitemukan
     if not k:
         return [tuple(h) for h in hasil]
     kunci_ada = {h[0] for h in hasil}
-    for kunci, a in k.tabel.items():
-        nama, _, n = kunci.rpartition("#")
-        if nama != lb_nama:
-            continue
+    aturan = {kunci: a for kunci, a in k.tabel.items() if kunci.rpartition("#")[0] == lb_nama}
+    turunan = _header_bentuk(hasil, aturan)
+    buang = []
+    for kunci, a in aturan.items():
         lama = next((h for h in hasil if h[0] == kunci), None)
         kolom = {indeks_kolom(h): b for h, b in a.kolom.items()}
         t = lama[1] if lama else None
         if a.baris_header and (not t or [h - 1 for h in a.baris_header] != t.baris_header) or a.jenis and (not t or a.jenis != t.jenis):
             hdr = [h - 1 for h in a.baris_header] if a.baris_header else t.baris_header
-            baru = tabel_dari_header(rows, hdr, a.jenis, kolom)
+            baru = None
+            if t is not None and t.bentuk == renja.BENTUK and (not a.jenis or a.jenis == t.jenis):
+                # the form keeps its reading (K/Rp pairs) with the rows chosen
+                baru = next((x for x in renja.dari_header(rows, hdr) if x.jenis == t.jenis), None)
+                if baru is not None:
+                    _ganti_kolom(baru, kolom, rows)
+                elif kunci in turunan:
+                    buang.append(kunci)
+                    p.masalah.append(Masalah("info", lb_nama, hdr[0] + 1, None, None,
+                                             f"tabel {NAMA_JENIS[t.jenis]} formulir {t.bentuk} tidak terbaca dengan baris judul "
+                                             f"{', '.join(str(h + 1) for h in hdr)}: tidak diimpor"))
+                    continue
+                else:
+                    p.masalah.append(Masalah("info", lb_nama, hdr[0] + 1, None, None,
+                                             f"baris judul yang dipilih ({', '.join(str(h + 1) for h in hdr)}) tidak memuat baris K/Rp "
+                                             f"formulir {t.bentuk} (atau tanpa kolom target dan indikatornya): dibaca sebagai tabel biasa"))
+            if baru is None:
+                baru = tabel_dari_header(rows, hdr, a.jenis, kolom)
             if baru is None:
                 p.masalah.append(Masalah("galat", lb_nama, hdr[0] + 1, None, None,
                                          "baris judul kolom yang dipilih tidak memuat kolom yang cukup untuk satu jenis tabel "
@@ -96,15 +114,7 @@ def _terapkan(lb_nama: str, rows: list[list[object]], tabel: list[TabelDitemukan
                 _awal_judul(rows, berikut, baru.baris_data_mulai) if berikut is not None else None)
             t = tafsir(baru, rows, [])
         elif t is not None and kolom:
-            ada = {kk.indeks: kk for kk in t.kolom}
-            for i, b in kolom.items():
-                if b:
-                    judul = ada[i].judul if i in ada else " / ".join(
-                        teks(rows[h][i]) or "" for h in t.baris_header if i < len(rows[h])).strip(" /") or f"kolom {huruf_kolom(i)}"
-                    ada[i] = Kolom(i, judul, b, ada[i].tahun if i in ada else None)
-                else:
-                    ada.pop(i, None)
-            t.kolom = sorted(ada.values(), key=lambda x: x.indeks)
+            _ganti_kolom(t, kolom, rows)
         if t is None:
             continue
         if a.skala:
@@ -113,7 +123,41 @@ def _terapkan(lb_nama: str, rows: list[list[object]], tabel: list[TabelDitemukan
             lama[1], lama[2] = t, a.abaikan
         elif kunci not in kunci_ada:
             hasil.append([kunci, t, a.abaikan])
+    hasil = [h for h in hasil if h[0] not in buang]
     return [tuple(h) for h in sorted(hasil, key=lambda h: int(h[0].rpartition("#")[2]))]
+
+
+def _header_bentuk(hasil: list[list], aturan: dict[str, AturanTabel]) -> set[str]:
+    """The Renja form's tables share one header: header rows chosen for one of them apply to the others of
+    the same form that have no header rows of their own (added to ``aturan`` as copies; the person's
+    decisions are left as they are). Returns the keys so added."""
+    turunan = set()
+    for kunci, a in list(aturan.items()):
+        lama = next((h for h in hasil if h[0] == kunci), None)
+        if not a.baris_header or lama is None or lama[1].bentuk != renja.BENTUK or kunci in turunan:
+            continue
+        for kunci_lain, t_lain, _ in hasil:
+            sendiri = aturan.get(kunci_lain)
+            if kunci_lain != kunci and t_lain.bentuk == renja.BENTUK and t_lain.baris_header == lama[1].baris_header \
+                    and not (sendiri and sendiri.baris_header):
+                aturan[kunci_lain] = replace(sendiri or AturanTabel(), baris_header=list(a.baris_header))
+                turunan.add(kunci_lain)
+    return turunan
+
+
+def _ganti_kolom(t: TabelDitemukan, kolom: dict[int, str], rows: list[list[object]]) -> None:
+    """The person's column fields over those read ("" ignores the column)."""
+    if not kolom:
+        return
+    ada = {kk.indeks: kk for kk in t.kolom}
+    for i, b in kolom.items():
+        if b:
+            judul = ada[i].judul if i in ada else " / ".join(
+                teks(rows[h][i]) or "" for h in t.baris_header if i < len(rows[h])).strip(" /") or f"kolom {huruf_kolom(i)}"
+            ada[i] = Kolom(i, judul, b, ada[i].tahun if i in ada else None)
+        else:
+            ada.pop(i, None)
+    t.kolom = sorted(ada.values(), key=lambda x: x.indeks)
 
 
 def pratinjau(data: bytes, nama_file: str, instansi: str | None = None, tahun: int | None = None,
@@ -178,6 +222,8 @@ def pratinjau(data: bytes, nama_file: str, instansi: str | None = None, tahun: i
                 r["_lembar"], r["_tabel"] = lb.nama, kunci
             if pb.realisasi_triwulan and t.jenis == "anggaran":
                 _dari_triwulan(p, lb.nama, t, recs, pb.realisasi_triwulan)
+            elif not t.periode and t.jenis in ("anggaran", "indikator"):
+                _tahun_berjalan(p, lb.nama, t, recs)
             if t.periode and t.jenis == "indikator":
                 for r in recs:
                     r["catatan"] = "; ".join(x for x in (r.get("catatan"), f"realisasi {t.periode} (tahun berjalan)") if x)
@@ -260,6 +306,25 @@ def _dari_triwulan(p: Pratinjau, nama: str, t: TabelDitemukan, recs: list[dict],
     if tw < 4 and not t.periode:
         for r in recs:
             r["catatan"] = "; ".join(x for x in (r.get("catatan"), f"realisasi s.d. TW {romawi} (tahun berjalan)") if x)
+
+
+def _tahun_berjalan(p: Pratinjau, nama: str, t: TabelDitemukan, recs: list[dict]) -> None:
+    """A table with a TW IV column empty in every row while earlier quarters are filled (a Renja form filled
+    during the year): its figures run to the last quarter filled, a year in progress, labelled as such."""
+    if not recs or not any(k.bidang == "realisasi_tw4" for k in t.kolom):
+        return
+    akhir = max((i for r in recs for i in range(1, 5) if r.get(f"realisasi_tw{i}") is not None), default=0)
+    if not 0 < akhir < 4:
+        return
+    romawi = NAMA_TW[akhir]
+    t.periode = f"s.d. TW {romawi}"
+    p.masalah.append(Masalah("peringatan", nama, t.baris_header[0] + 1, None, None,
+                             f"kolom realisasi TW IV kosong di setiap baris tabel {NAMA_JENIS[t.jenis]}: angkanya dibaca sebagai tahun "
+                             f"berjalan s.d. TW {romawi}, bukan hasil setahun, dan setiap baris diberi catatan itu. Bila tabel ini "
+                             "hasil setahun, isi realisasi TW IV di berkas"))
+    if t.jenis == "anggaran":  # indicator rows are noted below, as for a period stated in the title
+        for r in recs:
+            r["catatan"] = "; ".join(x for x in (r.get("catatan"), f"realisasi {t.periode} (tahun berjalan)") if x)
 
 
 def _periksa_ganda(p: Pratinjau) -> None:

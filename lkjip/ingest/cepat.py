@@ -11,7 +11,9 @@ sheet, row and column): when they block the file, it reads only those rows, at t
 and its problems are the answer; otherwise it reads the whole file. The bulk path reports no problem
 of its own except the ones it reproduces exactly, with the row reader's rules (``cepat_baris``): a printed
 capaian that differs from the computed one or cannot be recomputed (and the polarity taken from that
-evidence), a negative polarity only suggested, a capaian beyond ``CAPAIAN_TAK_WAJAR``, example rows, duplicates.
+evidence), a negative polarity only suggested, a capaian beyond ``CAPAIAN_TAK_WAJAR``, indicators with quarters
+(``realisasi_tw1..4``) but no realisation of the year, example rows, duplicates. A quarter that is not a plain
+number (annotated, a grade, malformed) sends its row to the per-cell importer.
 
 The file is read by pandas' C parser as text, cleaned column-wise; each distinct number text, polarity,
 theme and indicator name is parsed or suggested once (``numbers.parse``, ``vocab.sarankan_*``), and
@@ -31,12 +33,14 @@ import pandas as pd
 from ..numbers import parse
 from ..vocab import TEMA, TINGKAT_INDIKATOR, baku_polaritas, sarankan_polaritas, sarankan_tema
 from .berkas import BATAS_UKURAN, GALAT_EXCEL, GalatBerkas, _dekode, _jenis_isi, pemisah_csv
-from .cepat_baris import baris_akhir_tabel, baris_jumlah, capaian as hitung_capaian, periksa_capaian, tahun as baca_tahun
+from .cepat_baris import (baris_akhir_tabel, baris_jumlah, capaian as hitung_capaian, periksa_capaian, tahun as baca_tahun,
+                          tanpa_realisasi_tahunan)
 from .tabel import KOLOM, cari_tabel
 
 BATAS_CEPAT = 1024 * 1024  # bytes: smaller files are quick enough cell by cell
 _WAJIB = {"instansi", "tahun", "indikator", "target", "realisasi"}
 _ANGKA = ("target", "realisasi", "capaian_dilaporkan")
+_TRIWULAN = tuple(f"realisasi_tw{i}" for i in range(1, 5))
 _TIDAK = ("0", "0.0", "tidak", "t", "no", "n", "false", "salah")
 _SPASI_LAIN = ("  ", "\n", "\t", "\r", "\xa0")
 _RE_SPASI = re.compile(r"\s+")
@@ -182,7 +186,7 @@ def _pratinjau(data: bytes, nama_file: str, lapor, sumber: str | None):
     if (isi & baris_akhir_tabel(kol, nama_kolom)).any():
         raise _Lewati  # a footnote or signature ends the table: the per-cell importer says where
     ind_semua = kol["indikator"].bersih()
-    angka_ada = np.logical_or.reduce([ada[nm] for nm in _ANGKA if nm in ada])
+    angka_ada = np.logical_or.reduce([ada[nm] for nm in _ANGKA + _TRIWULAN if nm in ada])
     ragu |= dipakai & ~ada["indikator"] & angka_ada  # figures without an indicator
     if "sasaran" in kol:  # an empty sasaran cell means the sasaran of the row above (rows read, in order)
         sas = pd.Series(kol["sasaran"].bersih()).where(pd.Series(dipakai))
@@ -201,6 +205,12 @@ def _pratinjau(data: bytes, nama_file: str, lapor, sumber: str | None):
         if nm in kol:
             hasil = kol[nm].peta(lambda v, _b: parse(v), pakai)
             ragu |= pakai & kol[nm].per_baris([a is not None and bool(a.galat) for a in hasil]).astype(bool)
+            angka[nm] = (kol[nm], hasil)
+    for nm in _TRIWULAN:  # a quarter the per-cell importer words (malformed, a grade): its rows go there
+        if nm in kol:
+            hasil = kol[nm].peta(lambda v, _b: parse(v), pakai)
+            ragu |= pakai & kol[nm].per_baris([a is not None and bool(a.galat or (a.nilai is None and a.predikat))
+                                               for a in hasil]).astype(bool)
             angka[nm] = (kol[nm], hasil)
     if "polaritas" in kol:
         k = kol["polaritas"]
@@ -254,8 +264,11 @@ def _pratinjau(data: bytes, nama_file: str, lapor, sumber: str | None):
     r_teks = angka["realisasi"][2]
     c_teks = angka["capaian_dilaporkan"][2] if "capaian_dilaporkan" in angka else np.full(len(ind), None, dtype=object)
     c_n = sifat("capaian_dilaporkan", "nilai")
+    kol_ind = f"{huruf_kolom(kolom['indikator'].indeks)} ({kolom['indikator'].judul})"
     masalah = periksa_capaian(lembar, nomor, ind, t_n, r_n, t_p, r_p, c_n, c_teks, r_teks, pol, dari, capaian, alasan,
-                              kol_c, kol_real)
+                              kol_c, kol_real, kol_ind)
+    tw = {nm: sifat(nm, "nilai") for nm in _TRIWULAN}
+    masalah += tanpa_realisasi_tahunan(lembar, nomor, r_teks, tw)
     lapor(0.65, "menyusun pratinjau")
     if "satuan" in kol:
         satuan = kol["satuan"].bersih(pakai)
@@ -282,6 +295,7 @@ def _pratinjau(data: bytes, nama_file: str, lapor, sumber: str | None):
         "realisasi": r_n, "realisasi_teks": r_teks, "realisasi_predikat": r_p,
         "capaian": capaian, "capaian_alasan": alasan,
         "capaian_dilaporkan": c_n, "capaian_dilaporkan_teks": c_teks,
+        **tw,
         "tema": tema, "utama": utama, "sumber": sb,
         "catatan": kol["catatan"].bersih(pakai) if "catatan" in kol else np.full(len(ind), None, dtype=object),
         "polaritas_dari": dari, "_baris": nomor, "_kode": np.full(len(ind), "", dtype=object),

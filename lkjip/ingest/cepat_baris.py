@@ -8,7 +8,7 @@ import numpy as np
 
 from .. import measures
 from ..numbers import format_persen, parse
-from .indikator import sama_capaian
+from .indikator import pesan_polaritas_saran, pesan_tanpa_realisasi_tahunan, sama_capaian
 from .model import CAPAIAN_TAK_WAJAR, Masalah
 
 _ANGKA = ("target", "realisasi", "capaian_dilaporkan")
@@ -80,7 +80,7 @@ def tahun(v) -> int | None:
 
 
 def periksa_capaian(lembar: str, nomor, ind, t_n, r_n, t_p, r_p, c_n, c_teks, r_teks, pol, dari, capaian_, alasan,
-                    kol_c: str | None, kol_r: str | None) -> list[Masalah]:
+                    kol_c: str | None, kol_r: str | None, kol_i: str | None = None) -> list[Masalah]:
     """The per-cell importer's checks of one row's capaian, row by row in its order: a printed capaian that
     differs from the computed one (the other polarity taken when it matches a suggested polarity: ``pol``,
     ``dari``, ``capaian_`` and ``alasan`` are updated in place), one that cannot be recomputed, a negative
@@ -107,9 +107,9 @@ def periksa_capaian(lembar: str, nomor, ind, t_n, r_n, t_p, r_p, c_n, c_teks, r_
                                     f"capaian tercetak {c_teks[i]} tidak dapat dihitung ulang ({alasan[i] or 'target/realisasi kosong'}); "
                                     "yang disimpan kosong, yang tercetak disimpan sebagai teks")))
     for i in np.flatnonzero(~ada_c & ada_h & (dari == "saran") & (pol == "negatif")):
-        hasil.append((i, 0, Masalah("info", lembar, int(nomor[i]), None, ind[i],
-                                    "polaritas negatif hanya disarankan dari kata-kata indikator (tidak ada capaian "
-                                    "tercetak sebagai bukti). Periksa dan ubah bila keliru")))
+        positif = measures.capaian(t_n[i], r_n[i], "positif", t_p[i], r_p[i]).nilai
+        hasil.append((i, 0, Masalah("peringatan", lembar, int(nomor[i]), kol_i, ind[i],
+                                    pesan_polaritas_saran(capaian_[i], positif))))
     lebih = np.flatnonzero(np.array([c is not None and c > CAPAIAN_TAK_WAJAR for c in capaian_], dtype=bool) & (pol != "ordinal"))
     for i in lebih:
         hasil.append((i, 1, Masalah("peringatan", lembar, int(nomor[i]), kol_r if r_teks[i] is not None else None, r_teks[i],
@@ -117,6 +117,15 @@ def periksa_capaian(lembar: str, nomor, ind, t_n, r_n, t_p, r_p, c_n, c_teks, r_
                                     f"target, realisasi dan satuannya (polaritas {pol[i]}); tetap disimpan")))
     hasil.sort(key=lambda h: (h[0], h[1]))
     return [m for _, _, m in hasil]
+
+
+def tanpa_realisasi_tahunan(lembar: str, nomor, r_teks, tw: dict) -> list[Masalah]:
+    """The per-cell importer's warning for indicators with quarters but no realisation of the year."""
+    ada_tw = np.logical_or.reduce([v != None for v in tw.values()])  # noqa: E711
+    baris = [int(b) for b in np.asarray(nomor)[ada_tw & (r_teks == None)]]  # noqa: E711
+    if not baris:
+        return []
+    return [Masalah("peringatan", lembar, baris[0], None, None, pesan_tanpa_realisasi_tahunan(baris))]
 
 
 def baris_akhir_tabel(kol: dict, nama_kolom: list[str]) -> np.ndarray:

@@ -6,12 +6,34 @@ from .. import measures
 from ..numbers import Angka, format_persen
 from ..vocab import TEMA, TINGKAT_INDIKATOR, baku_polaritas, sarankan_polaritas, sarankan_tema
 from .kode import level_kode
-from .model import CAPAIAN_TAK_WAJAR, huruf_kolom, teks
+from .model import CAPAIAN_TAK_WAJAR, huruf_kolom, rentang, teks
 from .pola import RE_RATA, RE_RINGKASAN_FORM, RE_SUBTOTAL, RE_TOTAL
 
 # A printed capaian agrees with a computed one when they differ by at most this (percentage points),
 # or by half a percent of the figure: reports round to whole numbers or two decimals.
 TOLERANSI_CAPAIAN = 0.6
+# The indicator's realisation per quarter (the K columns of the Renja form's TW I-IV).
+TRIWULAN = tuple(f"realisasi_tw{i}" for i in range(1, 5))
+_ANGKA = ("target", "realisasi", "capaian_dilaporkan") + TRIWULAN
+
+
+# The start of the warning for a polarity suggested from the words only (no printed capaian as evidence):
+# the correction of the polarity removes it (``koreksi.atur_polaritas``).
+AWAL_POLARITAS_SARAN = "polaritas belum ditetapkan dari bukti"
+
+
+def pesan_polaritas_saran(negatif: float | None, positif: float | None) -> str:
+    """The warning for a negatif polarity suggested only by a word such as 'penurunan'."""
+    return (f"{AWAL_POLARITAS_SARAN}: tidak ada capaian tercetak, dan kata 'penurunan'/'menurun' pada nama indikator hanya "
+            f"saran. Dipakai negatif (semakin rendah semakin baik): capaian {format_persen(negatif)}; bila yang diukur adalah "
+            f"besarnya penurunan (semakin besar semakin baik), polaritasnya positif: capaian {format_persen(positif)}. "
+            "Tetapkan polaritasnya di kolom Polaritas tabel Indikator pada pratinjau (atau isi kolom Polaritas di berkas)")
+
+
+def pesan_tanpa_realisasi_tahunan(baris: list[int]) -> str:
+    return (f"{len(baris)} indikator (baris {rentang(baris)}) punya realisasi per triwulan tetapi tidak ada realisasi setahun: "
+            "realisasi triwulan disimpan, realisasi dan capaian tahunan dibiarkan kosong (kinerja triwulan tidak selalu dapat "
+            "dijumlahkan, mis. persentase). Isi realisasi setahun di berkas bila ada")
 
 
 def sama_capaian(dihitung: float | None, tercetak: float | None) -> bool:
@@ -30,6 +52,7 @@ def _ya(sel) -> bool:
 class BacaIndikator:
     def _baca_indikator(self) -> list[dict]:
         hasil, sasaran_atas = [], None
+        self.tanpa_realisasi_tahunan: list[int] = []  # rows with quarters but no realisation of the year
         for nomor, sel, tahunan, label in self.baris_data():
             if "_persen" in sel and "capaian_dilaporkan" not in sel:
                 sel["capaian_dilaporkan"] = sel.pop("_persen")
@@ -49,16 +72,16 @@ class BacaIndikator:
                 self.masalah("info", nomor, None, label, "baris jumlah dikenali dan tidak dihitung sebagai indikator")
                 continue
             if not ind:
-                if any(b in sel for b in ("target", "realisasi", "capaian_dilaporkan")) or tahunan:
+                if any(b in sel for b in _ANGKA) or tahunan:
                     self.masalah("galat", nomor, None, label, "baris berisi angka tetapi kolom indikator kosong. Isi nama indikatornya")
                 continue
             inst, th_umum, ok = self.instansi_tahun(sel, nomor)
             kelompok = dict(tahunan)
-            if any(b in sel for b in ("target", "realisasi", "capaian_dilaporkan")) or not kelompok:
+            if any(b in sel for b in _ANGKA) or not kelompok:
                 # "Target 2023 | Realisasi 2023 | Capaian": a figure without a year belongs to the only year named
                 th_sel = next(iter(kelompok)) if len(kelompok) == 1 else th_umum
                 kelompok.setdefault(th_sel, {})
-                for b in ("target", "realisasi", "capaian_dilaporkan"):
+                for b in _ANGKA:
                     if b in sel:
                         kelompok[th_sel].setdefault(b, sel[b])
             for th, isi in kelompok.items():
@@ -68,6 +91,24 @@ class BacaIndikator:
                 rec = self._indikator_satu(nomor, sel, isi, inst, th, sasaran_atas)
                 if rec and ok:
                     hasil.append(rec)
+        if self.tanpa_realisasi_tahunan:
+            baris = sorted(set(self.tanpa_realisasi_tahunan))
+            self.masalah("peringatan", baris[0], None, None, pesan_tanpa_realisasi_tahunan(baris))
+        return hasil
+
+    def _triwulan(self, nomor, isi) -> dict:
+        """The quarters' realisation (numbers; a grade or an empty dash is not a number: kept empty)."""
+        hasil = {}
+        for b in TRIWULAN:
+            if b not in isi:
+                hasil[b] = None
+                continue
+            v, k = isi[b]
+            a = self.angka(v, nomor, k, boleh_predikat=True)
+            if a.nilai is None and a.predikat:
+                self.masalah("peringatan", nomor, k, v, "realisasi triwulan berupa predikat, bukan angka: tidak disimpan "
+                             "sebagai angka (triwulan ini kosong)")
+            hasil[b] = a.nilai
         return hasil
 
     def _rata_rata(self, nomor, sel, tahunan, sasaran):
@@ -95,6 +136,9 @@ class BacaIndikator:
             else:
                 nilai[b] = (Angka(""), None)
         (t, t_teks), (r, r_teks), (c, c_teks) = nilai["target"], nilai["realisasi"], nilai["capaian_dilaporkan"]
+        tw = self._triwulan(nomor, isi)
+        if r_teks is None and any(v is not None for v in tw.values()):
+            self.tanpa_realisasi_tahunan.append(nomor)
         ada_predikat = bool(t.predikat or r.predikat)
         pol_sel = sel.get("polaritas")
         polaritas = baku_polaritas(pol_sel[0]) if pol_sel else None
@@ -131,8 +175,8 @@ class BacaIndikator:
                          f"capaian tercetak {c_teks} tidak dapat dihitung ulang ({hc.alasan or 'target/realisasi kosong'}); "
                          "yang disimpan kosong, yang tercetak disimpan sebagai teks")
         elif polaritas_dari == "saran" and polaritas == "negatif" and c.nilai is None and hc.nilai is not None:
-            self.masalah("info", nomor, None, ind, "polaritas negatif hanya disarankan dari kata-kata indikator (tidak ada capaian "
-                         "tercetak sebagai bukti). Periksa dan ubah bila keliru")
+            hp = measures.capaian(t.nilai, r.nilai, "positif", t.predikat, r.predikat)
+            self.masalah("peringatan", nomor, sel["indikator"][1], ind, pesan_polaritas_saran(hc.nilai, hp.nilai))
         # capaian above 100% is normal (a target exceeded); only beyond CAPAIAN_TAK_WAJAR is it worth a look
         if hc.nilai is not None and hc.nilai > CAPAIAN_TAK_WAJAR and polaritas != "ordinal":
             kol = isi.get("realisasi", (None, None))[1]
@@ -155,6 +199,7 @@ class BacaIndikator:
             "realisasi": r.nilai, "realisasi_teks": r_teks, "realisasi_predikat": r.predikat,
             "capaian": hc.nilai, "capaian_alasan": hc.alasan,
             "capaian_dilaporkan": c.nilai, "capaian_dilaporkan_teks": c_teks,
+            **tw,
             "tema": tema, "utama": utama, "sumber": sumber,
             "catatan": teks(sel["catatan"][0]) if "catatan" in sel else None,
             "polaritas_dari": polaritas_dari, "_baris": nomor,

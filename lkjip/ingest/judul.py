@@ -104,11 +104,19 @@ _ROMAWI = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 NAMA_TW = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
+# "sampai dengan Semester I" (the Renja form's "periode pelaksanaan"): the first half year, to TW II
+_RE_SEMESTER = re.compile(r"(?:s\s*/\s*d|s\.\s*d|\bsd|sampai\s+dengan)\.?\s*semester\.?\s*(ii|i|[12])\b", re.I)
+
+
 def periode_dari(teks: list[str]) -> str | None:
-    """'s.d. TW III' when a title or header says the figures run only to a quarter before the fourth."""
+    """'s.d. TW III' when a title or header says the figures run only to a quarter before the fourth
+    ('s.d. Semester I': 's.d. TW II')."""
     for t in teks:
         m = _RE_PERIODE.search(t or "")
         if m:
             n = _ROMAWI[m.group(1).lower()]
             return f"s.d. TW {NAMA_TW[n]}" if n < 4 else None
+        m = _RE_SEMESTER.search(t or "")
+        if m:
+            return "s.d. TW II" if _ROMAWI[m.group(1).lower()] == 1 else None
     return None

@@ -6,6 +6,8 @@ import pandas as pd
 
 from .. import measures
 from ..vocab import TEMA, baku_polaritas
+from ..numbers import format_angka
+from .indikator import AWAL_POLARITAS_SARAN, TRIWULAN
 from .model import Pratinjau
 
 
@@ -42,6 +44,8 @@ def atur_polaritas(p: Pratinjau, indikator: str, polaritas: str) -> int:
             df.at[i, "polaritas_dari"] = "pengguna"
     if p.keputusan is not None:  # remembered, so that a profile saved from this preview keeps it
         p.keputusan.polaritas[indikator] = pol
+    # the polarity is now the person's decision: the warning that it was only suggested no longer applies
+    p.masalah = [m for m in p.masalah if not (m.nilai == indikator and m.pesan.startswith(AWAL_POLARITAS_SARAN))]
     return int(pilih.sum())
 
 
@@ -60,11 +64,19 @@ def _nilai(v: object):
 
 def cuplikan(p: Pratinjau, n: int = 10) -> pd.DataFrame:
     """The first ``n`` indicator rows as they would be written, for people: agency, year, sasaran,
-    indicator, target and realisasi as printed, capaian recomputed beside capaian as printed."""
+    indicator, target and realisasi as printed, capaian recomputed beside capaian as printed; when the file
+    gives the realisation per quarter (the K columns of the Renja form), the quarters ``realisasi_tw1..4``
+    as stored (Indonesian figures), so they can be compared with the paper."""
     kolom = ["instansi", "tahun", "sasaran", "indikator", "polaritas", "target_teks", "realisasi_teks", "capaian",
              "capaian_dilaporkan_teks"]
     df = p.tabel.get("indikator")
     if df is None or not len(df):
         return pd.DataFrame(columns=kolom)
+    triwulan = [b for b in TRIWULAN if b in df and df[b].notna().any()]
     hasil = df[kolom].head(n).reset_index(drop=True).astype(object)
+    if triwulan:
+        letak = hasil.columns.get_loc("realisasi_teks") + 1
+        for i, b in enumerate(triwulan):
+            hasil.insert(letak + i, b, [format_angka(v, 2, kosong=None) if v == v and v is not None else None
+                                        for v in df[b].head(n)])
     return hasil.where(hasil.notna(), None)

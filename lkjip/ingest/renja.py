@@ -8,9 +8,9 @@ also exported by e-monev apps): every figure is a K (kinerja) / Rp pair under me
     Realisasi Kinerja dan Anggaran Renstra s.d. tahun ini K Rp | Tingkat Capaian ... Renstra (%) K Rp |
     Unit PD Penanggung Jawab | Keterangan
 
-The same rows give three tables: K pairs become indicators (target, realisasi; the tingkat capaian
-Renja, where printed, is the printed capaian), Rp pairs budget lines (pagu, realisasi, realisasi per
-quarter; the level from the code), the Renstra column Renstra targets.
+The same rows give three tables: K pairs become indicators (target, realisasi, realisasi per quarter;
+the tingkat capaian Renja, where printed, is the printed capaian), Rp pairs budget lines (pagu,
+realisasi, realisasi per quarter; the level from the code), the Renstra column Renstra targets.
 """
 from __future__ import annotations
 
@@ -55,10 +55,26 @@ def cari(rows: list[list[object]], mulai: int = 0, maks_pindai: int = 40) -> lis
     atas = r_kr - 1
     while atas > mulai and atas - 1 >= 0 and sum(1 for v in rows[atas - 1] if _t(v)) >= 3 and r_kr - atas < 3:
         atas -= 1
-    hdr = list(range(atas, r_kr + 1))
+    return _tabel(rows, list(range(atas, r_kr + 1)), mulai)
+
+
+def dari_header(rows: list[list[object]], baris_header: list[int]) -> list[TabelDitemukan]:
+    """The form read with header rows a person chose (0-based; a correction or a profile): the K/Rp row is
+    the last chosen row that is one, the rows above it give the column labels. [] when no chosen row is a
+    K/Rp row (the rows are then read as an ordinary table)."""
+    hdr = sorted({h for h in baris_header if 0 <= h < len(rows)})
+    kr = [h for h in hdr if _baris_kr(rows[h])]
+    if not kr:
+        return []
+    hdr = [h for h in hdr if h <= kr[-1]]
+    return _tabel(rows, hdr, 0)
+
+
+def _tabel(rows: list[list[object]], hdr: list[int], mulai: int) -> list[TabelDitemukan]:
+    r_kr, atas = hdr[-1], hdr[0]
     lebar = max(len(rows[r]) for r in hdr)
     kr = [_t(rows[r_kr][c]).lower().rstrip(".") if c < len(rows[r_kr]) else "" for c in range(lebar)]
-    label = []
+    label, akhir = [], []
     for c in range(lebar):
         bagian = []
         for r in hdr[:-1]:
@@ -71,6 +87,7 @@ def cari(rows: list[list[object]], mulai: int = 0, maks_pindai: int = 40) -> lis
             if v and v not in bagian:
                 bagian.append(v)
         label.append(" / ".join(bagian))
+        akhir.append(baku(bagian[-1]) if bagian else "")
     anggaran, indikator, renstra, abaikan = [], [], [], []
     th_renja = None
     for c in range(lebar):
@@ -82,9 +99,14 @@ def cari(rows: list[list[object]], mulai: int = 0, maks_pindai: int = 40) -> lis
         judul = f"{lab} / {rows[r_kr][c]}" if jenis in ("k", "rp") else lab
         if jenis in ("k", "rp"):
             m = re.search(r"triwulan\s*(iv|iii|ii|i)\b", b) or re.search(r"\btw\s*(iv|iii|ii|i)\b", b)
-            if m:
-                (anggaran if jenis == "rp" else abaikan).append(
-                    Kolom(c, judul, f"realisasi_tw{_TW[m.group(1)]}", th_renja) if jenis == "rp" else (c, judul, "kinerja per triwulan tidak disimpan"))
+            # "I".."IV" under a "Triwulan" label somewhere above (the label may sit in a row of its own)
+            tw = _TW[m.group(1)] if m else _TW.get(akhir[c]) if re.search(r"triwulan|\btw\b", b) else None
+            daftar = anggaran if jenis == "rp" else indikator
+            if tw:  # K: the indicator's realisation in that quarter, Rp: the budget's
+                daftar.append(Kolom(c, judul, f"realisasi_tw{tw}", th_renja))
+            elif akhir[c] in _TW:
+                abaikan.append((c, judul, "kolom bernomor I–IV tanpa judul 'Triwulan' di atasnya: tidak dibaca. Bila ini realisasi "
+                                          "per triwulan, pilih baris judul kolom yang memuat 'Triwulan'"))
             elif "renstra" in b and "target" in b:
                 if jenis == "k":
                     renstra.append(Kolom(c, judul, "target", _tahun(lab)))
@@ -122,6 +144,14 @@ def cari(rows: list[list[object]], mulai: int = 0, maks_pindai: int = 40) -> lis
             anggaran.append(Kolom(c, lab, "catatan"))
         elif b not in ("no", "nomor"):
             abaikan.append((c, lab, "bukan kolom yang disimpan"))
+    for daftar in (anggaran, indikator, renstra):  # a field read twice: the first column is used, the other said
+        sudah = set()
+        for k in list(daftar):
+            if k.bidang in sudah:
+                daftar.remove(k)
+                if (k.indeks, k.judul) not in {(c, j) for c, j, _ in abaikan}:
+                    abaikan.append((k.indeks, k.judul, f"{k.bidang} sudah terbaca dari kolom di sebelah kiri: kolom ini tidak dibaca"))
+            sudah.add(k.bidang)
     if not any(k.bidang == "pagu" for k in anggaran) or not any(k.bidang == "indikator" for k in indikator):
         return []
     data = r_kr + 1

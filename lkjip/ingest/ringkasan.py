@@ -7,6 +7,8 @@ import pandas as pd
 
 from ..numbers import format_angka, format_persen
 from ..vocab import LABEL_LEVEL, LEVEL
+from .indikator import TRIWULAN
+from .judul import NAMA_TW
 from .kode import TIDAK_DISIMPAN
 from .model import Masalah, Pratinjau
 
@@ -80,6 +82,21 @@ def total_dibaca(p: Pratinjau, kunci: str) -> pd.DataFrame:
     return pd.DataFrame(baris, columns=["tingkat", "baris", "pagu", "realisasi", "kode"])
 
 
+def triwulan_dibaca(p: Pratinjau, kunci: str) -> tuple[int, list[int]]:
+    """For the indicators of one table: how many have a realisation per quarter, and which quarters (1-4)."""
+    ind = p.tabel.get("indikator")
+    if ind is None or not len(ind) or "_tabel" not in ind:
+        return 0, []
+    d = ind[ind["_tabel"] == kunci][[b for b in TRIWULAN if b in ind]]
+    if not d.shape[1]:
+        return 0, []
+    return int(d.notna().any(axis=1).sum()), [int(b[-1]) for b in d.columns if d[b].notna().any()]
+
+
+def teks_triwulan(ada: list[int]) -> str:
+    return f"TW {NAMA_TW[ada[0]]}–{NAMA_TW[ada[-1]]}" if len(ada) > 1 else f"TW {NAMA_TW[ada[0]]}"
+
+
 def teks_pratinjau(p: Pratinjau) -> list[str]:
     """The preview as lines of text: tables, mapping, unit, agency and year, totals, problems."""
     out = [f"Berkas: {p.nama_file} (sha256 {p.sha256[:12]}…)" + (f" — sebenarnya {p.format_asli}" if p.format_asli else "")]
@@ -106,6 +123,10 @@ def teks_pratinjau(p: Pratinjau) -> list[str]:
         for r in tot.itertuples(index=False):
             angka = f", pagu {_rp(r.pagu)}, realisasi {_rp(r.realisasi)}" if r.pagu == r.pagu and r.pagu is not None else ""
             out.append(f"    jumlah terbaca: {r.tingkat}: {r.baris} baris{angka}")
+        n, ada = triwulan_dibaca(p, lb.kunci)
+        if n:
+            out.append(f"    realisasi kinerja per triwulan: {teks_triwulan(ada)}, {n} indikator"
+                       + (f" ({lb.periode}, tahun berjalan)" if lb.periode else ""))
     for tabel, n in p.jumlah().items():
         out.append(f"  {tabel}: {n} baris")
     return out

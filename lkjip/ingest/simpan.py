@@ -24,7 +24,8 @@ from . import Pratinjau
 _KOLOM_DB = {
     "indikator": ["tahun", "sasaran", "indikator", "tingkat", "satuan", "polaritas", "target", "target_teks", "target_predikat",
                   "realisasi", "realisasi_teks", "realisasi_predikat", "capaian", "capaian_alasan", "capaian_dilaporkan",
-                  "capaian_dilaporkan_teks", "tema", "utama", "sumber", "catatan"],
+                  "capaian_dilaporkan_teks", "tema", "utama", "sumber", "catatan",
+                  "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4"],
     "renstra": ["sasaran", "indikator", "satuan", "tahun", "jenis", "target", "target_teks", "target_predikat", "sumber", "catatan"],
     "anggaran": ["tahun", "urutan", "level", "kode", "uraian", "induk_id", "sasaran", "pagu_awal", "pagu_awal_teks", "pagu",
                  "pagu_teks", "realisasi", "realisasi_teks", "serapan", "serapan_dilaporkan", "serapan_dilaporkan_teks",

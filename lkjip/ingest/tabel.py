@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 # Canonical fields per kind of table (also the template's columns, in order).
 KOLOM = {
     "indikator": ["instansi", "tahun", "sasaran", "indikator", "tingkat", "satuan", "polaritas", "target", "realisasi",
-                  "capaian_dilaporkan", "tema", "utama", "sumber", "catatan"],
+                  "capaian_dilaporkan", "tema", "utama", "sumber", "catatan",
+                  # the indicator's realisation per quarter (the K columns of the Renja form); last, so older
+                  # files in the template's column order still line up
+                  "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4"],
     "anggaran": ["instansi", "tahun", "level", "kode", "uraian", "sasaran", "pagu_awal", "pagu", "realisasi",
                  "serapan_dilaporkan", "rencana_tw1", "rencana_tw2", "rencana_tw3", "rencana_tw4",
                  "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4", "utama", "sumber", "catatan"],

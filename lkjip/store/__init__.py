@@ -295,7 +295,19 @@ MIGRASI: list[tuple[int, str, str]] = [
         );
         """,
     ),
-
+    # -- migrasi 8: realisasi indikator per triwulan --
+    (
+        8,
+        "realisasi indikator per triwulan",
+        """
+        -- an indicator's realisation per quarter (the K columns TW I-IV of the Renja evaluation form of
+        -- Permendagri 86/2017, or TW columns of the template): empty where the file prints none
+        ALTER TABLE indikator ADD COLUMN realisasi_tw1 DOUBLE;
+        ALTER TABLE indikator ADD COLUMN realisasi_tw2 DOUBLE;
+        ALTER TABLE indikator ADD COLUMN realisasi_tw3 DOUBLE;
+        ALTER TABLE indikator ADD COLUMN realisasi_tw4 DOUBLE;
+        """,
+    ),
     # -- migrasi 9: penjelasan temuan dalam bahasa Inggris --
     (
         9,
@@ -427,7 +439,8 @@ class Store:
             f"""SELECT t.id, i.nama AS instansi, t.tahun, t.sasaran, t.indikator, t.tingkat, t.satuan, t.polaritas,
                        t.target, t.target_teks, t.target_predikat, t.realisasi, t.realisasi_teks,
                        t.realisasi_predikat, t.capaian, t.capaian_alasan, t.capaian_dilaporkan,
-                       t.capaian_dilaporkan_teks, t.tema, t.utama, t.sumber, t.catatan, t.impor_id
+                       t.capaian_dilaporkan_teks, t.tema, t.utama, t.sumber, t.catatan, t.impor_id,
+                       t.realisasi_tw1, t.realisasi_tw2, t.realisasi_tw3, t.realisasi_tw4
                 FROM indikator t JOIN instansi i ON i.id = t.instansi_id
                 WHERE TRUE {where}
                 ORDER BY i.nama, t.tahun, t.id""",
