@@ -192,6 +192,19 @@ def pg_db(pg_klaster, pg_bawaan) -> str:
         con.execute(f'DROP DATABASE IF EXISTS "{nama}" WITH (FORCE)')
 
 
+@pytest.fixture(scope="module")
+def pg_modul(pg_klaster, pg_bawaan) -> str:
+    """URL of a copy of the bundled database shared by one test module (for tests that only read)."""
+    import psycopg
+
+    nama = f"modul_{next(_nomor_db)}"
+    with psycopg.connect(pg_klaster.url(), autocommit=True) as con:
+        con.execute(f'CREATE DATABASE "{nama}" TEMPLATE "{pg_bawaan}"')
+    yield pg_klaster.url(nama)
+    with psycopg.connect(pg_klaster.url(), autocommit=True) as con:
+        con.execute(f'DROP DATABASE IF EXISTS "{nama}" WITH (FORCE)')
+
+
 @pytest.fixture(params=["duckdb", "postgresql"])
 def lokasi(request) -> str:
     """A private copy of the bundled database on each backend: a file path or a postgresql:// URL."""
