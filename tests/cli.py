@@ -26,7 +26,7 @@ def jalankan(*args, env: dict | None = None, masukan: str | None = None) -> Hasi
     os.environ.update(env or {})
     if masukan is not None:
         sys.stdin = io.StringIO(masukan)
-    keluar, galat = io.StringIO(), io.StringIO()
+    keluar, galat = _Aliran(), _Aliran()
     try:
         with redirect_stdout(keluar), redirect_stderr(galat):
             try:
@@ -37,7 +37,18 @@ def jalankan(*args, env: dict | None = None, masukan: str | None = None) -> Hasi
         os.environ.clear()
         os.environ.update(lingkungan)
         sys.stdin = stdin
-    return Hasil(kode, keluar.getvalue(), galat.getvalue())
+    return Hasil(kode, keluar.isi(), galat.isi())
+
+
+class _Aliran(io.TextIOWrapper):
+    """A text stream with a byte buffer underneath, like the real stdout (``sys.stdout.buffer.write``)."""
+
+    def __init__(self):
+        super().__init__(io.BytesIO(), encoding="utf-8", newline="\n", write_through=True)
+
+    def isi(self) -> str:
+        self.flush()
+        return self.buffer.getvalue().decode("utf-8")
 
 
 def satu_baris_galat(r: Hasil) -> str:

@@ -5,6 +5,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -64,30 +65,46 @@ def server_app(tmp_path_factory, db_bawaan):
 
 
 @contextlib.contextmanager
-def server_streamlit(db_path):
-    """``streamlit run app.py`` on a free loopback port with this database; yields its URL once healthy."""
+def server_streamlit(db_path, env: dict | None = None, folder: Path | None = None):
+    """``streamlit run app.py`` on a free loopback port with this database; yields its URL once healthy.
+
+    ``env``: more environment variables (settings such as LKJIP_AKSES). ``folder``: the working folder the
+    server starts in (Streamlit reads ``.streamlit/secrets.toml`` from there); the project's root by default.
+    """
     port = _port_bebas()
+    log = tempfile.TemporaryFile()  # not a pipe: a long-lived server never blocks on a full pipe
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=dict(os.environ, LKJIP_DB=str(db_path)), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true", "--server.port",
+         str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", "--server.fileWatcherType",
+         "none"],
+        cwd=folder or ROOT, env=dict(os.environ, LKJIP_DB=str(db_path), **(env or {})), stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     batas = time.time() + 60
-    while time.time() < batas:
-        try:
-            if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
-                break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        raise RuntimeError("server Streamlit tidak siap: " + proc.stdout.read().decode(errors="replace")[-2000:])
     try:
-        yield url
+        while time.time() < batas and proc.poll() is None:
+            try:
+                if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            proc.kill()
+            proc.wait()
+            log.seek(0)
+            raise RuntimeError("server Streamlit tidak siap: " + log.read().decode(errors="replace")[-2000:])
+        try:
+            yield url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        log.close()
 
 
 @pytest.fixture(scope="session")
@@ -185,6 +202,19 @@ def pg_db(pg_klaster, pg_bawaan) -> str:
     import psycopg
 
     nama = f"uji_{next(_nomor_db)}"
+    with psycopg.connect(pg_klaster.url(), autocommit=True) as con:
+        con.execute(f'CREATE DATABASE "{nama}" TEMPLATE "{pg_bawaan}"')
+    yield pg_klaster.url(nama)
+    with psycopg.connect(pg_klaster.url(), autocommit=True) as con:
+        con.execute(f'DROP DATABASE IF EXISTS "{nama}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="module")
+def pg_modul(pg_klaster, pg_bawaan) -> str:
+    """URL of a copy of the bundled database shared by one test module (for tests that only read)."""
+    import psycopg
+
+    nama = f"modul_{next(_nomor_db)}"
     with psycopg.connect(pg_klaster.url(), autocommit=True) as con:
         con.execute(f'CREATE DATABASE "{nama}" TEMPLATE "{pg_bawaan}"')
     yield pg_klaster.url(nama)

@@ -18,23 +18,15 @@ PAREPARE = "Dinas Sosial Kota Parepare"
 BEKASI = "Dinas Sosial Kota Bekasi"
 
 
-def _server(db_path, env_tambahan):
-    port = _port_bebas()
-    env = dict(os.environ, LKJIP_DB=str(db_path), **env_tambahan)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    batas = time.time() + 60
-    while time.time() < batas:
-        try:
-            if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
-                return proc, url
-        except OSError:
-            time.sleep(0.3)
-    proc.kill()
-    raise RuntimeError("server Streamlit tidak siap: " + proc.stdout.read().decode(errors="replace")[-2000:])
+def _server(db_path, env_tambahan, folder=None):
+    """A server with these settings (conftest.server_streamlit), healthy; close() on the first value stops it."""
+    import contextlib
+
+    from conftest import server_streamlit
+
+    tumpukan = contextlib.ExitStack()
+    url = tumpukan.enter_context(server_streamlit(db_path, env=env_tambahan, folder=folder))
+    return tumpukan, url
 
 
 @pytest.fixture(scope="module")
@@ -48,8 +40,7 @@ def server_peran(tmp_path_factory, db_bawaan):
     shutil.copy(db_bawaan, db_path)
     proc, url = _server(db_path, {"LKJIP_AKSES": toml})
     yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+    proc.close()
 
 
 def _halaman(peramban, **kw):
@@ -148,21 +139,9 @@ def test_secrets_rusak_server_hanya_baca(tmp_path, db_bawaan, peramban):
     (tmp_path / ".streamlit" / "secrets.toml").write_text(f'[akses.pengguna.adi]\npassword_hash = "{h}"\nperan = "admin\n')
     db_path = tmp_path / "lkjip.duckdb"
     shutil.copy(db_bawaan, db_path)
-    port = _port_bebas()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=tmp_path, env=dict(os.environ, LKJIP_DB=str(db_path)), stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc, url = _server(db_path, {}, folder=tmp_path)
     ctx, page = _halaman(peramban)
     try:
-        url = f"http://127.0.0.1:{port}"
-        batas = time.time() + 60
-        while time.time() < batas:
-            try:
-                if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.3)
         page.goto(f"{url}/unggah")
         tunggu_app(page)
         pesan = page.locator("[data-testid='stAlertContentError']").first.inner_text()
@@ -173,8 +152,7 @@ def test_secrets_rusak_server_hanya_baca(tmp_path, db_bawaan, peramban):
         _tangkap(page, "akses_secrets_rusak")
     finally:
         ctx.close()
-        proc.terminate()
-        proc.wait(timeout=10)
+        proc.close()
 
 
 def test_header_dari_proksi_tepercaya_dipercaya(tmp_path, db_bawaan, peramban):
@@ -197,5 +175,4 @@ def test_header_dari_proksi_tepercaya_dipercaya(tmp_path, db_bawaan, peramban):
                 ctx.close()
             assert "Kata sandi salah" in pesan, (i, pesan)
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        proc.close()

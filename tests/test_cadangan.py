@@ -34,6 +34,14 @@ def daftar_tabel(path: Path) -> list[str]:
 
 
 def lkjip(*args):
+    """The command line run in-process (tests/cli.py): exit code and output as a user sees them."""
+    from cli import jalankan
+
+    return jalankan(*args)
+
+
+def lkjip_proses(*args):
+    """The command line as a separate process, for a file this test process holds."""
     import os
 
     env = dict(os.environ)
@@ -213,8 +221,8 @@ def test_restore_saat_db_dipakai_proses_lain(db, tmp_path):
     folder = tmp_path / "c"
     assert lkjip("backup", "--db", db, "--out", folder).returncode == 0
     with Store(db):  # this test process holds the file, as the app would; the CLI is another process
-        assert "dipakai proses lain" in satu_baris_galat(lkjip("restore", "--from", folder, "--db", db, "--force"))
-        assert "dipakai proses lain" in satu_baris_galat(lkjip("backup", "--db", db, "--out", tmp_path / "c2"))
+        assert "dipakai proses lain" in satu_baris_galat(lkjip_proses("restore", "--from", folder, "--db", db, "--force"))
+        assert "dipakai proses lain" in satu_baris_galat(lkjip_proses("backup", "--db", db, "--out", tmp_path / "c2"))
     assert not (tmp_path / "c2").exists()
 
 

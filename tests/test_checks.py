@@ -638,9 +638,10 @@ def test_data_kosong(tmp_path):
 # command line
 
 def lkjip(*args):
-    e = dict(os.environ)
-    e.pop("LKJIP_DB", None)
-    return subprocess.run([sys.executable, "-m", "lkjip", *map(str, args)], cwd=ROOT, capture_output=True, text=True, env=e, timeout=180)
+    """The command line run in-process (tests/cli.py): exit code and output as a user sees them."""
+    from cli import jalankan
+
+    return jalankan(*args)
 
 
 def satu_baris_galat(r):

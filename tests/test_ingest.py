@@ -354,10 +354,10 @@ def test_impor_instansi_baru_dan_batalkan(store):
 
 # --- command line ----------------------------------------------------------------------------------------
 def _lkjip(*args):
-    env = dict(os.environ)
-    env.pop("LKJIP_DB", None)
-    return subprocess.run([sys.executable, "-m", "lkjip", *map(str, args)], cwd=ROOT, capture_output=True, text=True,
-                          env=env, timeout=120)
+    """The command line run in-process (tests/cli.py): exit code and output as a user sees them."""
+    from cli import jalankan
+
+    return jalankan(*args)
 
 
 def test_cli_dry_run_mencetak_pratinjau_tanpa_menulis(tmp_path):

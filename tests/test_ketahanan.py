@@ -44,6 +44,15 @@ def csv_indikator(instansi: str, tahun: int, n: int, awalan: str = "Indikator") 
 
 
 def lkjip(*args, timeout=180):
+    """The command line run in-process (tests/cli.py): exit code and output as a user sees them (the kill and
+    lock tests start their own processes)."""
+    from cli import jalankan
+
+    return jalankan(*args)
+
+
+def lkjip_proses(*args, timeout=180):
+    """The command line as a separate process (started as a user starts it), for timing a run to kill."""
     env = dict(os.environ)
     env.pop("LKJIP_DB", None)
     return subprocess.run([sys.executable, "-m", "lkjip", *map(str, args)], cwd=ROOT, capture_output=True, text=True,
@@ -293,7 +302,7 @@ def test_restore_dibunuh_db_lama_utuh(db_besar, db, tmp_path):
     shutil.copy(db, asli)
     # one full run first, on another file, to know how long a restore takes on this machine right now
     mulai = time.monotonic()
-    assert lkjip("restore", "--from", folder, "--db", tmp_path / "ukur.duckdb").returncode == 0
+    assert lkjip_proses("restore", "--from", folder, "--db", tmp_path / "ukur.duckdb").returncode == 0
     penuh = time.monotonic() - mulai
     hasil = []
     for jeda in (0.45 * penuh, 0.6 * penuh, 0.7 * penuh, 0.8 * penuh, 0.9 * penuh):

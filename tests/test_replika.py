@@ -115,3 +115,105 @@ def test_dua_replika_satu_basis_data(kantor, halaman, tmp_path):
     for _ in range(5):
         assert _get(kantor["url"] + "/_stcore/health")[0] == 200
     assert _rata_capaian(halaman, kantor["url"] + "/") == sesudah  # the page, through nginx, from the survivor
+
+
+def _cimahi(n: int) -> bytes:
+    """A report-style sheet of one agency-year with ``n`` indicator rows (agency absent from the bundled data)."""
+    baris = [f"{i};Persentase penerima layanan kesejahteraan sosial kelompok {i};%;80;{60 + i % 40};"
+             for i in range(1, n + 1)]
+    return ("DINAS SOSIAL KOTA CIMAHI TAHUN 2021\nNo;Indikator Kinerja;Satuan;Target;Realisasi;Capaian\n"
+            + "\n".join(baris) + "\n").encode("cp1252")
+
+
+def _tunggu(syarat, batas: float, pesan: str):
+    akhir = time.monotonic() + batas
+    while time.monotonic() < akhir:
+        hasil = syarat()
+        if hasil:
+            return hasil
+        time.sleep(0.1)
+    pytest.fail(pesan)
+
+
+def test_replika_mati_saat_unggah_peramban(kantor, halaman, tmp_path):
+    """A planner saves an upload in the browser on one replica, which is killed (SIGKILL) while its save
+    is still open: nothing of the file is written, the data version does not move, the write lock goes
+    with it, and the other replica keeps serving the same figures.
+
+    So that the kill falls inside the save whatever the machine's speed, the test holds the data-version
+    row (``SELECT ... FOR UPDATE``): the save writes every row of the file and then waits on that row just
+    before its commit, which is when the replica is killed.
+    """
+    import psycopg
+
+    from conftest import server_streamlit
+
+    hidup = [p for p in kantor["replika"] if _sehat(f"http://127.0.0.1:{p}")]
+    assert hidup, "tidak ada replika yang hidup"
+    b = f"http://127.0.0.1:{hidup[0]}"
+    sebelum = _rata_capaian(halaman, b + "/")
+    n_baris = 400
+    f = tmp_path / "cimahi_2021.csv"
+    f.write_bytes(_cimahi(n_baris))
+    nama_db = kantor["db"].rsplit("/", 1)[1]
+    hitung = ("SELECT count(*) FROM indikator t JOIN instansi i ON i.id = t.instansi_id "
+              "WHERE i.nama = 'Dinas Sosial Kota Cimahi' AND t.tahun = 2021")
+    with psycopg.connect(kantor["db"], autocommit=True) as con:
+        versi = int(con.execute("SELECT nilai FROM meta WHERE kunci = 'versi_data'").fetchone()[0])
+        assert con.execute(hitung).fetchone()[0] == 0
+
+    with server_streamlit(kantor["db"]) as a:  # replica A: another app process on the same database
+        halaman.goto(a + "/unggah")
+        tunggu_app(halaman, 120000)
+        halaman.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(f))
+        tunggu_app(halaman, 120000)
+        halaman.get_by_text(f"{n_baris}", exact=False).first.wait_for(timeout=60000)  # the preview counts the rows
+        simpan = halaman.get_by_role("button", name="Simpan ke basis data")
+        assert simpan.is_enabled()
+        penahan = psycopg.connect(kantor["db"])  # a transaction holding the data-version row
+        pengamat = psycopg.connect(kantor["db"], autocommit=True)  # sees the server's sessions as they are now
+        try:
+            penahan.execute("SELECT nilai FROM meta WHERE kunci = 'versi_data' FOR UPDATE")
+            simpan.click()
+            # the save has written (its transaction has an id) and waits to bump the version, before its commit
+            _tunggu(lambda: pengamat.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND wait_event_type = 'Lock' "
+                "AND backend_xid IS NOT NULL AND query LIKE 'UPDATE meta SET nilai%%'", [nama_db]).fetchone()[0], 60,
+                "penyimpanan tidak sampai ke akhir transaksinya")
+            port_a = a.rsplit(":", 1)[1]
+            pid = subprocess.run(["pgrep", "-f", f"server.port {port_a} "], capture_output=True, text=True).stdout.split()
+            assert len(pid) == 1, pid
+            os.kill(int(pid[0]), signal.SIGKILL)
+            time.sleep(0.5)
+        finally:
+            penahan.rollback()
+            penahan.close()
+            pengamat.close()
+        assert not _sehat(a)
+
+    with psycopg.connect(kantor["db"], autocommit=True) as con:
+        # the killed replica's server session ends (its client is gone) and rolls its transaction back
+        _tunggu(lambda: con.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = %s "
+                                    "AND query LIKE 'UPDATE meta SET nilai%%'", [nama_db]).fetchone()[0] == 0, 60,
+                "sesi replika yang dimatikan tidak berakhir")
+        assert con.execute(hitung).fetchone()[0] == 0  # none of the file's rows: nothing half written
+        assert con.execute("SELECT count(*) FROM impor WHERE nama_file = 'cimahi_2021.csv'").fetchone()[0] == 0
+        assert int(con.execute("SELECT nilai FROM meta WHERE kunci = 'versi_data'").fetchone()[0]) == versi
+        assert con.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'").fetchone()[0] == 0  # lock released
+
+    # the other replica keeps serving the same figures, directly and through nginx
+    assert _rata_capaian(halaman, b + "/") == sebelum
+    assert _rata_capaian(halaman, kantor["url"] + "/") == sebelum
+    # and the same file saves whole afterwards (the write lock went with the killed session)
+    r = lkjip("import", f, "--db", kantor["db"])
+    assert r.returncode == 0, r.stderr
+    with psycopg.connect(kantor["db"], autocommit=True) as con:
+        assert con.execute(hitung).fetchone()[0] == n_baris
+        assert int(con.execute("SELECT nilai FROM meta WHERE kunci = 'versi_data'").fetchone()[0]) == versi + 1
+
+
+def _sehat(url: str) -> bool:
+    try:
+        return urllib.request.urlopen(url + "/_stcore/health", timeout=3).read() == b"ok"
+    except OSError:
+        return False
