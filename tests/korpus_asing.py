@@ -89,14 +89,14 @@ KODE_GALAT_XLS = {"#NULL!": 0x00, "#DIV/0!": 0x07, "#VALUE!": 0x0F, "#REF!": 0x1
 
 
 def xls(nama_lembar: str, rows: list[list[object]], jauh: tuple[int, int] | None = None,
-        dimensi: tuple[int, int, int, int] | None = None) -> bytes:
+        dimensi: tuple[int, int, int, int] | None = None, sandi: bool = False) -> bytes:
     """A legacy .xls (BIFF8 in a compound file) of one sheet, as Excel saves it.
 
     Cells: numbers (NUMBER), text (LABEL), and errors given as ``("rumus", "#REF!")`` (a FORMULA whose
     saved result is the error, as Excel writes a failed formula) or ``("sel", "#N/A")`` (a BOOLERR: an
     error typed as a constant). ``jauh``: one more text cell at that (row, column), 0-based.
     ``dimensi``: the DIMENSIONS record's (first row, last row + 1, first column, last column + 1) instead of
-    the true ones."""
+    the true ones. ``sandi``: a FILEPASS record (RC4 encryption header) as a password-protected workbook has."""
     def teks16(t: str) -> bytes:
         return struct.pack("<HB", len(t), 1) + t.encode("utf-16-le")
 
@@ -128,6 +128,7 @@ def xls(nama_lembar: str, rows: list[list[object]], jauh: tuple[int, int] | None
     xf_sel = struct.pack("<HHHBBBBIIH", 0, 0, 0x0001, 0x20, 0, 0, 0, 0, 0, 0x20C0)  # cell XF
     font = struct.pack("<HHHHHBBBB", 200, 0, 0x7FFF, 400, 0, 0, 0, 0, 0) + struct.pack("<BB", 5, 0) + b"Arial"
     buku_awal = (_rekaman(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0x06))
+                 + (_rekaman(0x002F, struct.pack("<HHH", 1, 1, 1) + bytes(48)) if sandi else b"")
                  + _rekaman(0x0042, struct.pack("<H", 1200))  # CODEPAGE: UTF-16
                  + b"".join(_rekaman(0x0031, font) for _ in range(5))
                  + b"".join(_rekaman(0x00E0, xf) for _ in range(15)) + _rekaman(0x00E0, xf_sel))

@@ -77,6 +77,14 @@ def test_xls_sel_galat_di_pembaca():
     assert [r[0] for r in lembar.baris] == ["Indikator", "A", "B", "C"] and lembar.baris[3][1:] == [1.0, 2.0]
 
 
+def test_xls_bersandi():
+    """A password-protected .xls (FILEPASS) is named as such, not as a broken file."""
+    from lkjip.ingest.berkas import baca_lembar
+
+    with pytest.raises(GalatBerkas, match="dilindungi kata sandi"):
+        baca_lembar(korpus_asing.xls("Data", [["Indikator", "Target"], ["A", 1]], sandi=True), "rahasia.xls")
+
+
 def test_xls_sudut_jauh_ditolak_sebelum_grid(monkeypatch):
     """A cell at IV65536 (or a forged DIMENSIONS) is refused from the records alone: calamine, which builds
     every sheet's grid as it opens an .xls (16,7 million cells, about 1 GB here), is never called."""
