@@ -77,6 +77,36 @@ def test_xls_sel_galat_di_pembaca():
     assert [r[0] for r in lembar.baris] == ["Indikator", "A", "B", "C"] and lembar.baris[3][1:] == [1.0, 2.0]
 
 
+def test_xls_rusak_acak_selalu_pesan_jelas():
+    """400 .xls files with random bytes changed (the compound file's tables, the directory, the records) or cut
+    short: each is read or refused with GalatBerkas; no other exception (calamine's panics on broken records
+    included) and no abort (a forged size reaching calamine's allocator would end the process)."""
+    import random
+
+    from lkjip.ingest.berkas import baca_lembar
+
+    isi = [["Instansi", "Tahun", "Indikator", "Target", "Realisasi"]] + [
+        ["Dinas Sosial Kota Depok", 2022, f"Indikator {i}", ("rumus", "#REF!") if i == 3 else 10, ("sel", "#N/A") if i == 5 else 9]
+        for i in range(8)]
+    asli = korpus_asing.xls("Indikator", isi)
+    rnd = random.Random(7)
+    hasil = {"baca": 0, "tolak": 0}
+    for _ in range(400):
+        b = bytearray(asli)
+        for _ in range(rnd.randint(1, 8)):
+            j = rnd.randrange(len(b)) if rnd.random() < 0.5 else rnd.randrange(min(len(b), 1600))
+            b[j] = rnd.randrange(256)
+        if rnd.random() < 0.1:
+            b = b[:rnd.randrange(len(b))]
+        try:
+            baca_lembar(bytes(b), "acak.xls")
+            hasil["baca"] += 1
+        except GalatBerkas as e:
+            assert "Traceback" not in str(e) and "acak.xls" in str(e)
+            hasil["tolak"] += 1
+    assert hasil["baca"] and hasil["tolak"], hasil
+
+
 def test_xls_bersandi():
     """A password-protected .xls (FILEPASS) is named as such, not as a broken file."""
     from lkjip.ingest.berkas import baca_lembar
