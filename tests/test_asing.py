@@ -161,9 +161,12 @@ def test_batas_waktu_pekerja():
 
     data = templat_besar(8)
     mulai = time.perf_counter()
-    with pytest.raises(GalatBerkas, match=r"terlalu rumit / terlalu besar untuk dibaca\. Pembacaannya melebihi 0,2 detik"):
+    # 0,2 s of the worker's processor time, or (when a busy machine gives the low-priority worker none) 5 x 0,2 s
+    # of wall-clock time
+    with pytest.raises(GalatBerkas, match=r"terlalu rumit / terlalu besar untuk dibaca\. Pembacaannya melebihi "
+                                          r"(0,2 detik waktu prosesor|1 detik) dan dihentikan"):
         pratinjau_terjaga(data, "lama.csv", batas_detik=0.2)
-    assert time.perf_counter() - mulai < 10
+    assert time.perf_counter() - mulai < 30
 
 
 def test_pekerja_mati_mendadak(monkeypatch):
