@@ -139,6 +139,20 @@ def xls(nama_lembar: str, rows: list[list[object]], jauh: tuple[int, int] | None
     return _cfb({"Workbook": buku + lembar})
 
 
+def xls_lembar_tumpang(n_lembar: int = 1000, n_sel: int = 1000) -> bytes:
+    """An .xls whose ``n_lembar`` sheets all point at the same records (one sheet of ``n_sel`` cells): a walk
+    per sheet would visit n_lembar x n_sel records."""
+    sel = b"".join(_rekaman(0x0203, struct.pack("<HHHd", i, 0, 15, 1.0)) for i in range(n_sel))
+    lembar = (_rekaman(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0x0DBB, 0x07CC, 0, 0x06))
+              + _rekaman(0x0200, struct.pack("<IIHHH", 0, n_sel, 0, 1, 0)) + sel + _rekaman(0x000A))
+    kepala = _rekaman(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0x06))
+    satu = lambda i, awal: _rekaman(0x0085, struct.pack("<IBB", awal, 0, 0) + struct.pack("<BB", len(f"L{i}"), 0) + f"L{i}".encode())
+    awal = len(kepala) + sum(len(satu(i, 0)) for i in range(n_lembar)) + 4
+    buku = kepala + b"".join(satu(i, awal) for i in range(n_lembar)) + _rekaman(0x000A)
+    assert len(buku) == awal
+    return _cfb({"Workbook": buku + lembar})
+
+
 # The table of the error-cell cases: Target (column D) holds one error value per row.
 GALAT_TABEL = ("#REF!", "#DIV/0!", "#N/A", "#VALUE!", "#NAME?", "#NUM!", "#NULL!")
 

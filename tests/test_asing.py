@@ -107,6 +107,18 @@ def test_xls_rusak_acak_selalu_pesan_jelas():
     assert hasil["baca"] and hasil["tolak"], hasil
 
 
+def test_xls_lembar_tumpang_tindih_ditolak(monkeypatch):
+    """1 000 sheets pointing at the same 1 000 records: refused within a budget of one visit per record the
+    stream can hold (never a walk per sheet), before calamine is called."""
+    import python_calamine
+
+    from lkjip.ingest.berkas import baca_lembar
+
+    monkeypatch.setattr(python_calamine, "load_workbook", lambda *_a, **_k: pytest.fail("calamine opened the file"))
+    with pytest.raises(GalatBerkas, match="terlalu rumit untuk dibaca: lembar-lembarnya .* saling bertumpang-tindih"):
+        baca_lembar(korpus_asing.xls_lembar_tumpang(), "tumpang.xls")
+
+
 def test_xls_bersandi():
     """A password-protected .xls (FILEPASS) is named as such, not as a broken file."""
     from lkjip.ingest.berkas import baca_lembar

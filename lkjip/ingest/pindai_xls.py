@@ -160,14 +160,18 @@ def _pindai(data: bytes, berkas: str) -> list[tuple[str, InfoLembar]]:
                 kode_halaman = "cp1252"
         elif jenis == _BOUNDSHEET and n >= 6:
             lembar.append((_nama_lembar(isi[6:], biff8, kode_halaman), struct.unpack_from("<I", isi)[0]))
+    # sheets whose substreams overlap (many BOUNDSHEETs pointing into the same records) would make the walk
+    # quadratic: all sheets together may visit at most the records the stream can hold, as disjoint sheets do
+    anggaran = [akhir // 4 + 1]
     hasil = []
     for nama, awal in lembar:
-        hasil.append((nama, _pindai_lembar(buku, awal, berkas, nama)))
+        hasil.append((nama, _pindai_lembar(buku, awal, berkas, nama, anggaran)))
     return hasil
 
 
-def _pindai_lembar(buku: bytes, pos: int, berkas: str, nama: str) -> InfoLembar:
-    """One sheet's substream, BOF to its EOF (an embedded chart's own BOF..EOF inside it is stepped over)."""
+def _pindai_lembar(buku: bytes, pos: int, berkas: str, nama: str, anggaran: list[int]) -> InfoLembar:
+    """One sheet's substream, BOF to its EOF (an embedded chart's own BOF..EOF inside it is stepped over);
+    ``anggaran``: records the scan may still visit."""
     info = InfoLembar()
     akhir = len(buku)
     if pos + 4 > akhir or struct.unpack_from("<H", buku, pos)[0] != _BOF:
@@ -177,7 +181,12 @@ def _pindai_lembar(buku: bytes, pos: int, berkas: str, nama: str) -> InfoLembar:
     galat = info.galat
     unpack = struct.unpack_from
     tunggal = _SEL_TUNGGAL
+    awal = pos
     while pos + 4 <= akhir:
+        anggaran[0] -= 1
+        if anggaran[0] < 0:
+            raise GalatPindai(f"Berkas {berkas} terlalu rumit untuk dibaca: lembar-lembarnya ({nama}, mulai bita {awal}) "
+                              "saling bertumpang-tindih di dalam berkas. Simpan ulang dari Excel sebagai .xlsx lalu unggah lagi.")
         jenis, n = unpack("<HH", buku, pos)
         p = pos + 4
         pos = p + n
