@@ -1,6 +1,7 @@
 """Domain vocabulary: themes, levels, polarity suggestions, labels shared by importer and pages."""
 from __future__ import annotations
 
+import functools
 import re
 
 # Themes: the five SPM services of PP 2/2018 art. 10 / Permensos 9/2018, then common themes.
@@ -62,6 +63,7 @@ _NEGATIF = re.compile(r"penurunan|menurun|turunnya|berkurang|angka kemiskinan|ti
 _ORDINAL = re.compile(r"predikat|nilai (evaluasi )?(sakip|akip)|nilai akuntabilitas|evaluasi sa[kp]", re.I)
 
 
+@functools.lru_cache(maxsize=1 << 14)  # asked once per indicator row: once per distinct name
 def sarankan_tema(teks: str | None) -> str:
     """A theme for an indicator text, by keywords; 'lainnya' when nothing matches."""
     t = (teks or "").lower()

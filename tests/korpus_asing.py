@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from lkjip.ingest.tabel import KOLOM  # noqa: E402
+from korpus import _cfb, _rekaman  # noqa: E402  (the minimal compound-file writer of the import corpus)
 
 RUMIT = "terlalu rumit / terlalu besar untuk dibaca"
 
@@ -81,6 +82,79 @@ def xlsx(sheet_xml: str | bytes, bagian_lain: dict[str, bytes] | None = None, me
         for nama, isi in (bagian_lain or {}).items():
             z.writestr(zipfile.ZipInfo(nama, (2024, 1, 1, 0, 0, 0)), isi, compress_type=metode)
     return buf.getvalue()
+
+
+# BErr codes of BIFF8 (MS-XLS 2.5.10)
+KODE_GALAT_XLS = {"#NULL!": 0x00, "#DIV/0!": 0x07, "#VALUE!": 0x0F, "#REF!": 0x17, "#NAME?": 0x1D, "#NUM!": 0x24, "#N/A": 0x2A}
+
+
+def xls(nama_lembar: str, rows: list[list[object]], jauh: tuple[int, int] | None = None,
+        dimensi: tuple[int, int, int, int] | None = None, sandi: bool = False) -> bytes:
+    """A legacy .xls (BIFF8 in a compound file) of one sheet, as Excel saves it.
+
+    Cells: numbers (NUMBER), text (LABEL), and errors given as ``("rumus", "#REF!")`` (a FORMULA whose
+    saved result is the error, as Excel writes a failed formula) or ``("sel", "#N/A")`` (a BOOLERR: an
+    error typed as a constant). ``jauh``: one more text cell at that (row, column), 0-based.
+    ``dimensi``: the DIMENSIONS record's (first row, last row + 1, first column, last column + 1) instead of
+    the true ones. ``sandi``: a FILEPASS record (RC4 encryption header) as a password-protected workbook has."""
+    def teks16(t: str) -> bytes:
+        return struct.pack("<HB", len(t), 1) + t.encode("utf-16-le")
+
+    sel = b""
+    for r, baris in enumerate(rows):
+        for c, v in enumerate(baris):
+            if v is None or v == "":
+                continue
+            if isinstance(v, tuple):
+                kode = KODE_GALAT_XLS[v[1]]
+                if v[0] == "sel":
+                    sel += _rekaman(0x0205, struct.pack("<HHHBB", r, c, 15, kode, 1))
+                else:  # FormulaValue: type 2 (error), the code, 0xFFFF; then flags, cache, and the formula =#REF! (PtgErr)
+                    hasil = struct.pack("<BBBBHH", 2, 0, kode, 0, 0, 0xFFFF)
+                    rgce = bytes([0x1C, kode])
+                    sel += _rekaman(0x0006, struct.pack("<HHH", r, c, 15) + hasil + struct.pack("<HIH", 0, 0, len(rgce)) + rgce)
+            elif isinstance(v, (int, float)):
+                sel += _rekaman(0x0203, struct.pack("<HHHd", r, c, 15, float(v)))
+            else:
+                sel += _rekaman(0x0204, struct.pack("<HHH", r, c, 15) + teks16(str(v)))
+    tinggi, lebar = len(rows), max(len(b) for b in rows)
+    if jauh:
+        sel += _rekaman(0x0204, struct.pack("<HHH", jauh[0], jauh[1], 15) + teks16("z"))
+        tinggi, lebar = jauh[0] + 1, jauh[1] + 1
+    dim = dimensi or (0, tinggi, 0, lebar)
+    lembar = (_rekaman(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0x0DBB, 0x07CC, 0, 0x06))
+              + _rekaman(0x0200, struct.pack("<IIHHH", *dim, 0)) + sel + _rekaman(0x000A))
+    xf = struct.pack("<HHHBBBBIIH", 0, 0, 0xFFF5, 0x20, 0, 0, 0, 0, 0, 0x20C0)  # style XF
+    xf_sel = struct.pack("<HHHBBBBIIH", 0, 0, 0x0001, 0x20, 0, 0, 0, 0, 0, 0x20C0)  # cell XF
+    font = struct.pack("<HHHHHBBBB", 200, 0, 0x7FFF, 400, 0, 0, 0, 0, 0) + struct.pack("<BB", 5, 0) + b"Arial"
+    buku_awal = (_rekaman(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0x06))
+                 + (_rekaman(0x002F, struct.pack("<HHH", 1, 1, 1) + bytes(48)) if sandi else b"")
+                 + _rekaman(0x0042, struct.pack("<H", 1200))  # CODEPAGE: UTF-16
+                 + b"".join(_rekaman(0x0031, font) for _ in range(5))
+                 + b"".join(_rekaman(0x00E0, xf) for _ in range(15)) + _rekaman(0x00E0, xf_sel))
+    nama16 = struct.pack("<BB", len(nama_lembar), 1) + nama_lembar.encode("utf-16-le")
+    awal_lembar = len(buku_awal) + 4 + 6 + len(nama16) + 4  # + BOUNDSHEET + EOF
+    buku = buku_awal + _rekaman(0x0085, struct.pack("<IBB", awal_lembar, 0, 0) + nama16) + _rekaman(0x000A)
+    assert len(buku) == awal_lembar
+    return _cfb({"Workbook": buku + lembar})
+
+
+def xls_lembar_tumpang(n_lembar: int = 1000, n_sel: int = 1000) -> bytes:
+    """An .xls whose ``n_lembar`` sheets all point at the same records (one sheet of ``n_sel`` cells): a walk
+    per sheet would visit n_lembar x n_sel records."""
+    sel = b"".join(_rekaman(0x0203, struct.pack("<HHHd", i, 0, 15, 1.0)) for i in range(n_sel))
+    lembar = (_rekaman(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0x0DBB, 0x07CC, 0, 0x06))
+              + _rekaman(0x0200, struct.pack("<IIHHH", 0, n_sel, 0, 1, 0)) + sel + _rekaman(0x000A))
+    kepala = _rekaman(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0x06))
+    satu = lambda i, awal: _rekaman(0x0085, struct.pack("<IBB", awal, 0, 0) + struct.pack("<BB", len(f"L{i}"), 0) + f"L{i}".encode())
+    awal = len(kepala) + sum(len(satu(i, 0)) for i in range(n_lembar)) + 4
+    buku = kepala + b"".join(satu(i, awal) for i in range(n_lembar)) + _rekaman(0x000A)
+    assert len(buku) == awal
+    return _cfb({"Workbook": buku + lembar})
+
+
+# The table of the error-cell cases: Target (column D) holds one error value per row.
+GALAT_TABEL = ("#REF!", "#DIV/0!", "#N/A", "#VALUE!", "#NAME?", "#NUM!", "#NULL!")
 
 
 def _tabel_kecil() -> list[str]:
@@ -194,12 +268,23 @@ def kasus() -> list[Kasus]:
     # 13. error cells in the table: problems with sheet, row and column, never blanks
     galat = [tabel[0]] + [_baris(r, [_sel(f"A{r}", "Dinas Sosial Kota Depok"), _sel(f"B{r}", 2022), _sel(f"C{r}", f"Indikator {r}"),
                                      _sel(f"D{r}", e, "e"), _sel(f"E{r}", 5)])
-                          for r, e in zip(range(2, 9), ("#REF!", "#DIV/0!", "#N/A", "#VALUE!", "#NAME?", "#NUM!", "#NULL!"))]
+                          for r, e in zip(range(2, 9), GALAT_TABEL)]
     k.append(Kasus("sel_galat.xlsx", xlsx(_lembar(galat)), "masalah", "galat rumus"))
     kolom = KOLOM["indikator"]
     baris_csv = [",".join(kolom), ",".join(["Dinas Sosial Kota Depok", "2022", "", "Indikator A", "", "", "", "#DIV/0!", "#N/A"]
                                             + [""] * (len(kolom) - 9))]
     k.append(Kasus("sel_galat.csv", ("\n".join(baris_csv) + "\n").encode(), "masalah", "galat rumus"))
+    # 13b. the same error cells in a legacy .xls: failed formulas (rows 2-5) and error constants (rows 6-8)
+    kepala = ["Instansi", "Tahun", "Indikator", "Target", "Realisasi"]
+    isi = [kepala] + [["Dinas Sosial Kota Depok", 2022, f"Indikator {r}", ("rumus" if r < 6 else "sel", e), 5]
+                      for r, e in zip(range(2, 9), GALAT_TABEL)]
+    k.append(Kasus("sel_galat.xls", xls("Indikator", isi), "masalah", "galat rumus"))
+    # 13c. a .xls with one cell at A1's table and one at IV65536, Excel 97's last cell: 16,7 million cells
+    kecil = [kepala, ["Dinas Sosial Kota Depok", 2022, "Persentase PPKS tertangani", 100, 90]]
+    k.append(Kasus("sudut_jauh.xls", xls("Indikator", kecil, jauh=(65535, 255)), "tolak", "IV65536"))
+    # 13d. a .xls whose DIMENSIONS record is reversed (last row before the first): a reader reserving
+    #      the declared size wraps around to exabytes
+    k.append(Kasus("dimensi_palsu.xls", xls("Indikator", kecil, dimensi=(60000, 2, 0, 5)), "tolak", "DIMENSIONS"))
     # 14. Markdown, HTML and URLs in every text field of the template (legal: read as plain text)
     jahat = ["![x](http://127.0.0.2:9/p.png)", "<img src=x onerror=alert(1)>", "[klik](http://contoh.test/a)",
              "**tebal** _miring_ `kode`", "http://contoh.test/b", "<script>alert(1)</script>", "=HYPERLINK(\"http://x\")"]

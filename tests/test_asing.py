@@ -56,13 +56,93 @@ def test_pembaca_terjaga(kasus):
     assert time.perf_counter() - mulai < 30
 
 
-def test_sel_galat_tidak_pernah_kosong():
-    """Every one of the seven error values is a problem at its own row, column D (Target)."""
-    ks = next(k for k in KASUS if k.nama == "sel_galat.xlsx")
+@pytest.mark.parametrize("nama", ["sel_galat.xlsx", "sel_galat.xls"])
+def test_sel_galat_tidak_pernah_kosong(nama):
+    """Every one of the seven error values is a problem at its own sheet, row and column D (Target); in the
+    .xls both a failed formula's saved result and an error constant (calamine reads both as blanks)."""
+    ks = next(k for k in KASUS if k.nama == nama)
     p = pratinjau_terjaga(ks.data, ks.nama)
-    dapat = {(m.baris, m.kolom, m.nilai) for m in p.galat if "galat rumus" in m.pesan}
-    assert dapat == {(r, "D (Target)", e) for r, e in zip(range(2, 9), ("#REF!", "#DIV/0!", "#N/A", "#VALUE!", "#NAME?",
-                                                                         "#NUM!", "#NULL!"))}
+    dapat = {(m.lembar, m.baris, m.kolom, m.nilai) for m in p.galat if "galat rumus" in m.pesan}
+    assert dapat == {("Indikator", r, "D (Target)", e) for r, e in zip(range(2, 9), korpus_asing.GALAT_TABEL)}
+    assert not p.bisa_disimpan
+
+
+def test_xls_sel_galat_di_pembaca():
+    """The .xls reader keeps the error cells beside the values it reads as blanks, 0-based, per sheet."""
+    from lkjip.ingest.berkas import baca_lembar
+
+    isi = [["Indikator", "Target", "Realisasi"], ["A", ("rumus", "#DIV/0!"), 3], ["B", 4, ("sel", "#N/A")], ["C", 1, 2]]
+    (lembar,) = baca_lembar(korpus_asing.xls("Data", isi), "galat.xls")
+    assert lembar.nama == "Data" and lembar.galat_sel == [(1, 1, "#DIV/0!"), (2, 2, "#N/A")]
+    assert [r[0] for r in lembar.baris] == ["Indikator", "A", "B", "C"] and lembar.baris[3][1:] == [1.0, 2.0]
+
+
+def test_xls_rusak_acak_selalu_pesan_jelas():
+    """400 .xls files with random bytes changed (the compound file's tables, the directory, the records) or cut
+    short: each is read or refused with GalatBerkas; no other exception (calamine's panics on broken records
+    included) and no abort (a forged size reaching calamine's allocator would end the process)."""
+    import random
+
+    from lkjip.ingest.berkas import baca_lembar
+
+    isi = [["Instansi", "Tahun", "Indikator", "Target", "Realisasi"]] + [
+        ["Dinas Sosial Kota Depok", 2022, f"Indikator {i}", ("rumus", "#REF!") if i == 3 else 10, ("sel", "#N/A") if i == 5 else 9]
+        for i in range(8)]
+    asli = korpus_asing.xls("Indikator", isi)
+    rnd = random.Random(7)
+    hasil = {"baca": 0, "tolak": 0}
+    for _ in range(400):
+        b = bytearray(asli)
+        for _ in range(rnd.randint(1, 8)):
+            j = rnd.randrange(len(b)) if rnd.random() < 0.5 else rnd.randrange(min(len(b), 1600))
+            b[j] = rnd.randrange(256)
+        if rnd.random() < 0.1:
+            b = b[:rnd.randrange(len(b))]
+        try:
+            baca_lembar(bytes(b), "acak.xls")
+            hasil["baca"] += 1
+        except GalatBerkas as e:
+            assert "Traceback" not in str(e) and "acak.xls" in str(e)
+            hasil["tolak"] += 1
+    assert hasil["baca"] and hasil["tolak"], hasil
+
+
+def test_xls_lembar_tumpang_tindih_ditolak(monkeypatch):
+    """1 000 sheets pointing at the same 1 000 records: refused within a budget of one visit per record the
+    stream can hold (never a walk per sheet), before calamine is called."""
+    import python_calamine
+
+    from lkjip.ingest.berkas import baca_lembar
+
+    monkeypatch.setattr(python_calamine, "load_workbook", lambda *_a, **_k: pytest.fail("calamine opened the file"))
+    with pytest.raises(GalatBerkas, match="terlalu rumit untuk dibaca: lembar-lembarnya .* saling bertumpang-tindih"):
+        baca_lembar(korpus_asing.xls_lembar_tumpang(), "tumpang.xls")
+
+
+def test_xls_bersandi():
+    """A password-protected .xls (FILEPASS) is named as such, not as a broken file."""
+    from lkjip.ingest.berkas import baca_lembar
+
+    with pytest.raises(GalatBerkas, match="dilindungi kata sandi"):
+        baca_lembar(korpus_asing.xls("Data", [["Indikator", "Target"], ["A", 1]], sandi=True), "rahasia.xls")
+
+
+def test_xls_sudut_jauh_ditolak_sebelum_grid(monkeypatch):
+    """A cell at IV65536 (or a forged DIMENSIONS) is refused from the records alone: calamine, which builds
+    every sheet's grid as it opens an .xls (16,7 million cells, about 1 GB here), is never called."""
+    import python_calamine
+
+    from lkjip.ingest.berkas import baca_lembar
+
+    def jangan(*_a, **_k):
+        raise AssertionError("calamine opened the file")
+
+    monkeypatch.setattr(python_calamine, "load_workbook", jangan)
+    for nama, pesan in (("sudut_jauh.xls", "IV65536"), ("dimensi_palsu.xls", "DIMENSIONS")):
+        ks = next(k for k in KASUS if k.nama == nama)
+        with pytest.raises(GalatBerkas, match="terlalu rumit / terlalu besar untuk dibaca") as e:
+            baca_lembar(ks.data, ks.nama)
+        assert pesan in str(e.value), str(e.value)
 
 
 def test_pratinjau_melintasi_proses_utuh():
@@ -93,9 +173,12 @@ def test_batas_waktu_pekerja():
 
     data = templat_besar(8)
     mulai = time.perf_counter()
-    with pytest.raises(GalatBerkas, match=r"terlalu rumit / terlalu besar untuk dibaca\. Pembacaannya melebihi 0,2 detik"):
+    # 0,2 s of the worker's processor time, or (when a busy machine gives the low-priority worker none) 5 x 0,2 s
+    # of wall-clock time
+    with pytest.raises(GalatBerkas, match=r"terlalu rumit / terlalu besar untuk dibaca\. Pembacaannya melebihi "
+                                          r"(0,2 detik waktu prosesor|1 detik) dan dihentikan"):
         pratinjau_terjaga(data, "lama.csv", batas_detik=0.2)
-    assert time.perf_counter() - mulai < 10
+    assert time.perf_counter() - mulai < 30
 
 
 def test_pekerja_mati_mendadak(monkeypatch):
@@ -119,14 +202,14 @@ def test_cli_korpus_asing(db, tmp_path):
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     # a grid, an archive and a cell problem, one command each (every file goes through the same guarded
     # reader in test_pembaca_terjaga, and all of them through the CLI in the one command below)
-    satu_per_jenis = ("sudut_jauh.xlsx", "ukuran_bohong.xlsx", "sel_galat.xlsx")
+    satu_per_jenis = ("sudut_jauh.xlsx", "ukuran_bohong.xlsx", "sel_galat.xlsx", "sudut_jauh.xls", "sel_galat.xls")
     for b in [b for b in berkas if b.name in satu_per_jenis]:
         r = subprocess.run([sys.executable, "-m", "lkjip", "import", str(b), "--db", str(db)], cwd=ROOT, env=env,
                            capture_output=True, text=True, timeout=120)
         assert r.returncode == 2, (b.name, r.stdout, r.stderr)
         baris = r.stderr.strip().splitlines()
         assert "Traceback" not in r.stderr and baris[-1].startswith("galat: ") and b.name in baris[-1], (b.name, r.stderr[-500:])
-        if b.name.endswith(".xlsx") and b.name != "sel_galat.xlsx":
+        if b.name.startswith("sudut_jauh") or b.name == "ukuran_bohong.xlsx":
             assert len(baris) == 1, r.stderr
     r = subprocess.run([sys.executable, "-m", "lkjip", "import", *map(str, berkas), "--db", str(db)], cwd=ROOT, env=env,
                        capture_output=True, text=True, timeout=120)

@@ -81,6 +81,34 @@ def test_jalur_cepat_urutan_kolom_lain_dan_titik_koma():
     _sama(_csv(rows, kolom, ";"), "urutan.csv")
 
 
+# the template's columns under the names a person gives them (each mapped by tabel.cari_tabel to one field)
+NAMA_ORANG = {"instansi": "Nama Instansi", "tahun": "Tahun Anggaran", "sasaran": "Sasaran Strategis",
+              "indikator": "Indikator Kinerja", "tingkat": "Tingkat", "satuan": "Satuan", "polaritas": "Polaritas",
+              "target": "Target", "realisasi": "Realisasi", "capaian_dilaporkan": "Capaian (%)", "tema": "Tema",
+              "utama": "Utama", "sumber": "Sumber Data", "catatan": "Keterangan"}
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_jalur_cepat_judul_kolom_lain(seed):
+    """Columns renamed as a person names them and put in another order: the bulk path takes the file and
+    gives exactly the per-cell importer's preview (column titles in its problems and sheet included)."""
+    rng = random.Random(seed)
+    urutan = list(range(len(KOL)))
+    rng.shuffle(urutan)
+    rows = [[r[i] for i in urutan] for r in _ragam(1500, seed)]
+    _sama(_csv(rows, [NAMA_ORANG[KOL[i]] for i in urutan], ";"), "nama_lain.csv")
+
+
+def test_judul_kolom_tak_dikenal_tidak_diambil():
+    """A column the importer does not know ("No"), or a header that is not one field per column: per-cell path."""
+    rows = [[str(i), "Dinas Sosial Kota Depok", 2022, f"Indikator {i}", "10", "9"] for i in range(60)]
+    assert pratinjau_cepat(_csv(rows, ["No", "Nama Instansi", "Tahun", "Indikator Kinerja", "Target", "Realisasi"]),
+                           "no.csv", paksa=True) is None
+    rows = [["Dinas Sosial Kota Depok", 2022, f"Indikator {i}", "10", "9", "8"] for i in range(60)]
+    assert pratinjau_cepat(_csv(rows, ["Nama Instansi", "Tahun", "Indikator Kinerja", "Target", "Realisasi", "Target 2024"]),
+                           "tahun.csv", paksa=True) is None
+
+
 @pytest.mark.parametrize("ubah,alasan,galat", [
     (lambda r: r.__setitem__(7, "Rp91-.160.954"), "malformed number", True),
     (lambda r: r.__setitem__(8, "#DIV/0!"), "error cell", True),

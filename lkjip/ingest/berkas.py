@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ..numbers import format_angka
 from .pindai import BATAS_RASIO, BATAS_UKURAN_TERURAI, GalatPindai, InfoLembar, pindai_xlsx
+from .pindai_xls import XlsBersandi, pindai_xls
 
 # One size limit for uploads, in one unit: MB meaning MiB (1 MB = 1.048.576 bytes), as Streamlit counts
 # ``server.maxUploadSize`` (.streamlit/config.toml says the same number). The page and the CLI use it.
@@ -159,56 +160,87 @@ def _periksa_luas(info: InfoLembar, nama: str, lembar: str) -> None:
             f"{PESAN_RUMIT.format(nama=nama)} Lembar '{lembar}' terisi sampai sel {info.sel_terjauh or _ref(info.tinggi - 1, info.lebar - 1)} "
             f"({format_angka(info.tinggi, 0)} baris × {format_angka(info.lebar, 0)} kolom = {format_angka(luas, 0)} sel; batas "
             f"{format_angka(BATAS_SEL, 0)}). Hapus isi sel yang jauh dari tabel (Ctrl+End di Excel menunjukkannya) lalu unggah lagi.")
-    # A declared <dimension> larger than the cells (a forged or stale one) is not used: calamine and the
-    # checks above go by the cells themselves.
+    if info.luas_dinyatakan > BATAS_SEL:  # .xls: the reader reserves the declared size first
+        raise GalatBerkas(
+            f"{PESAN_RUMIT.format(nama=nama)} Lembar '{lembar}' menyatakan ukuran lebih dari {format_angka(BATAS_SEL, 0)} sel "
+            "(rekaman DIMENSIONS berkas .xls). Buka di Excel, hapus isi dan format sel yang jauh dari tabel, simpan sebagai "
+            ".xlsx, lalu unggah lagi.")
+    # In an xlsx, a declared <dimension> larger than the cells (a forged or stale one) is not used: calamine
+    # and the checks above go by the cells themselves.
+
+
+def _salah_pembaca(e: BaseException) -> bool:
+    """An error of the spreadsheet reader over a broken file: any Exception, or a panic in its native code
+    (pyo3's PanicException is a BaseException); never an interrupt or a memory error."""
+    return (isinstance(e, Exception) and not isinstance(e, MemoryError)) or type(e).__name__ == "PanicException"
+
+
+def _periksa_lembar(info_per_lembar, nama: str) -> None:
+    """Every sheet's grid, and all of them together, must fit before a reader builds any of them."""
+    for nama_lembar, info in info_per_lembar:
+        _periksa_luas(info, nama, nama_lembar)
+    if sum(max(i.tinggi * i.lebar, i.luas_dinyatakan) for _, i in info_per_lembar) > BATAS_SEL:
+        raise GalatBerkas(f"{PESAN_RUMIT.format(nama=nama)} Isinya lebih dari {format_angka(BATAS_SEL, 0)} sel. "
+                          "Pecah menjadi beberapa berkas.")
 
 
 def _baca_excel(data: bytes, nama: str, ods: bool = False) -> list[Lembar]:
-    """xlsx/xls (and .ods, whose archive the caller has checked): calamine, after the checks on the archive."""
+    """xlsx/xls (and .ods, whose archive the caller has checked): calamine, after the checks on the file."""
     import python_calamine as pc
 
     zip_ = data[:4] == b"PK\x03\x04" and not ods
+    xls = data[:8] == _OLE
     xml: dict[str, InfoLembar] = {}
-    if zip_:  # every check on the archive before calamine opens it (calamine builds a dense grid per sheet)
+    urutan: list[tuple[str, InfoLembar]] = []
+    if zip_ or xls:  # every check on the file before calamine opens it (calamine builds a dense grid per sheet)
         try:
-            xml = pindai_xlsx(data, nama)
+            urutan = list(pindai_xlsx(data, nama).items()) if zip_ else pindai_xls(data, nama)
+        except XlsBersandi:
+            raise GalatBerkas(_PESAN_SANDI.format(nama=nama)) from None
         except GalatPindai as e:
             raise GalatBerkas(str(e)) from None
-        for nama_lembar, info in xml.items():
-            _periksa_luas(info, nama, nama_lembar)
-        if sum(i.tinggi * i.lebar for i in xml.values()) > BATAS_SEL:
-            raise GalatBerkas(f"Berkas {nama} terlalu besar: lebih dari {format_angka(BATAS_SEL, 0)} sel. Pecah menjadi beberapa berkas.")
+        _periksa_lembar(urutan, nama)
+        xml = dict(urutan)
     try:
         wb = pc.load_workbook(io.BytesIO(data))
     except pc.PasswordError:
         raise GalatBerkas(_PESAN_SANDI.format(nama=nama)) from None
-    except Exception as e:  # calamine raises several error types for broken files
+    except BaseException as e:  # calamine raises several error types for broken files, or panics (pyo3)
+        if not _salah_pembaca(e):
+            raise
         pesan = str(e).lower()
         if "password" in pesan or "encrypt" in pesan:
             raise GalatBerkas(_PESAN_SANDI.format(nama=nama)) from None
+        if xls:
+            raise GalatBerkas(f"Berkas {nama} tidak dapat dibaca: mungkin dilindungi kata sandi atau format .xls yang rusak. "
+                              "Buka di Excel, simpan sebagai .xlsx tanpa kata sandi, lalu unggah lagi.") from None
         raise GalatBerkas(f"Berkas {nama} tidak dapat dibaca sebagai lembar kerja Excel ({type(e).__name__}). Simpan ulang dari Excel sebagai .xlsx.") from None
     lembar, sel = [], 0
-    for nama_lembar in wb.sheet_names:
+    for i, nama_lembar in enumerate(wb.sheet_names):
         try:
             info = xml.get(nama_lembar)
-            if zip_ and info is None:
-                raise GalatBerkas(f"Berkas {nama} rusak: lembar '{nama_lembar}' tidak ditemukan di arsipnya. Simpan ulang dari "
-                                  "Excel lalu unggah lagi.")
+            if xls and info is None and len(urutan) == len(wb.sheet_names):
+                info = urutan[i][1]  # a name decoded differently: the same sheet by its place
+            if (zip_ or xls) and info is None:
+                raise GalatBerkas(f"Berkas {nama} rusak: lembar '{nama_lembar}' tidak ditemukan di {'arsipnya' if zip_ else 'buku kerjanya'}. "
+                                  "Simpan ulang dari Excel lalu unggah lagi.")
             sheet = wb.get_sheet_by_name(nama_lembar)
-            if info is None and sheet.height * sheet.width > BATAS_SEL:  # .xls: calamine knows the size before the grid
+            if sheet.height * sheet.width > BATAS_SEL:  # a second guard: calamine knows the size before the rows
                 raise GalatBerkas(f"{PESAN_RUMIT.format(nama=nama)} Lembar '{nama_lembar}' berukuran "
                                   f"{format_angka(sheet.height, 0)} baris × {format_angka(sheet.width, 0)} kolom.")
             rows = sheet.to_python(skip_empty_area=False)
-            rentang = info.gabungan if info is not None else sheet.merged_cell_ranges
+            rentang = info.gabungan if zip_ else sheet.merged_cell_ranges
         except GalatBerkas:
             raise
-        except Exception as e:
+        except BaseException as e:
+            if not _salah_pembaca(e):
+                raise
             raise GalatBerkas(f"Lembar '{nama_lembar}' di {nama} tidak dapat dibaca ({type(e).__name__}).") from None
         sel += sum(len(r) for r in rows)
         if sel > BATAS_SEL:
             raise GalatBerkas(f"Berkas {nama} terlalu besar: lebih dari {BATAS_SEL:,} sel. Pecah menjadi beberapa berkas.".replace(",", "."))
         lebar = max((len(r) for r in rows), default=0)
-        info = xml.get(nama_lembar) or InfoLembar()
+        info = info or InfoLembar()
         lembar.append(Lembar(nama_lembar, [list(r) for r in rows], _gabungan(rentang, len(rows), lebar, nama, nama_lembar),
                              sorted(info.rumus_kosong), info.persen, sorted(info.galat)))
     return lembar
@@ -306,15 +338,7 @@ def baca_lembar(data: bytes, nama: str) -> list[Lembar]:
     if jenis == "ole":
         if _ole_terenkripsi(data):
             raise GalatBerkas(_PESAN_SANDI.format(nama=nama))
-        try:
-            return _baca_excel(data, nama)
-        except GalatBerkas as e:
-            if "kata sandi" in str(e):
-                raise
-            raise GalatBerkas(
-                f"Berkas {nama} tidak dapat dibaca: mungkin dilindungi kata sandi atau format .xls yang rusak. "
-                "Buka di Excel, simpan sebagai .xlsx tanpa kata sandi, lalu unggah lagi."
-            ) from None
+        return _baca_excel(data, nama)
     if akhiran in (".xlsx", ".xlsm", ".xls", ".ods"):
         raise GalatBerkas(f"Berkas {nama} bernama {akhiran} tetapi isinya bukan lembar kerja Excel. Simpan ulang dari Excel lalu unggah lagi.")
     return _baca_csv(data, nama)

@@ -2,9 +2,10 @@
 
 ``pratinjau_cepat(data, nama_file, kemajuan=None, **kw)`` returns the ``Pratinjau`` that
 ``lkjip.ingest.pratinjau`` would return, or None when the file is not one it can take, and then the
-per-cell importer reads it. It takes a CSV (of at least ``BATAS_CEPAT`` bytes) whose first row is
-exactly the columns of the template's *Indikator* sheet (as ``tabel.cari_tabel`` itself maps them,
-no title rows, no per-year columns), with every row clean: agency and year in every data row, numbers
+per-cell importer reads it. It takes a CSV (of at least ``BATAS_CEPAT`` bytes) whose first row maps
+column for column onto fields of the template's *Indikator* sheet (as ``tabel.cari_tabel`` itself maps
+them: the template's names or a person's, "Nama Instansi", "Indikator Kinerja", in any order; no title
+rows, no per-year columns, no column it does not know), with every row clean: agency and year in every data row, numbers
 the importer reads, known polarity, theme and level, no total, average or form summary rows, no footnote or
 signature rows, no error cells, no cell beyond the header. Doubtful rows are worded by the per-cell importer (its messages name the
 sheet, row and column): when they block the file, it reads only those rows, at their own row numbers,
@@ -154,12 +155,15 @@ def _pratinjau(data: bytes, nama_file: str, lapor, sumber: str | None):
     awal = list(csv.reader(io.StringIO(teks[:65536], newline=""), delimiter=pemisah))[:2]
     if len(awal) < 2:
         raise _Lewati
-    nama_kolom = [str(h).strip().lower() for h in awal[0]]
-    if len(set(nama_kolom)) != len(nama_kolom) or not set(nama_kolom) <= set(KOLOM["indikator"]) or not _WAJIB <= set(nama_kolom):
-        raise _Lewati
+    # the header as the per-cell importer maps it: every column one field of the template's Indikator sheet,
+    # under our names ("target") or a person's ("Target Kinerja", "Nama Instansi"), in any order
     t = cari_tabel(awal)
-    if (t is None or t.jenis != "indikator" or t.baris_header != [0] or t.baris_data_mulai != 1 or t.judul or t.diabaikan
-            or [(k.indeks, k.bidang, k.tahun) for k in t.kolom] != [(i, n, None) for i, n in enumerate(nama_kolom)]):
+    if t is None or t.jenis != "indikator" or t.baris_header != [0] or t.baris_data_mulai != 1 or t.judul or t.diabaikan:
+        raise _Lewati
+    nama_kolom = [k.bidang for k in t.kolom]
+    if ([(k.indeks, k.tahun) for k in t.kolom] != [(i, None) for i in range(len(awal[0]))]
+            or len(set(nama_kolom)) != len(nama_kolom) or not set(nama_kolom) <= set(KOLOM["indikator"])
+            or not _WAJIB <= set(nama_kolom)):
         raise _Lewati
     kolom = {k.bidang: k for k in t.kolom}
     df = pd.read_csv(io.StringIO(teks), sep=pemisah, header=0, names=list(range(len(nama_kolom))), dtype=object,

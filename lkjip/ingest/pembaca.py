@@ -146,46 +146,60 @@ class Pembaca:
             v = format_persen(v * 100, desimal=6)
         return v
 
+    def _sel_baris(self, r: int, tk: list[str | None], kolom: list[Kolom]) -> list[tuple[Kolom, object]]:
+        """(column, value) of the cells of row ``r`` in ``kolom`` that hold something, as ``_sel`` reads them;
+        ``tk``: the row's cells as text, computed once. Only a cell that is blank (merges) or a number (percent
+        format) needs ``_sel``; any other cell is its raw value."""
+        row = self.lembar.baris[r]
+        n = len(row)
+        hasil = []
+        for k in kolom:
+            i = k.indeks
+            if i < n and tk[i] is not None and not ((r, i) in self.lembar.persen and isinstance(row[i], (int, float))):
+                hasil.append((k, row[i]))
+                continue
+            v = self._sel(r, k)
+            if teks(v) is not None:
+                hasil.append((k, v))
+        return hasil
+
     def baris_data(self):
         """(row number, {field: (value, column)}, {year: {field: (value, column)}}, label) per data row.
 
         Blank rows and the template's example rows (CONTOH in Instansi or Catatan) are skipped.
+        Each cell is made text once per row (a 20 MB file has millions of cells).
         """
         umum = [k for k in self.t.kolom if k.tahun is None or k.bidang in ("instansi", "tahun")]
         pertahun = [k for k in self.t.kolom if k.tahun is not None and k.bidang not in ("instansi", "tahun")]
         kolom_angka = {k.indeks for k in self.t.kolom if k.bidang in _BIDANG_ANGKA or k.bidang.startswith(("rencana_", "realisasi_"))}
         akhir = self.t.akhir if self.t.akhir is not None else len(self.lembar.baris)
-        for r in range(self.t.baris_data_mulai, min(akhir, len(self.lembar.baris))):
-            row = self.lembar.baris[r]
-            if not any(teks(v) for v in row):
+        semua = self.lembar.baris
+        for r in range(self.t.baris_data_mulai, min(akhir, len(semua))):
+            row = semua[r]
+            tk = [teks(v) for v in row]
+            if not any(tk):
                 continue
-            isi_teks = [teks(v) for v in row if isinstance(v, str) and teks(v)]
+            isi_teks = [t for v, t in zip(row, tk) if t and isinstance(v, str)]
             if isi_teks and all(not isinstance(v, (int, float)) or isinstance(v, bool) for v in row) and akhir_tabel(isi_teks[0]):
-                sisa = [i + 1 for i in range(r, min(akhir, len(self.lembar.baris))) if any(teks(v) for v in self.lembar.baris[i])]
+                sisa = [i + 1 for i in range(r, min(akhir, len(semua))) if any(teks(v) for v in semua[i])]
                 self.masalah("info", r + 1, None, isi_teks[0],
                              f"catatan kaki/tanda tangan/cap cetak (baris {rentang(sisa)}) bukan data: dilewati")
                 self.akhir_dibaca = r
                 return
-            if any(teks(v) for v in row[self.lebar_judul:]):
+            if any(tk[self.lebar_judul:]):
                 self._di_luar_judul.append(r + 1)
-            sel = {}
-            for k in umum:
-                v = self._sel(r, k)
-                if teks(v) is not None:
-                    sel[k.bidang] = (v, k)
+            sel = {k.bidang: (v, k) for k, v in self._sel_baris(r, tk, umum)}
             if any(RE_CONTOH.match(str(sel[b][0])) for b in ("instansi", "catatan") if b in sel):
                 self.contoh.append(r + 1)
                 continue
             tahunan: dict[int, dict] = {}
-            for k in pertahun:
-                v = self._sel(r, k)
-                if teks(v) is not None:
-                    tahunan.setdefault(k.tahun, {})[k.bidang] = (v, k)
+            for k, v in self._sel_baris(r, tk, pertahun):
+                tahunan.setdefault(k.tahun, {})[k.bidang] = (v, k)
             label = []
             for i, v in enumerate(self.terisi[r][:4]):  # "JUMLAH" merged over No and Uraian is filled into both: once
                 if i in kolom_angka:
                     continue
-                t = teks(v)
+                t = tk[i] if self.terisi[r] is row else teks(v)
                 if t and (not label or label[-1] != t):
                     label.append(t)
             label = " ".join(label)

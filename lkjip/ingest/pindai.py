@@ -48,6 +48,8 @@ class InfoLembar:
     galat: list[tuple[int, int, str]] = field(default_factory=list)  # (row, col, "#DIV/0!")
     persen: set[tuple[int, int]] = field(default_factory=set)
     sel: int = 0  # cells holding something
+    # .xls: the cells its DIMENSIONS record declares, which calamine reserves before reading any cell
+    luas_dinyatakan: int = 0
 
 
 def ref_ke_indeks(ref: str) -> tuple[int, int] | None:

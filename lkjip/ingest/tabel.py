@@ -6,6 +6,7 @@ or ``-1 -2``, two-row headers (a year or "Anggaran Kas" spanning the columns bel
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -118,6 +119,11 @@ class Kolom:
 
 def kenali(teks: object) -> tuple[str | None, int | None]:
     """(field, year) for one header text, or (None, year) when only a year is recognised."""
+    return _kenali(str(teks or ""))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # asked of every row while tables are looked for: once per distinct text
+def _kenali(teks: str) -> tuple[str | None, int | None]:
     t = baku(teks)
     if not t:
         return None, None
