@@ -150,4 +150,5 @@ else:
         web.batal_dan_ulang(r[[akses.pesan_tolak(pengguna, instansi_impor(store, int(i)), "batal") is None for i in r["id"]]],
                             s, pengguna)
 
-web.tampil_log_aktivitas(s, pengguna)
+if akses.boleh_lihat_log(pengguna):  # the activity log has its own page, listed for admins
+    st.page_link("pages/log_aktivitas.py", label=s.t("a.log_tautan"), icon=":material/history:")
