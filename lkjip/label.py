@@ -413,6 +413,9 @@ _LABEL: dict[str, tuple[str, str]] = {
     "kol.id": ("No.", "No."),
 
     # -- hari perencana --
+    "ug.dz_tombol": ("Pilih berkas", "Choose a file"),
+    "ug.dz_batas": ("Maks. {mb} MB per berkas • {jenis}", "Max. {mb} MB per file • {jenis}"),
+    "ug.dz_seret": ("Lepaskan berkas di sini", "Drop the file here"),
     "p.standar": ("Satu indikator standar antar instansi", "One standard indicator across agencies"),
     "p.standar_pilih": ("Pilih indikator standar", "Choose a standard indicator"),
     "p.standar_tahun": ("Tiap instansi dengan tahun terakhir yang memuat indikator ini.",

@@ -23,9 +23,9 @@ k1, k2 = st.columns(2)
 nama_jenis = lambda k: label.jenis_temuan(k, s.bahasa)  # noqa: E731
 nama_tingkat = lambda k: label.tingkat_temuan(k, s.bahasa)  # noqa: E731
 jenis = k1.multiselect(s.t("k.jenis"), list(checks.JENIS), format_func=nama_jenis, key="kualitas_jenis",
-                       placeholder=s.t("k.jenis_semua"))
+                       placeholder=s.t("k.jenis_semua"), select_all=False)  # none chosen means all: no English "Select all"
 tingkat = k2.multiselect(s.t("k.tingkat"), list(checks.TINGKAT), format_func=nama_tingkat, key="kualitas_tingkat",
-                         placeholder=s.t("k.tingkat_semua"))
+                         placeholder=s.t("k.tingkat_semua"), select_all=False)
 df = temuan
 if jenis:
     df = df[df["jenis"].isin(jenis)]

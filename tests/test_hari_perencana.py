@@ -174,3 +174,50 @@ def test_capaian_di_atas_100_bukan_peringatan_kecuali_tak_wajar():
     p = pratinjau(csv, "uji.csv")
     peringatan = [m for m in p.masalah if m.tingkat == "peringatan" and "capaian dihitung" in m.pesan]
     assert len(peringatan) == 1 and "450" in peringatan[0].pesan and p.bisa_disimpan
+
+
+# --- Streamlit's own texts in the page's language -------------------------------------------------------
+def _app(monkeypatch, db, bahasa="id"):
+    from streamlit.testing.v1 import AppTest
+
+    from conftest import ROOT
+
+    monkeypatch.setenv("LKJIP_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["bahasa"] = bahasa
+    return at.run()
+
+
+@pytest.mark.parametrize("bahasa, ada, tidak", [
+    ("id", ["Pilih berkas", "Maks. 20 MB per berkas • XLSX, XLSM, XLS, CSV, ODS, HTML", "Lepaskan berkas di sini"], ["Choose a file"]),
+    ("en", ["Choose a file", "Max. 20 MB per file • XLSX, XLSM, XLS, CSV, ODS, HTML", "Drop the file here"], ["Pilih berkas"]),
+])
+def test_teks_pengunggah_dalam_bahasa_halaman(monkeypatch, db, bahasa, ada, tidak):
+    """Streamlit 1.67 has no parameter for the uploader's "Upload", "20MB per file" and drag texts: a style
+    sheet writes them in the page's language (the browser test checks what is drawn)."""
+    at = _app(monkeypatch, db, bahasa)
+    at.switch_page("pages/unggah.py").run()
+    assert not at.exception and at.get("file_uploader")
+    gaya = " ".join(h.proto.body for h in at.get("html"))
+    for teks in ada:
+        assert f'content: "{teks}"' in gaya
+    for teks in tidak:
+        assert teks not in gaya
+
+
+def test_teks_gaya_aman_untuk_css():
+    from lkjip.web_gaya import teks_pengunggah
+
+    css = teks_pengunggah('Pilih "berkas"', "a\\b", "baris\nbaru </style>")
+    assert 'content: "Pilih \\"berkas\\""' in css and 'content: "a\\\\b"' in css and "\nbaru" not in css and "</style>" not in css[:-9]
+
+
+@pytest.mark.parametrize("halaman", ["pages/kualitas.py", "pages/ringkasan.py", "pages/log_aktivitas.py"])
+def test_tidak_ada_pilih_semua_berbahasa_inggris(monkeypatch, db, halaman):
+    """A multiselect's "Select all" entry cannot be translated: every multiselect turns it off (none
+    chosen already means all, said by its placeholder)."""
+    at = _app(monkeypatch, db)
+    at.switch_page(halaman).run()
+    assert not at.exception and at.multiselect
+    assert {m.key: m.proto.select_all for m in at.multiselect} == {m.key: 0 for m in at.multiselect}
+    assert all(m.placeholder.startswith("Semua") for m in at.multiselect)
