@@ -50,14 +50,16 @@ tampil = df.drop(columns=["ids", "kunci", "status", "catatan_putusan", "pengguna
     jenis=df["jenis"].map(nama_jenis), tingkat=df["tingkat"].map(nama_tingkat),
     dilaporkan=df["dilaporkan"].map(lambda v: format_angka(v) if isinstance(v, (int, float)) and pd.notna(v) else (v if v is not None else "–")),
     dihitung=df["dihitung"].map(format_angka), selisih=df["selisih"].map(format_angka))
-tampil.insert(tampil.columns.get_loc("tingkat") + 1, "putusan", tampil.pop("putusan"))  # the verdict next to the severity
+# what a planner came for first (printed vs recomputed, the explanation), then the verdict and where it is
+tampil = tampil[["instansi", "tahun", "jenis", "tingkat", "dilaporkan", "dihitung", "selisih", "penjelasan", "putusan", "sumber", "baris"]]
 st.subheader(s.t("k.temuan"))
+config = web.konfigurasi_kolom(tampil, list(tampil.columns), s.bahasa, lebar={
+    "instansi": 150, "jenis": 130, "tingkat": 70, "dilaporkan": 80, "dihitung": 80, "selisih": 75, "penjelasan": 240,
+    "putusan": 150, "sumber": 150})
+config["tahun"] = st.column_config.NumberColumn(config["tahun"]["label"], format="%d", width=60)
 pilih = st.dataframe(
     tampil, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="kualitas_tabel",
-    column_config={**label.judul_kolom_semua(list(tampil.columns), s.bahasa),
-                   "tahun": st.column_config.NumberColumn(label.judul_kolom("tahun", s.bahasa), format="%d"),
-                   "penjelasan": st.column_config.TextColumn(label.judul_kolom("penjelasan", s.bahasa), width="large"),
-                   "putusan": st.column_config.TextColumn(label.judul_kolom("putusan", s.bahasa), width="medium")},
+    column_config=config, row_height=web.tinggi_baris(tampil, config), placeholder=web.KOSONG,
 )
 web.tombol_unduh(df[[*checks.KOLOM_TEMUAN, "putusan", "catatan_putusan"]], s, "temuan_kualitas_data")
 web_reviu.bagian_selesai(s, semua)
