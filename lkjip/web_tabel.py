@@ -143,8 +143,9 @@ def tinggi_baris(tampil: pd.DataFrame, config: dict[str, object]) -> int | None:
             continue
         panjang = tampil[k].dropna().astype(str).str.len()
         if len(panjang):
-            # words wrap whole: about a tenth of each line is left empty
-            baris = max(baris, -(-int(panjang.max() * HURUF_PX * 1.1) // (lebar - TEPI_PX)))
+            px = panjang.max() * HURUF_PX
+            if px > lebar - TEPI_PX:  # words wrap whole: about a tenth of each line is left empty
+                baris = max(baris, -(-int(px * 1.1) // (lebar - TEPI_PX)))
     if baris <= 1:
         return None
     return max(66, min(baris, MAKS_BARIS) * BARIS_PX + 14)  # st.dataframe wraps only above 4rem (64 px)

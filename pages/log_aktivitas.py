@@ -31,7 +31,7 @@ siapa = k1.multiselect(s.t("a.log_pengguna"), ada["pengguna"], key="log_pengguna
                        select_all=False)
 aksi = k2.multiselect(s.t("a.log_aksi"), ada["aksi"], format_func=nama_aksi, key="log_aksi", placeholder=s.t("a.log_aksi_semua"),
                       select_all=False)
-instansi = k3.selectbox(s.t("a.log_instansi"), ada["instansi"], index=None, key="log_instansi",
+instansi = k3.selectbox(label.judul_kolom("instansi", s.bahasa), ada["instansi"], index=None, key="log_instansi",
                         placeholder=s.t("a.log_instansi_semua"))
 tahun = k4.multiselect(s.t("a.log_tahun"), ada["tahun"], key="log_tahun", placeholder=s.t("a.log_tahun_semua"), select_all=False)
 rentang = st.date_input(s.t("a.log_rentang"), value=tuple(ada["hari"]), format="DD/MM/YYYY", key="log_rentang",
@@ -47,16 +47,18 @@ terpotong = len(df) > BATAS
 df = df.head(BATAS).assign(aksi=lambda d: d["aksi"].map(nama_aksi))
 st.caption(s.t("a.log_batas", n=BATAS) if terpotong else s.t("a.log_jumlah", n=len(df)))
 judul = label.judul_kolom_semua(list(df.columns), s.bahasa)
-st.dataframe(df, hide_index=True, width="stretch", height=min(38 + 35 * len(df), 640), key="log_tabel", placeholder=web.KOSONG,
-             column_config={
-                 "id": st.column_config.NumberColumn(judul["id"], format="%d", width=60),
-                 "waktu": st.column_config.DatetimeColumn(judul["waktu"], format="DD-MM-YYYY HH:mm:ss", width=160),
-                 "pengguna": st.column_config.TextColumn(judul["pengguna"], width=120),
-                 "aksi": st.column_config.TextColumn(judul["aksi"], width=150),
-                 "instansi": st.column_config.TextColumn(judul["instansi"], width=220),
-                 "tahun": st.column_config.NumberColumn(judul["tahun"], format="%d", width=65),
-                 "rincian": st.column_config.TextColumn(judul["rincian"], width="large"),
-             })
+config = {
+    "id": st.column_config.NumberColumn(judul["id"], format="%d", width=55),
+    "waktu": st.column_config.DatetimeColumn(judul["waktu"], format="DD-MM-YYYY HH:mm:ss", width=150),
+    "pengguna": st.column_config.TextColumn(judul["pengguna"], width=110),
+    "aksi": st.column_config.TextColumn(judul["aksi"], width=140),
+    "instansi": st.column_config.TextColumn(judul["instansi"], width=190),
+    "tahun": st.column_config.NumberColumn(judul["tahun"], format="%d", width=60),
+    "rincian": st.column_config.TextColumn(judul["rincian"], width=200),  # wraps when longer (fits 1366 px)
+}
+baris_px = web.tinggi_baris(df, config)
+st.dataframe(df, hide_index=True, width="stretch", height=min(38 + (baris_px or 35) * len(df), 640), key="log_tabel",
+             placeholder=web.KOSONG, column_config=config, row_height=baris_px)
 periode = f"{dari:%Y-%m-%d}_{sampai:%Y-%m-%d}" if dari else None
 web.tombol_unduh(df, s, web.nama_unduhan("log-aktivitas", instansi, tahun or None, isi=periode),
                  konteks={"halaman": s.t("nav.log")})

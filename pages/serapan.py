@@ -78,6 +78,7 @@ web.tampil_tabel(
     warna={"serapan": lambda v: ("background-color: #fde2cc" if v == v and v is not None and v < ambang else
                                  ("background-color: #f9c6c6" if v == v and v is not None and v > 100 else ""))},
     konteks={"halaman": s.t("nav.serapan"), "instansi": instansi, "tahun": tahun, "sumber": sumber},
+    lebar={"uraian": 280, "status": 105, "level": 90},  # uraian to status visible at 1366 px
 )
 
 st.subheader(s.t("s.triwulan"))

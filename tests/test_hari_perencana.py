@@ -221,3 +221,58 @@ def test_tidak_ada_pilih_semua_berbahasa_inggris(monkeypatch, db, halaman):
     assert not at.exception and at.multiselect
     assert {m.key: m.proto.select_all for m in at.multiselect} == {m.key: 0 for m in at.multiselect}
     assert all(m.placeholder.startswith("Semua") for m in at.multiselect)
+
+
+# --- tables that fit the page at 1366 px ----------------------------------------------------------------
+LEBAR_UTAMA_1366 = 905  # the main column beside the open sidebar at 1366 px (measured in chromium)
+
+
+@pytest.mark.parametrize("halaman, kunci, sampai", [
+    ("pages/ringkasan.py", "peringkat", "pagu"),
+    ("pages/perbandingan.py", "peringkat", "pagu"),
+    ("pages/efisiensi.py", "sasaran", "nilai_nka"),
+    ("pages/kualitas.py", "penjelasan", "penjelasan"),
+    ("pages/serapan.py", "uraian", "status"),
+    ("pages/tren.py", "rata_capaian", "realisasi"),
+])
+def test_kolom_yang_dicari_muat_di_1366_dan_judul_tidak_terpotong(monkeypatch, db, halaman, kunci, sampai):
+    """The columns a planner came for fit beside the sidebar at 1366 px without scrolling right; every header
+    fits its column (a shortened one carries the full header in its tooltip)."""
+    import json
+
+    from lkjip import label
+    from lkjip.web_tabel import lebar_teks
+
+    at = _app(monkeypatch, db)
+    at.switch_page(halaman).run()
+    assert not at.exception
+    tabel = [{k: v for k, v in json.loads(d.proto.columns).items() if "label" in v} for d in at.dataframe]  # not the index
+    kolom = next(k for k in tabel if kunci in k and sampai in k)
+    urutan = list(kolom)
+    lebar = [kolom[k].get("width") for k in urutan[:urutan.index(sampai) + 1]]
+    assert all(isinstance(x, int) for x in lebar), kolom
+    assert sum(lebar) <= LEBAR_UTAMA_1366, dict(zip(urutan, lebar))
+    for k, c in kolom.items():
+        if isinstance(c.get("width"), int):
+            assert c["width"] >= lebar_teks(len(c["label"])), (k, c)
+        if c["label"] != label.judul_kolom(k):
+            assert label.judul_kolom(k) in c.get("help", ""), (k, c)  # the full header on hover
+
+
+def test_nama_panjang_dibungkus_bukan_dipotong():
+    """A name longer than its column gets rows tall enough to wrap it (st.dataframe wraps only above 64 px
+    rows and has no cell tooltip); short names keep one-line rows."""
+    import pandas as pd
+
+    from lkjip.web_tabel import MAKS_BARIS, konfigurasi_kolom, tinggi_baris
+
+    pendek = pd.DataFrame({"instansi": ["Dinas Sosial Kota Bekasi"], "serapan": [85.6]})
+    assert tinggi_baris(pendek, konfigurasi_kolom(pendek, list(pendek.columns), "id")) is None
+    sasaran = ("Meningkatnya Pemberdayaan bagi penyandang masalah kesejahteraan sosial (PMKS) serta Potensi dan Sumber "
+               "Kesejahteraan Sosial (PSKS)")  # LKjIP Parepare 2023, Bab III
+    panjang = pd.DataFrame({"instansi": ["Dinas Sosial Kota Parepare"], "sasaran": [sasaran]})
+    sempit = tinggi_baris(panjang, konfigurasi_kolom(panjang, list(panjang.columns), "id", lebar={"sasaran": 220}))
+    lebar = tinggi_baris(panjang, konfigurasi_kolom(panjang, list(panjang.columns), "id", lebar={"sasaran": 600}))
+    assert sempit > 64 and lebar > 64 and sempit > lebar
+    sangat = pd.DataFrame({"uraian": [sasaran * 5]})
+    assert tinggi_baris(sangat, konfigurasi_kolom(sangat, ["uraian"], "id")) <= MAKS_BARIS * 18 + 14
