@@ -53,13 +53,16 @@ tampil = df.drop(columns=["ids", "kunci", "status", "catatan_putusan", "pengguna
 # what a planner came for first (printed vs recomputed, the explanation), then the verdict and where it is
 tampil = tampil[["instansi", "tahun", "jenis", "tingkat", "dilaporkan", "dihitung", "selisih", "penjelasan", "putusan", "sumber", "baris"]]
 st.subheader(s.t("k.temuan"))
+# fits 1366 px with the row-selection column; a long explanation is cut after five lines, whole below once chosen
 config = web.konfigurasi_kolom(tampil, list(tampil.columns), s.bahasa, lebar={
-    "instansi": 150, "jenis": 130, "tingkat": 70, "dilaporkan": 80, "dihitung": 80, "selisih": 75, "penjelasan": 240,
+    "instansi": 130, "jenis": 120, "tingkat": 80, "dilaporkan": 100, "dihitung": 100, "selisih": 90, "penjelasan": 190,
     "putusan": 150, "sumber": 150})
 config["tahun"] = st.column_config.NumberColumn(config["tahun"]["label"], format="%d", width=60)
+baris_px = web.tinggi_baris(tampil, config)
 pilih = st.dataframe(
     tampil, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="kualitas_tabel",
-    column_config=config, row_height=web.tinggi_baris(tampil, config), placeholder=web.KOSONG,
+    column_config=config, row_height=baris_px, placeholder=web.KOSONG,
+    height=38 + min(len(tampil), 8) * (baris_px or 35) + 2,
 )
 web.tombol_unduh(df[[*checks.KOLOM_TEMUAN, "putusan", "catatan_putusan"]], s, "temuan_kualitas_data")
 web_reviu.bagian_selesai(s, semua)
