@@ -414,7 +414,7 @@ _LABEL: dict[str, tuple[str, str]] = {
 
     # -- hari perencana --
     # short table headers (the full header and its meaning are in the column's tooltip and in the downloads)
-    "kolp.rata_capaian": ("Rerata capaian", "Avg. achievement"),
+    "kolp.rata_capaian": ("Rerata capaian", "Avg. achiev."),
     "kolh.rata_capaian": ("rata-rata capaian indikatornya, tiap capaian dibatasi pada batas perataan (lihat Rumus)",
                           "the mean of its indicators' achievement, each capped at the averaging cap (see Formulas)"),
     "kolp.jumlah_indikator": ("Indikator", "Indicators"),

@@ -55,7 +55,7 @@ tampil = tampil[["instansi", "tahun", "jenis", "tingkat", "dilaporkan", "dihitun
 st.subheader(s.t("k.temuan"))
 # fits 1366 px with the row-selection column; a long explanation is cut after five lines, whole below once chosen
 config = web.konfigurasi_kolom(tampil, list(tampil.columns), s.bahasa, lebar={
-    "instansi": 130, "jenis": 120, "tingkat": 80, "dilaporkan": 100, "dihitung": 100, "selisih": 90, "penjelasan": 190,
+    "instansi": 130, "jenis": 120, "tingkat": 80, "dilaporkan": 110, "dihitung": 110, "selisih": 90, "penjelasan": 170,
     "putusan": 150, "sumber": 150})
 config["tahun"] = st.column_config.NumberColumn(config["tahun"]["label"], format="%d", width=60)
 baris_px = web.tinggi_baris(tampil, config)

@@ -235,7 +235,8 @@ LEBAR_UTAMA_1366 = 905  # the main column beside the open sidebar at 1366 px (me
     ("pages/serapan.py", "uraian", "status"),
     ("pages/tren.py", "rata_capaian", "realisasi"),
 ])
-def test_kolom_yang_dicari_muat_di_1366_dan_judul_tidak_terpotong(monkeypatch, db, halaman, kunci, sampai):
+@pytest.mark.parametrize("bahasa", ["id", "en"])
+def test_kolom_yang_dicari_muat_di_1366_dan_judul_tidak_terpotong(monkeypatch, db, halaman, kunci, sampai, bahasa):
     """The columns a planner came for fit beside the sidebar at 1366 px without scrolling right; every header
     fits its column (a shortened one carries the full header in its tooltip)."""
     import json
@@ -243,7 +244,7 @@ def test_kolom_yang_dicari_muat_di_1366_dan_judul_tidak_terpotong(monkeypatch, d
     from lkjip import label
     from lkjip.web_tabel import lebar_teks
 
-    at = _app(monkeypatch, db)
+    at = _app(monkeypatch, db, bahasa)
     at.switch_page(halaman).run()
     assert not at.exception
     tabel = [({k: v for k, v in json.loads(d.proto.columns).items() if "label" in v}, d) for d in at.dataframe]  # not the index
@@ -256,8 +257,8 @@ def test_kolom_yang_dicari_muat_di_1366_dan_judul_tidak_terpotong(monkeypatch, d
     for k, c in kolom.items():
         if isinstance(c.get("width"), int):
             assert c["width"] >= lebar_teks(len(c["label"])), (k, c)
-        if c["label"] != label.judul_kolom(k):
-            assert label.judul_kolom(k) in c.get("help", ""), (k, c)  # the full header on hover
+        if c["label"] != label.judul_kolom(k, bahasa):
+            assert label.judul_kolom(k, bahasa) in c.get("help", ""), (k, c)  # the full header on hover
 
 
 def test_nama_panjang_dibungkus_bukan_dipotong():
