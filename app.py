@@ -50,6 +50,9 @@ try:
         st.Page("pages/kualitas.py", title=t("nav.kualitas"), icon=":material/fact_check:"),
         st.Page("pages/laporan.py", title=t("nav.laporan"), icon=":material/description:"),
         st.Page("pages/unggah.py", title=t("nav.unggah"), icon=":material/upload_file:"),
+        # listed for admins only; reachable by its link by anyone, where the page itself refuses non-admins
+        st.Page("pages/log_aktivitas.py", title=t("nav.log"), icon=":material/history:",
+                visibility="visible" if web.boleh_lihat_log_sesi() else "hidden"),
     ])
     s = web.saringan_sidebar()
     st.session_state["saringan"] = s

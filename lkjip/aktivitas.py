@@ -4,6 +4,8 @@ line land together or not at all.
 """
 from __future__ import annotations
 
+from datetime import date, datetime, time, timedelta
+
 import pandas as pd
 
 from .store import Store
@@ -21,11 +23,50 @@ def catat(cur, pengguna, aksi: str, instansi: str | None = None, tahun: int | No
     )
 
 
-def daftar(store: Store, instansi: str | None = None, batas: int = 500) -> pd.DataFrame:
-    """The newest lines first (columns: id, waktu, pengguna, aksi, instansi, tahun, rincian)."""
-    syarat, param = ("WHERE instansi = ?", [instansi]) if instansi else ("", [])
+AKSI = ("impor", "ganti", "batal", "ulang", "ditolak", "putusan", "catatan", "klaim", "indikator_standar", "profil")
+
+
+def daftar(store: Store, instansi: str | None = None, batas: int = 500, *, pengguna: list[str] | None = None,
+           aksi: list[str] | None = None, tahun: list[int] | None = None, dari: date | None = None,
+           sampai: date | None = None) -> pd.DataFrame:
+    """The newest lines first (columns: id, waktu, pengguna, aksi, instansi, tahun, rincian), at most ``batas``.
+
+    Filters (each optional, combined with AND): one agency; users, actions and years (any of the list);
+    ``dari``/``sampai``: calendar days, both included."""
+    syarat: list[str] = []
+    param: list[object] = []
+    if instansi:
+        syarat.append("instansi = ?")
+        param.append(instansi)
+    for kolom, nilai in (("pengguna", pengguna), ("aksi", aksi)):
+        if nilai:
+            syarat.append(f"{kolom} IN ({', '.join('?' * len(nilai))})")
+            param.extend(str(v) for v in nilai)
+    if tahun:
+        syarat.append(f"tahun IN ({', '.join('?' * len(tahun))})")
+        param.extend(int(v) for v in tahun)
+    if dari:
+        syarat.append("waktu >= ?")
+        param.append(datetime.combine(dari, time.min))
+    if sampai:
+        syarat.append("waktu < ?")
+        param.append(datetime.combine(sampai + timedelta(days=1), time.min))
+    where = f"WHERE {' AND '.join(syarat)} " if syarat else ""
     return store.baca(
-        f"SELECT id, waktu, pengguna, aksi, instansi, tahun, rincian FROM log_aktivitas {syarat} "
+        f"SELECT id, waktu, pengguna, aksi, instansi, tahun, rincian FROM log_aktivitas {where}"
         "ORDER BY id DESC LIMIT ?",
         [*param, batas],
     )
+
+
+def pilihan(store: Store) -> dict[str, list]:
+    """What the log holds, for filter choices: users, actions, agencies and years present, and the first
+    and last day (``hari``: [] when the log is empty)."""
+    hasil: dict[str, list] = {}
+    for kolom in ("pengguna", "aksi", "instansi", "tahun"):
+        df = store.baca(f"SELECT DISTINCT {kolom} AS v FROM log_aktivitas WHERE {kolom} IS NOT NULL ORDER BY v")
+        hasil[kolom] = [int(v) if kolom == "tahun" else v for v in df["v"]]
+    batas = store.baca("SELECT min(waktu) AS awal, max(waktu) AS akhir FROM log_aktivitas")
+    awal, akhir = batas.iloc[0]["awal"], batas.iloc[0]["akhir"]
+    hasil["hari"] = [] if pd.isna(awal) else [pd.Timestamp(awal).date(), pd.Timestamp(akhir).date()]
+    return hasil

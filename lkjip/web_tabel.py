@@ -13,10 +13,16 @@ from .numbers import format_angka, format_nilai, format_rupiah
 from .teks_aman import md  # noqa: F401  (pages call web.md)
 
 KOSONG = "–"
-# Long text columns: pinned or given room, truncated with the whole text in the cell's tooltip.
-_KOLOM_NAMA = ("instansi", "indikator", "uraian", "sasaran", "program", "nama_file", "standar")
-_KOLOM_PANJANG = ("penjelasan", "ringkasan", "sumber", "sumber_anggaran", "tahun_data")
+# Long text columns: a width of their own (pixels) and, when a value is longer than fits, rows tall enough
+# for the grid to wrap it (st.dataframe wraps text only when rows are taller than 4rem; it has no cell tooltip).
+_KOLOM_NAMA = {"instansi": 190, "indikator": 260, "uraian": 300, "sasaran": 230, "program": 230, "nama_file": 200, "standar": 220}
+_KOLOM_PANJANG = {"penjelasan": 360, "ringkasan": 300, "sumber": 190, "sumber_anggaran": 190, "tahun_data": 100, "rincian": 300}
 _KOLOM_BULAT = ("tahun", "peringkat", "jumlah_indikator", "dibatasi", "temuan", "kedalaman", "id")
+# The grid's font (14 px Source Sans) measured in chromium: "Rata-rata capaian (%)" 125 px, "Dinas Sosial Kota Pasuruan" 158 px
+HURUF_PX = 6.2
+TEPI_PX = 20  # cell padding and the header's sort mark
+BARIS_PX = 18  # one wrapped line
+MAKS_BARIS = 5
 MAKS_SEL_GAYA = 250_000  # beyond this many cells the display formats fall back to Streamlit's own
 
 
@@ -32,13 +38,15 @@ def _fmt(f: Callable, kosong: str = KOSONG) -> Callable:
 def tampil_tabel(df: pd.DataFrame, s, nama_berkas: str, rupiah: tuple[str, ...] = (), persen: tuple[str, ...] = (),
                  progres: tuple[str, ...] = (), angka: tuple[str, ...] = (), nilai: tuple[str, ...] = (), tinggi: int | None = None,
                  kunci: str | None = None, tampilan: dict[str, pd.Series] | None = None, warna: dict[str, Callable] | None = None,
-                 konteks: dict[str, object] | None = None, on_select=None, unduh: pd.DataFrame | None = None):
+                 konteks: dict[str, object] | None = None, on_select=None, unduh: pd.DataFrame | None = None,
+                 lebar: dict[str, int] | None = None):
     """Show a table whose number columns sort as numbers and read the Indonesian way, and its downloads.
 
     rupiah: ``Rp 9.202.224.555``; persen and progres (serapan, capaian): two decimals, ``98,20%``;
     angka: ``1.234,56``; nilai: a target or actual as printed. Empty cells read "–". ``tampilan``
     replaces a column's text for display only (e.g. indentation); ``warna`` maps a column to a
-    function value -> CSS. The downloads carry the real numbers and the ``konteks`` columns, of ``unduh``
+    function value -> CSS; ``lebar``: narrower widths for a table that must fit more columns (long text
+    wraps). The downloads carry the real numbers and the ``konteks`` columns, of ``unduh``
     when given (more columns than fit on screen), else of ``df``.
     """
     tampil = df.copy()
@@ -59,21 +67,10 @@ def tampil_tabel(df: pd.DataFrame, s, nama_berkas: str, rupiah: tuple[str, ...] 
     for k in _KOLOM_BULAT:
         if k in tampil.columns and pd.api.types.is_numeric_dtype(tampil[k]) and k not in format_kolom:
             format_kolom[k] = _fmt(lambda v: str(int(v)))
-    config: dict[str, object] = {}
-    for i, k in enumerate(df.columns):
-        judul = label.judul_kolom(k, s.bahasa)
-        bantuan = judul if len(judul) > 14 else None  # a narrow column's full header on hover
-        if k in tampil.columns and pd.api.types.is_bool_dtype(tampil[k]):
-            config[k] = st.column_config.TextColumn(judul, width=65, help=bantuan)
-        elif k in format_kolom or (k in tampil.columns and pd.api.types.is_numeric_dtype(tampil[k])):
-            lebar = 65 if k in _KOLOM_BULAT else (150 if k in rupiah else 90)
-            config[k] = st.column_config.NumberColumn(judul, format="%d" if k in _KOLOM_BULAT else None, width=lebar, help=bantuan)
-        elif k in _KOLOM_NAMA:
-            config[k] = st.column_config.TextColumn(judul, width=200 if k != "uraian" else 300, pinned=i == 0)
-        elif k in _KOLOM_PANJANG:
-            config[k] = st.column_config.TextColumn(judul, width="medium")
-        else:
-            config[k] = st.column_config.Column(judul)
+    config = konfigurasi_kolom(tampil, list(df.columns), s.bahasa, format_kolom, rupiah, lebar)
+    baris_px = tinggi_baris(tampil, config)
+    if tinggi is None and baris_px:
+        tinggi = 38 + min(len(tampil), 8) * baris_px + 2
     data: object = tampil
     if tampil.size <= MAKS_SEL_GAYA and (format_kolom or warna):
         gaya = tampil.style.format({k: f for k, f in format_kolom.items() if k in tampil.columns}, na_rep=KOSONG)
@@ -81,9 +78,77 @@ def tampil_tabel(df: pd.DataFrame, s, nama_berkas: str, rupiah: tuple[str, ...] 
             gaya = gaya.map(f, subset=[k])
         data = gaya
     pilih = st.dataframe(data, hide_index=True, width="stretch", column_config=config, height=tinggi or "auto", key=kunci,
-                         placeholder=KOSONG, **({"on_select": on_select, "selection_mode": "single-row"} if on_select else {}))
+                         placeholder=KOSONG, row_height=baris_px, **({"on_select": on_select, "selection_mode": "single-row"} if on_select else {}))
     tombol_unduh(df if unduh is None else unduh, s, nama_berkas, konteks)
     return pilih
+
+
+def lebar_teks(n_huruf: int) -> int:
+    """Pixels a header or cell of this many characters needs in the grid."""
+    return int(n_huruf * HURUF_PX + TEPI_PX + 0.999)
+
+
+def judul_bantuan(kolom: str, bahasa: str) -> tuple[str, str | None]:
+    """A column's header as shown (short where the full one would be cut) and its tooltip: the full header
+    and, for some, what the figure means. The downloads keep the full header."""
+    lengkap = label.judul_kolom(kolom, bahasa)
+    try:
+        pendek = label.teks(f"kolp.{kolom}", bahasa)
+    except KeyError:
+        pendek = lengkap
+    try:
+        arti = label.teks(f"kolh.{kolom}", bahasa)
+    except KeyError:
+        arti = None
+    bantuan = f"**{lengkap}**" + (f": {arti}" if arti else "") if (pendek != lengkap or arti) else None
+    return pendek, bantuan
+
+
+def konfigurasi_kolom(tampil: pd.DataFrame, kolom: list[str], bahasa: str, format_kolom: dict | None = None,
+                      rupiah: tuple[str, ...] = (), lebar: dict[str, int] | None = None) -> dict[str, object]:
+    """column_config for a table: short headers with the full one on hover, widths that fit the header and
+    the figures, the first name column pinned. ``tampil``: the values as shown (for text widths); ``lebar``:
+    a column's width where a page must fit more columns (a text column of those wraps too)."""
+    format_kolom = format_kolom or {}
+    atur = lebar or {}
+    config: dict[str, object] = {}
+    for i, k in enumerate(kolom):
+        judul, bantuan = judul_bantuan(k, bahasa)
+        perlu = lebar_teks(len(judul))
+        if k in tampil.columns and pd.api.types.is_bool_dtype(tampil[k]):
+            config[k] = st.column_config.TextColumn(judul, width=max(60, perlu), help=bantuan)
+        elif k in format_kolom or (k in tampil.columns and pd.api.types.is_numeric_dtype(tampil[k])):
+            lebar = 60 if k in _KOLOM_BULAT else (140 if k in rupiah else 90)
+            config[k] = st.column_config.NumberColumn(judul, format="%d" if k in _KOLOM_BULAT else None, width=max(lebar, perlu),
+                                                      help=bantuan)
+        elif k in _KOLOM_NAMA:
+            config[k] = st.column_config.TextColumn(judul, width=max(_KOLOM_NAMA[k], perlu), pinned=i == 0, help=bantuan)
+        elif k in _KOLOM_PANJANG:
+            config[k] = st.column_config.TextColumn(judul, width=max(_KOLOM_PANJANG[k], perlu), help=bantuan)
+        else:
+            config[k] = (st.column_config.TextColumn if k in atur else st.column_config.Column)(judul, help=bantuan)
+        if k in atur:
+            config[k]["width"] = max(atur[k], perlu)
+    return config
+
+
+def tinggi_baris(tampil: pd.DataFrame, config: dict[str, object]) -> int | None:
+    """Row height that lets the grid wrap the longest text of a fixed-width text column (None: one line
+    is enough). At most MAKS_BARIS lines; the whole text is in the downloads either way."""
+    baris = 1
+    for k, c in config.items():
+        lebar = c.get("width") if isinstance(c, dict) else None
+        if k not in tampil.columns or not isinstance(lebar, int) or not (k in _KOLOM_NAMA or k in _KOLOM_PANJANG or
+                                                                       c.get("type_config", {}).get("type") == "text"):
+            continue
+        panjang = tampil[k].dropna().astype(str).str.len()
+        if len(panjang):
+            px = panjang.max() * HURUF_PX
+            if px > lebar - TEPI_PX:  # words wrap whole: about a tenth of each line is left empty
+                baris = max(baris, -(-int(px * 1.1) // (lebar - TEPI_PX)))
+    if baris <= 1:
+        return None
+    return max(66, min(baris, MAKS_BARIS) * BARIS_PX + 14)  # st.dataframe wraps only above 4rem (64 px)
 
 
 def _bagian_nama(teks: object) -> str:

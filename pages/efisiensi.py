@@ -28,6 +28,7 @@ web.tampil_tabel(
              "jumlah_indikator", "pagu", "realisasi", "sumber_anggaran"]],
     s, web.nama_unduhan("efisiensi", s.instansi, s.tahun or None, isi="sasaran_tertaut"), persen=("rata_capaian",), rupiah=("pagu", "realisasi"), progres=("serapan",),
     angka=("efisiensi_selisih", "efisiensi_rasio", "nilai_nka"), konteks={"halaman": s.t("nav.efisiensi")},
+    lebar={"instansi": 150, "sasaran": 220},  # the three methods visible at 1366 px; pagu and the rest to the right
 )
 if len(tanpa):
     st.subheader(s.t("e.tanpa_tautan"))

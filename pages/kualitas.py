@@ -23,9 +23,9 @@ k1, k2 = st.columns(2)
 nama_jenis = lambda k: label.jenis_temuan(k, s.bahasa)  # noqa: E731
 nama_tingkat = lambda k: label.tingkat_temuan(k, s.bahasa)  # noqa: E731
 jenis = k1.multiselect(s.t("k.jenis"), list(checks.JENIS), format_func=nama_jenis, key="kualitas_jenis",
-                       placeholder=s.t("k.jenis_semua"))
+                       placeholder=s.t("k.jenis_semua"), select_all=False)  # none chosen means all: no English "Select all"
 tingkat = k2.multiselect(s.t("k.tingkat"), list(checks.TINGKAT), format_func=nama_tingkat, key="kualitas_tingkat",
-                         placeholder=s.t("k.tingkat_semua"))
+                         placeholder=s.t("k.tingkat_semua"), select_all=False)
 df = temuan
 if jenis:
     df = df[df["jenis"].isin(jenis)]
@@ -51,14 +51,19 @@ tampil = df.drop(columns=["ids", "kunci", "status", "catatan_putusan", "pengguna
     jenis=df["jenis"].map(nama_jenis), tingkat=df["tingkat"].map(nama_tingkat),
     dilaporkan=df["dilaporkan"].map(lambda v: format_angka(v) if isinstance(v, (int, float)) and pd.notna(v) else (v if v is not None else "–")),
     dihitung=df["dihitung"].map(format_angka), selisih=df["selisih"].map(format_angka))
-tampil.insert(tampil.columns.get_loc("tingkat") + 1, "putusan", tampil.pop("putusan"))  # the verdict next to the severity
+# what a planner came for first (printed vs recomputed, the explanation), then the verdict and where it is
+tampil = tampil[["instansi", "tahun", "jenis", "tingkat", "dilaporkan", "dihitung", "selisih", "penjelasan", "putusan", "sumber", "baris"]]
 st.subheader(s.t("k.temuan"))
+# fits 1366 px with the row-selection column; a long explanation is cut after five lines, whole below once chosen
+config = web.konfigurasi_kolom(tampil, list(tampil.columns), s.bahasa, lebar={
+    "instansi": 130, "jenis": 120, "tingkat": 80, "dilaporkan": 110, "dihitung": 110, "selisih": 90, "penjelasan": 170,
+    "putusan": 150, "sumber": 150})
+config["tahun"] = st.column_config.NumberColumn(config["tahun"]["label"], format="%d", width=60)
+baris_px = web.tinggi_baris(tampil, config)
 pilih = st.dataframe(
     tampil, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="kualitas_tabel",
-    column_config={**label.judul_kolom_semua(list(tampil.columns), s.bahasa),
-                   "tahun": st.column_config.NumberColumn(label.judul_kolom("tahun", s.bahasa), format="%d"),
-                   "penjelasan": st.column_config.TextColumn(label.judul_kolom("penjelasan", s.bahasa), width="large"),
-                   "putusan": st.column_config.TextColumn(label.judul_kolom("putusan", s.bahasa), width="medium")},
+    column_config=config, row_height=baris_px, placeholder=web.KOSONG,
+    height=38 + min(len(tampil), 8) * (baris_px or 35) + 2,
 )
 web.tombol_unduh(df[[*checks.KOLOM_TEMUAN, "putusan", "catatan_putusan"]], s, "temuan_kualitas_data")
 web_reviu.bagian_selesai(s, semua)

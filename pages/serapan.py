@@ -40,9 +40,15 @@ if baris["pagu"].notna().any() and baris["level"].isin(["program", "kegiatan", "
     klik = st.plotly_chart(charts.treemap_anggaran(baris, ambang, s.bahasa), width="stretch", key="serapan_treemap",
                            on_select="rerun", selection_mode="points")
     titik = (klik.selection.points if klik and klik.selection else []) or []
-    for t in titik:
-        data = t.get("customdata") if isinstance(t, dict) else None
-        if data and len(data) > 3 and data[3] is not None:
+    for t in titik:  # the browser sends the box's id (the budget line's id); customdata is not always sent along
+        if not isinstance(t, dict):
+            continue
+        data = t.get("customdata")
+        if t.get("percent_entry") == 1 and (t.get("percent_root") or 0) < 1:
+            fokus = None  # a click on the box the map is zoomed into zooms out: all rows again
+        elif str(t.get("id", "")).isdigit():
+            fokus = int(t["id"])
+        elif data and len(data) > 3 and data[3] is not None:
             fokus = int(data[3])
     if baris["serapan"].isna().any():
         st.caption(s.t("s.abu"))
@@ -73,6 +79,7 @@ web.tampil_tabel(
     warna={"serapan": lambda v: ("background-color: #fde2cc" if v == v and v is not None and v < ambang else
                                  ("background-color: #f9c6c6" if v == v and v is not None and v > 100 else ""))},
     konteks={"halaman": s.t("nav.serapan"), "instansi": instansi, "tahun": tahun, "sumber": sumber},
+    lebar={"uraian": 280, "status": 105, "level": 90},  # uraian to status visible at 1366 px
 )
 
 st.subheader(s.t("s.triwulan"))

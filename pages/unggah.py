@@ -3,7 +3,7 @@ recent imports with undo. One importer serves this page and `python -m lkjip imp
 import pandas as pd
 import streamlit as st
 
-from lkjip import akses, label, tampil_impor, web
+from lkjip import akses, label, tampil_impor, web, web_gaya
 from lkjip.ingest import GalatBerkas, Keputusan, atur_polaritas, atur_tema, cuplikan
 from lkjip.ingest.berkas import BATAS_MB
 from lkjip.ingest.penjaga import pratinjau_terjaga
@@ -32,7 +32,9 @@ st.download_button(s.t("ug.templat"), data=buat_templat, file_name="templat_ungg
                    icon=":material/download:")
 
 if boleh:
-    berkas = st.file_uploader(s.t("ug.berkas"), type=["xlsx", "xlsm", "xls", "csv", "ods", "htm", "html"], key="unggah_berkas", max_upload_size=batas_mb)
+    jenis_berkas = ["xlsx", "xlsm", "xls", "csv", "ods", "htm", "html"]
+    web_gaya.pengunggah(s, batas_mb, jenis_berkas)  # the uploader's own texts in the page's language
+    berkas = st.file_uploader(s.t("ug.berkas"), type=jenis_berkas, key="unggah_berkas", max_upload_size=batas_mb)
     k1, k2 = st.columns(2)
     pilihan, instansi_baru = akses.pilihan_instansi(pengguna, web.daftar_instansi())
     instansi = k1.selectbox(s.t("ug.instansi"), pilihan, index=None,
@@ -151,4 +153,5 @@ else:
         web.batal_dan_ulang(r[[akses.pesan_tolak(pengguna, instansi_impor(store, int(i)), "batal") is None for i in r["id"]]],
                             s, pengguna)
 
-web.tampil_log_aktivitas(s, pengguna)
+if akses.boleh_lihat_log(pengguna):  # the activity log has its own page, listed for admins
+    st.page_link("pages/log_aktivitas.py", label=s.t("a.log_tautan"), icon=":material/history:")

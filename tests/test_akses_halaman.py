@@ -4,7 +4,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT
-from lkjip import akses
+from lkjip import akses, label
 from lkjip.store import Store
 
 APP = str(ROOT / "app.py")
@@ -120,12 +120,90 @@ def test_admin_menulis_dan_melihat_log(monkeypatch, db, akses_toml):
     at.get("file_uploader")[0].set_value(("bekasi.csv", csv_instansi(BEKASI, 2024), "text/csv")).run()
     at.button(key="unggah_simpan").click().run()
     assert any("tersimpan" in s.value for s in at.success), teks(at)
-    assert at.subheader[-1].value == "Log aktivitas"
-    log = at.dataframe[-1].value
-    assert (log.iloc[0]["aksi"], log.iloc[0]["pengguna"], log.iloc[0]["instansi"], log.iloc[0]["tahun"]) == ("impor", "adi", BEKASI, 2024)
-    at.selectbox(key="akses_log_instansi").set_value(BEKASI).run()
-    log = at.dataframe[-1].value
+    # the activity log is a page of its own now; the upload page links to it for admins
+    assert [l.proto.page for l in at.get("page_link")] == ["log_aktivitas"]
+    at.switch_page("pages/log_aktivitas.py").run()
+    assert not at.exception and not at.error
+    log = at.dataframe[0].value
+    assert (log.iloc[0]["aksi"], log.iloc[0]["pengguna"], log.iloc[0]["instansi"], log.iloc[0]["tahun"]) == ("Impor", "adi", BEKASI, 2024)
+    at.selectbox(key="log_instansi").set_value(BEKASI).run()
+    log = at.dataframe[0].value
     assert set(log["instansi"]) == {BEKASI}
+
+
+def buka_log(monkeypatch, db, akses_toml, nama=None, bahasa="id"):
+    monkeypatch.setenv("LKJIP_DB", str(db))
+    monkeypatch.setenv("LKJIP_AKSES", akses_toml)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["bahasa"] = bahasa
+    at.run()
+    at.switch_page("pages/log_aktivitas.py").run()  # by its link: the page is listed for admins only
+    assert not at.exception
+    return masuk(at, nama) if nama else at
+
+
+@pytest.mark.parametrize("nama, peran", [(None, None), ("sari", "operator instansi"), ("ina", "reviewer"), ("vina", "pembaca")])
+def test_log_aktivitas_ditolak_selain_admin(monkeypatch, db, akses_toml, nama, peran):
+    with Store(db) as s:  # a refused write and a verdict are in the log: none of it may show
+        from lkjip import aktivitas
+
+        with s.transaksi() as cur:
+            aktivitas.catat(cur, "sari", "ditolak", BEKASI, 2023, "impor: rahasia-kota-b.csv")
+    at = buka_log(monkeypatch, db, akses_toml, nama)
+    pesan = " ".join(e.value for e in at.error)
+    assert "hanya untuk admin" in pesan
+    assert (f"Peran Anda ({peran})" in pesan) if peran else ("Masuk dengan akun admin" in pesan)
+    assert not at.dataframe and not at.get("download_button") and "log_aksi" not in [m.key for m in at.multiselect]
+    assert "rahasia-kota-b" not in teks(at)
+
+
+def test_log_aktivitas_admin_saring_dan_unduh(monkeypatch, db, akses_toml):
+    from datetime import date, timedelta
+
+    from lkjip import aktivitas, export
+
+    with Store(db) as s:
+        with s.transaksi() as cur:
+            aktivitas.catat(cur, "ina", "putusan", PAREPARE, 2023, "temuan #3: diterima")
+            aktivitas.catat(cur, "sari", "ditolak", BEKASI, 2023, "impor: kota-b.csv")
+        semua = len(aktivitas.daftar(s, batas=10_000))
+    at = buka_log(monkeypatch, db, akses_toml, "adi")
+    assert not at.error
+    log = at.dataframe[0].value
+    assert len(log) == semua and log.iloc[0]["aksi"] == "Ditolak" and log.iloc[1]["aksi"] == "Putusan temuan"
+    assert {d.label for d in at.get("download_button")} == {"Unduh xlsx", "Unduh CSV"}
+    # filters combine: user, action, agency, year, date range
+    at.multiselect(key="log_pengguna").set_value(["ina", "sari"]).run()
+    assert set(at.dataframe[0].value["pengguna"]) == {"ina", "sari"}
+    at.multiselect(key="log_aksi").set_value(["putusan"]).run()
+    log = at.dataframe[0].value
+    assert log[["pengguna", "aksi", "instansi", "tahun"]].values.tolist() == [["ina", "Putusan temuan", PAREPARE, 2023]]
+    at.multiselect(key="log_aksi").set_value([]).run()
+    at.selectbox(key="log_instansi").set_value(BEKASI).run()
+    assert at.dataframe[0].value["rincian"].tolist() == ["impor: kota-b.csv"]
+    at.selectbox(key="log_instansi").set_value(None).run()
+    at.multiselect(key="log_tahun").set_value([2023]).run()
+    assert len(at.dataframe[0].value) == 2
+    kemarin = date.today() - timedelta(days=3)
+    at.date_input(key="log_rentang").set_value((kemarin, kemarin)).run()
+    assert not at.dataframe and "Tidak ada baris log" in at.info[-1].value
+    at.date_input(key="log_rentang").set_value((kemarin, date.today())).run()
+    assert len(at.dataframe[0].value) == 2
+    # the export holds what the table shows, with people's headers, named after the filters
+    with Store(db) as s:
+        df = aktivitas.daftar(s, pengguna=["ina", "sari"], tahun=[2023], dari=kemarin, sampai=date.today())
+    assert len(df) == 2
+    csv = export.ke_csv(df.rename(columns=label.judul_kolom_semua(list(df.columns))))
+    assert b"Pengguna" in csv and b"Rincian" in csv and b"kota-b.csv" in csv
+
+
+def test_log_aktivitas_dalam_bahasa_inggris(monkeypatch, db, akses_toml):
+    at = buka_log(monkeypatch, db, akses_toml, "adi", bahasa="en")
+    assert at.title[0].value == "Activity log"
+    assert [m.label for m in at.multiselect][:2] == ["User", "Action"] and at.multiselect(key="log_aksi").placeholder == "All actions"
+    assert "Import" in set(at.dataframe[0].value["aksi"])
+    vina = buka_log(monkeypatch, db, akses_toml, "vina", bahasa="en")
+    assert "This page is for admins only. Your role (viewer)" in vina.error[-1].value
 
 
 def test_batas_percobaan_tidak_hilang_di_sesi_baru(monkeypatch, db, akses_toml):

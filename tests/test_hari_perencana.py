@@ -174,3 +174,107 @@ def test_capaian_di_atas_100_bukan_peringatan_kecuali_tak_wajar():
     p = pratinjau(csv, "uji.csv")
     peringatan = [m for m in p.masalah if m.tingkat == "peringatan" and "capaian dihitung" in m.pesan]
     assert len(peringatan) == 1 and "450" in peringatan[0].pesan and p.bisa_disimpan
+
+
+# --- Streamlit's own texts in the page's language -------------------------------------------------------
+def _app(monkeypatch, db, bahasa="id"):
+    from streamlit.testing.v1 import AppTest
+
+    from conftest import ROOT
+
+    monkeypatch.setenv("LKJIP_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["bahasa"] = bahasa
+    return at.run()
+
+
+@pytest.mark.parametrize("bahasa, ada, tidak", [
+    ("id", ["Pilih berkas", "Maks. 20 MB per berkas • XLSX, XLSM, XLS, CSV, ODS, HTML", "Lepaskan berkas di sini"], ["Choose a file"]),
+    ("en", ["Choose a file", "Max. 20 MB per file • XLSX, XLSM, XLS, CSV, ODS, HTML", "Drop the file here"], ["Pilih berkas"]),
+])
+def test_teks_pengunggah_dalam_bahasa_halaman(monkeypatch, db, bahasa, ada, tidak):
+    """Streamlit 1.67 has no parameter for the uploader's "Upload", "20MB per file" and drag texts: a style
+    sheet writes them in the page's language (the browser test checks what is drawn)."""
+    at = _app(monkeypatch, db, bahasa)
+    at.switch_page("pages/unggah.py").run()
+    assert not at.exception and at.get("file_uploader")
+    gaya = " ".join(h.proto.body for h in at.get("html"))
+    for teks in ada:
+        assert f'content: "{teks}"' in gaya
+    for teks in tidak:
+        assert teks not in gaya
+
+
+def test_teks_gaya_aman_untuk_css():
+    from lkjip.web_gaya import teks_pengunggah
+
+    css = teks_pengunggah('Pilih "berkas"', "a\\b", "baris\nbaru </style>")
+    assert 'content: "Pilih \\"berkas\\""' in css and 'content: "a\\\\b"' in css and "\nbaru" not in css and "</style>" not in css[:-9]
+
+
+@pytest.mark.parametrize("halaman", ["pages/kualitas.py", "pages/ringkasan.py", "pages/log_aktivitas.py"])
+def test_tidak_ada_pilih_semua_berbahasa_inggris(monkeypatch, db, halaman):
+    """A multiselect's "Select all" entry cannot be translated: every multiselect turns it off (none
+    chosen already means all, said by its placeholder)."""
+    at = _app(monkeypatch, db)
+    at.switch_page(halaman).run()
+    assert not at.exception and at.multiselect
+    assert {m.key: m.proto.select_all for m in at.multiselect} == {m.key: 0 for m in at.multiselect}
+    assert all(m.placeholder.startswith("Semua") for m in at.multiselect)
+
+
+# --- tables that fit the page at 1366 px ----------------------------------------------------------------
+LEBAR_UTAMA_1366 = 905  # the main column beside the open sidebar at 1366 px (measured in chromium)
+
+
+@pytest.mark.parametrize("halaman, kunci, sampai", [
+    ("pages/ringkasan.py", "peringkat", "pagu"),
+    ("pages/perbandingan.py", "peringkat", "pagu"),
+    ("pages/efisiensi.py", "sasaran", "nilai_nka"),
+    ("pages/kualitas.py", "penjelasan", "penjelasan"),
+    ("pages/serapan.py", "uraian", "status"),
+    ("pages/tren.py", "rata_capaian", "realisasi"),
+])
+@pytest.mark.parametrize("bahasa", ["id", "en"])
+def test_kolom_yang_dicari_muat_di_1366_dan_judul_tidak_terpotong(monkeypatch, db, halaman, kunci, sampai, bahasa):
+    """The columns a planner came for fit beside the sidebar at 1366 px without scrolling right; every header
+    fits its column (a shortened one carries the full header in its tooltip)."""
+    import json
+
+    from lkjip import label
+    from lkjip.web_tabel import lebar_teks
+
+    at = _app(monkeypatch, db, bahasa)
+    at.switch_page(halaman).run()
+    assert not at.exception
+    tabel = [({k: v for k, v in json.loads(d.proto.columns).items() if "label" in v}, d) for d in at.dataframe]  # not the index
+    kolom, df = next((k, d) for k, d in tabel if kunci in k and sampai in k)
+    urutan = list(kolom)
+    lebar = [kolom[k].get("width") for k in urutan[:urutan.index(sampai) + 1]]
+    assert all(isinstance(x, int) for x in lebar), kolom
+    pilih = 33 if df.proto.selection_mode else 0  # the row-selection checkboxes
+    assert sum(lebar) + pilih <= LEBAR_UTAMA_1366, dict(zip(urutan, lebar))
+    for k, c in kolom.items():
+        if isinstance(c.get("width"), int):
+            assert c["width"] >= lebar_teks(len(c["label"])), (k, c)
+        if c["label"] != label.judul_kolom(k, bahasa):
+            assert label.judul_kolom(k, bahasa) in c.get("help", ""), (k, c)  # the full header on hover
+
+
+def test_nama_panjang_dibungkus_bukan_dipotong():
+    """A name longer than its column gets rows tall enough to wrap it (st.dataframe wraps only above 64 px
+    rows and has no cell tooltip); short names keep one-line rows."""
+    import pandas as pd
+
+    from lkjip.web_tabel import MAKS_BARIS, konfigurasi_kolom, tinggi_baris
+
+    pendek = pd.DataFrame({"instansi": ["Dinas Sosial Kota Bekasi"], "serapan": [85.6]})
+    assert tinggi_baris(pendek, konfigurasi_kolom(pendek, list(pendek.columns), "id")) is None
+    sasaran = ("Meningkatnya Pemberdayaan bagi penyandang masalah kesejahteraan sosial (PMKS) serta Potensi dan Sumber "
+               "Kesejahteraan Sosial (PSKS)")  # LKjIP Parepare 2023, Bab III
+    panjang = pd.DataFrame({"instansi": ["Dinas Sosial Kota Parepare"], "sasaran": [sasaran]})
+    sempit = tinggi_baris(panjang, konfigurasi_kolom(panjang, list(panjang.columns), "id", lebar={"sasaran": 220}))
+    lebar = tinggi_baris(panjang, konfigurasi_kolom(panjang, list(panjang.columns), "id", lebar={"sasaran": 600}))
+    assert sempit > 64 and lebar > 64 and sempit > lebar
+    sangat = pd.DataFrame({"uraian": [sasaran * 5]})
+    assert tinggi_baris(sangat, konfigurasi_kolom(sangat, ["uraian"], "id")) <= MAKS_BARIS * 18 + 14

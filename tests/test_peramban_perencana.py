@@ -81,6 +81,11 @@ def baris_tabel(page, i=0):
     return [[c.inner_text() for c in r.locator("td").all()] for r in df.locator("tbody tr").all()]
 
 
+def jumlah_baris(page, i=0) -> int:
+    """All rows of the i-th table, also those not drawn yet (the grid's accessible row count, less the header)."""
+    return int(page.locator("[data-testid='stDataFrame']").nth(i).locator("table[aria-rowcount]").get_attribute("aria-rowcount")) - 1
+
+
 def unggah(page, server, nama, isi: bytes, tmp_path):
     berkas = tmp_path / nama
     berkas.write_bytes(isi)
@@ -99,9 +104,12 @@ def test_kolom_angka_terurut_sebagai_angka(server, konteks):
     kotak = tabel.bounding_box()
     judul = [c.inner_text() for c in tabel.locator("thead th").all()]
     assert "Pagu (Rp)" in judul, judul  # visible without scrolling right at 1366 px
-    # the Pagu column: widths as lkjip.web_tabel sets them (200 agency, 65 whole numbers and flags, 90 percentages)
-    lebar = {"Instansi": 200, "Tahun": 65, "Peringkat": 65, "Jumlah indikator": 65, "Indikator sedikit": 65}
-    x = sum(lebar.get(j, 90) for j in judul[:judul.index("Pagu (Rp)")]) + 60
+    # the Pagu column: widths as lkjip.web_tabel sets them (190 agency, 60 whole numbers and flags, 90 percentages,
+    # or wider when the header needs it)
+    from lkjip.web_tabel import lebar_teks
+
+    dasar = {"Instansi": 190, "Tahun": 60, "Peringkat": 60, "Indikator": 60, "Sedikit": 60}
+    x = sum(max(dasar.get(j, 90), lebar_teks(len(j))) for j in judul[:judul.index("Pagu (Rp)")]) + 60
     page.mouse.click(kotak["x"] + x, kotak["y"] + 18)  # a click on the header sorts ascending
     page.wait_for_timeout(500)
     baris = baris_tabel(page)
@@ -226,3 +234,76 @@ def test_teks_data_tidak_menjadi_markup_di_halaman_mana_pun(server, konteks, tmp
     buka(page, server)
     assert page.get_by_text("<b>Tebal</b>", exact=False).first.is_visible()  # shown as the text it is
     tangkap(page, "ringkasan_nama_aneh")
+
+
+def klik_kotak(page, nama):
+    """Click the label of a treemap box (a box's middle may be covered by its children)."""
+    teks = page.locator(".js-plotly-plot g.slice").filter(has_text=nama).first.locator("text").first
+    teks.scroll_into_view_if_needed()
+    k = teks.bounding_box()
+    page.mouse.click(k["x"] + k["width"] / 2, k["y"] + k["height"] / 2)
+    page.wait_for_timeout(500)
+    tunggu_app(page)
+
+
+def test_klik_kotak_treemap_menyaring_tabel(server, konteks):
+    """Serapan: a click on a treemap box narrows the outline table to that line and its details; a click on
+    another box moves the focus. LKjIP Bekasi 2023, Tabel 3.9: Program Penanganan Bencana has 2 kegiatan and
+    6 sub kegiatan (9 lines), Program Rehabilitasi Sosial 2 kegiatan and 9 sub kegiatan (12 lines). A click on the box
+    the map is zoomed into shows every line again."""
+    page = konteks.halaman()
+    buka(page, f"{server}/serapan?s_instansi=Dinas+Sosial+Kota+Bekasi&s_tahun=2023&tabel=LKjIP+Bekasi+2023%2C+Tabel+3.9")
+    assert "LKjIP Bekasi 2023, Tabel 3.9" in nilai_pilihan(page, "Tabel anggaran")
+    semua = jumlah_baris(page)
+    assert semua == 21  # 2 programs, 6 kegiatan, 13 sub kegiatan
+    klik_kotak(page, "PROGRAM PENANGANAN BENCANA")
+    page.get_by_text("Hanya PROGRAM PENANGANAN BENCANA dan rinciannya").wait_for()
+    baris = [b[0].strip() for b in baris_tabel(page)]  # the rows drawn (the grid draws only what is in view)
+    assert baris[0] == "PROGRAM PENANGANAN BENCANA" and jumlah_baris(page) == 9
+    assert "Penyediaan makanan" in baris and "Penyediaan permakanaan" not in baris  # the other program's line
+    tangkap(page, "serapan_treemap_fokus")
+    klik_kotak(page, "PROGRAM PENANGANAN BENCANA")  # the box the map is zoomed into: back to every line
+    assert page.get_by_text("Hanya PROGRAM").count() == 0 and jumlah_baris(page) == semua
+    klik_kotak(page, "PROGRAM REHABILITASI SOSIAL")
+    assert page.get_by_text("Hanya PROGRAM REHABILITASI SOSIAL").count() == 1 and jumlah_baris(page) == 12
+
+
+def test_log_aktivitas_admin_lokal_saring_dan_unduh(server, konteks):
+    """Local mode is the admin: the activity log is in the navigation, filters and downloads what it shows."""
+    page = konteks.halaman()
+    buka(page, server)
+    page.locator("[data-testid='stSidebarNav']").get_by_text("Log aktivitas", exact=True).click()
+    tunggu_app(page)
+    page.wait_for_url(re.compile(r"/log_aktivitas"))
+    assert page.get_by_role("heading", name="Log aktivitas").is_visible()
+    semua = baris_tabel(page)
+    assert semua and {"Impor", "Klaim laporan"} <= {b[3] for b in semua}  # id, waktu, pengguna, aksi, ...
+    page.locator("[data-testid='stMultiSelect']").filter(has_text="Aksi").first.click()
+    page.get_by_role("option", name="Klaim laporan", exact=True).click()
+    page.keyboard.press("Escape")
+    tunggu_app(page)
+    baris = baris_tabel(page)
+    assert baris and len(baris) < len(semua) and {b[3] for b in baris} == {"Klaim laporan"}
+    with page.expect_download() as unduh:
+        page.get_by_role("button", name="Unduh CSV").click()
+    berkas = unduh.value
+    assert berkas.suggested_filename.startswith("log-aktivitas_") and berkas.suggested_filename.endswith(".csv")
+    isi = open(berkas.path(), encoding="utf-8-sig").read()
+    assert "Aksi" in isi.splitlines()[0] and isi.count("Klaim laporan") == len(baris) and "Impor" not in isi
+    tangkap(page, "log_aktivitas")
+
+
+@pytest.mark.parametrize("bahasa, tombol, batas", [("id", "Pilih berkas", "Maks. 20 MB per berkas"),
+                                                   ("en", "Choose a file", "Max. 20 MB per file")])
+def test_pengunggah_tanpa_teks_inggris_sisa(server, konteks, bahasa, tombol, batas):
+    """The uploader's own texts are drawn in the page's language (Streamlit's own stay hidden)."""
+    page = konteks.halaman()
+    buka(page, f"{server}/unggah?bahasa={bahasa}")
+    zona = page.locator("[data-testid='stFileUploaderDropzone']")
+    zona.wait_for()
+    tampak = zona.evaluate("""z => {
+        const teks = el => { const s = getComputedStyle(el), a = getComputedStyle(el, '::after');
+                             return parseFloat(s.fontSize) > 0 ? el.textContent : a.content.replace(/^"|"$/g, ''); };
+        return [teks(z.querySelector('button p')), teks(z.querySelector("[data-testid='stFileUploaderDropzoneInstructions'] span"))]; }""")
+    assert tampak[0] == tombol and tampak[1].startswith(batas) and "XLSX" in tampak[1]
+    zona.screenshot(path=str(ARTEFAK / f"1366_pengunggah_{bahasa}.png"))
