@@ -398,7 +398,6 @@ _LABEL: dict[str, tuple[str, str]] = {
                        "Who imported, replaced, undid, gave a verdict or wrote a note, when, for which agency-year; refused writes "
                        "too. Newest first."),
     "a.log_kosong": ("Belum ada aktivitas tercatat.", "No activity recorded yet."),
-    "a.log_instansi": ("Saring instansi", "Filter agency"),
     "nav.log": ("Log aktivitas", "Activity log"),
     "a.log_akun": ("Akun", "Account"),
     "a.log_tolak": ("Halaman ini hanya untuk admin. Peran Anda ({peran}) tidak mencakup log aktivitas; minta admin bila Anda "

@@ -18,7 +18,7 @@ from .ingest.indikator import AWAL_POLARITAS_SARAN
 from .ingest.judul import NAMA_SKALA
 from .ingest.keputusan import AturanTabel
 from .ingest.ringkasan import teks_triwulan, total_dibaca, triwulan_dibaca
-from .ingest.tabel import _BANTU, KOLOM, NAMA_JENIS
+from .ingest.tabel import _BANTU, KOLOM
 from .numbers import format_angka
 from .vocab import LEVEL
 

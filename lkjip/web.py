@@ -12,7 +12,7 @@ Pages import this module only; the rest of lkjip never imports Streamlit.
 from __future__ import annotations
 
 from .teks_aman import grafik, md  # noqa: F401
-from .web_akses import boleh_lihat_log_sesi, izin_menulis, izin_reviu, pengguna_aktif, pengguna_sesi, tampil_log_aktivitas  # noqa: F401
+from .web_akses import boleh_lihat_log_sesi, izin_menulis, izin_reviu, pengguna_aktif, pengguna_sesi  # noqa: F401
 from .web_riwayat import batal_dan_ulang, tampil_riwayat  # noqa: F401
 from .web_data import _anggaran, _indikator, daftar_instansi, daftar_tahun, kunci, store  # noqa: F401
 from .web_saringan import (Saringan, awal, dari_url, ke_url, pilihan_sah, query_tampilan, salin_tautan,  # noqa: F401
@@ -20,5 +20,5 @@ from .web_saringan import (Saringan, awal, dari_url, ke_url, pilihan_sah, query_
 from .web_tabel import KOSONG, konfigurasi_kolom, kosong, nama_unduhan, rumus, tampil_tabel, tinggi_baris, tombol_unduh  # noqa: F401
 
 __all__ = ["KOSONG", "Saringan", "awal", "_anggaran", "_indikator", "batal_dan_ulang", "boleh_lihat_log_sesi", "pengguna_sesi", "daftar_instansi", "daftar_tahun",
-           "dari_url", "grafik", "izin_menulis", "izin_reviu", "pengguna_aktif", "tampil_log_aktivitas", "ke_url", "kosong", "kunci", "md", "nama_unduhan", "pilihan_sah", "query_tampilan",
+           "dari_url", "grafik", "izin_menulis", "izin_reviu", "pengguna_aktif", "ke_url", "kosong", "kunci", "md", "nama_unduhan", "pilihan_sah", "query_tampilan",
            "rumus", "salin_tautan", "saringan", "saringan_sidebar", "store", "tampil_riwayat", "tampil_tabel", "tinggi_baris", "konfigurasi_kolom", "tombol_unduh"]

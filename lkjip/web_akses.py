@@ -17,13 +17,6 @@ def izin_menulis(s):
     return tampilan.izin_menulis(s)
 
 
-def tampil_log_aktivitas(s, pengguna) -> None:
-    """The activity log and its downloads, for admins only."""
-    from .akses import tampilan
-
-    tampilan.tampil_log_aktivitas(s, pengguna)
-
-
 def izin_reviu(pengguna) -> tuple[bool, str | None]:
     """(may give verdicts and write review notes, the name for the log) for the user that
     ``pengguna_aktif`` returned: reviewer or admin (lkjip.akses decides; lkjip.reviu enforces it again)."""

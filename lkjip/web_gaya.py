@@ -17,7 +17,7 @@ def teks_pengunggah(tombol: str, batas: str, seret: str) -> str:
     """The style sheet that replaces the uploader's button label, its limit line and its drag hint."""
     ganti = [
         (f"{_DZ} button [data-testid='stMarkdownContainer'] p", tombol),  # "Upload"
-        (f"[data-testid='stFileUploaderDropzoneInstructions'] span", batas),  # "20MB per file • XLSX, ..."
+        ("[data-testid='stFileUploaderDropzoneInstructions'] span", batas),  # "20MB per file • XLSX, ..."
         (f"{_DZ} > input + div > span", seret),  # "Drag and drop a file here", while a file is dragged over
     ]
     aturan = [f"{pilih} {{ font-size: 0 !important; }}\n{pilih}::after {{ content: {_css_teks(teks)}; font-size: 14px; }}"

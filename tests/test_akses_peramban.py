@@ -1,16 +1,11 @@
 """Sign-in in Debian's chromium: an operator signs in and imports for their agency only; the upload
 page per role at 1366 px (screenshots in tests/artefak/); forged X-Forwarded-For headers and new
 browser sessions do not reset the attempt limit."""
-import os
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 
-from conftest import ARTEFAK, ROOT, _port_bebas, tunggu_app
+from conftest import ARTEFAK, tunggu_app
 from lkjip import akses
 
 SANDI = "sandi-kantor-2026"

@@ -7,10 +7,7 @@ Every finding on the bundled data was checked by hand against the report text (s
 import csv
 import io
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd

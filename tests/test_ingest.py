@@ -1,9 +1,6 @@
 """The importer on files as planners keep them (tests/korpus.py), the template, the preview API,
 and the store side: all-or-nothing writes, replace and undo, the import log, the CLI preview."""
 import io
-import os
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 

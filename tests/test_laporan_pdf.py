@@ -32,7 +32,7 @@ def _teks(pdf, halaman: int) -> str:
 def _ukuran(pdf, halaman: int) -> tuple[float, float]:
     out = subprocess.run(["pdfinfo", "-f", str(halaman), "-l", str(halaman), str(pdf)], capture_output=True, text=True,
                          check=True).stdout
-    baris = next(b for b in out.splitlines() if b.startswith(f"Page") and "size" in b)
+    baris = next(b for b in out.splitlines() if b.startswith("Page") and "size" in b)
     lebar, _, tinggi = baris.split(":")[1].split("pts")[0].split()[:3]
     return float(lebar), float(tinggi)
 

@@ -1,7 +1,7 @@
 """The Streamlit side of write access: sign-in (password or OIDC), the current user's role, the
 read-only notice when protection cannot be loaded, and the activity log for admins.
 
-Reached through ``lkjip.web`` (``pengguna_aktif``, ``izin_menulis``, ``tampil_log_aktivitas``); the
+Reached through ``lkjip.web`` (``pengguna_aktif``, ``izin_menulis``); the
 decisions themselves are in ``lkjip.akses`` and are enforced again by the library at every write.
 """
 from __future__ import annotations
@@ -11,8 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from .. import aktivitas
-from . import LOKAL, NAMA_BERSAMA, Pembatas, Pengaturan, Pengguna, alamat_klien, baca, boleh_impor, boleh_lihat_log, masuk_sandi, \
+from . import LOKAL, NAMA_BERSAMA, Pembatas, Pengaturan, Pengguna, alamat_klien, baca, boleh_impor, masuk_sandi, \
     periksa_berkas
 
 _LOG = logging.getLogger("lkjip.akses")
@@ -140,23 +139,3 @@ def izin_menulis(s) -> tuple[bool, Pengguna]:
         st.info(s.t("a.reviewer_tanpa_impor") if u.peran == "reviewer" else s.t("a.hanya_lihat", peran=_nama_peran(s, u.peran)),
                 icon=":material/visibility:")
     return boleh, u
-
-
-def tampil_log_aktivitas(s, u: Pengguna) -> None:
-    """The activity log with its downloads, for admins only (nothing is drawn for anyone else)."""
-    from ..web import daftar_instansi, store, tombol_unduh
-
-    if not boleh_lihat_log(u):
-        return
-    st.subheader(s.t("a.log_judul"))
-    st.caption(s.t("a.log_petunjuk"))
-    inst = st.selectbox(s.t("a.log_instansi"), daftar_instansi(), index=None, key="akses_log_instansi",
-                        placeholder=s.t("f.instansi_semua"))
-    df = aktivitas.daftar(store(), inst, batas=5000)
-    if not len(df):
-        st.caption(s.t("a.log_kosong"))
-        return
-    st.dataframe(df, hide_index=True, width="stretch", height=320, key="akses_log",
-                 column_config={"waktu": st.column_config.DatetimeColumn(s.t("ug.waktu"), format="DD-MM-YYYY HH:mm:ss"),
-                                "tahun": st.column_config.NumberColumn(format="%d")})
-    tombol_unduh(df, s, "log_aktivitas")

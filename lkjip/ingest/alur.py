@@ -18,7 +18,6 @@ from .berkas import GalatBerkas, Lembar, baca_dari_disk, baca_lembar
 from .indikator import BacaIndikator
 from .judul import NAMA_SKALA, NAMA_TW
 from .keputusan import AturanTabel, Keputusan, indeks_kolom, teks_bentuk
-from .kode import TIDAK_DISIMPAN
 from .lain import BacaLain
 from .model import TAHUN_MAKS, TAHUN_MIN, LembarLain, LembarTerbaca, Masalah, Pratinjau, huruf_kolom, teks
 from .pembaca import Pembaca

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..numbers import format_angka, format_persen
+from ..numbers import format_angka
 from ..vocab import LABEL_LEVEL, LEVEL
 from .indikator import TRIWULAN
 from .judul import NAMA_TW

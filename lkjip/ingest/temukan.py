@@ -44,7 +44,7 @@ def _awal_judul(rows: list[list[object]], header: int, batas: int) -> int:
 def tafsir(t: TabelDitemukan, rows: list[list[object]], judul_lembar: list[str]) -> TabelDitemukan:
     """Units and period stated once, in the titles or the header cells."""
     header = [(f"kolom baris {h + 1}", _teks_sel(v)) for h in t.baris_header for v in rows[h] if _teks_sel(v)]
-    judul = [(f"judul", j) for j in judul_lembar + t.judul]
+    judul = [("judul", j) for j in judul_lembar + t.judul]
     t.skala, t.skala_dari = skala_dari(judul + header)
     t.periode = periode_dari([j for _, j in judul + header])
     return t
