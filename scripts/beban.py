@@ -251,9 +251,16 @@ def ukur_replika(db: str, n: int, a, info: dict, kerja: Path) -> dict:
     hasil: dict = {"replika": n, "tingkat": {}}
     with Replika(db, n, kerja) as r:
         url = r.url
-        # cold: one session opens each page once, all agencies selected; its bytes are the bytes per view
-        (dingin,), detik = asyncio.run(beban_ws.serentak(url, [[(h, "") for h in HALAMAN]], a.batas_tampilan, a.batas))
-        hasil["dingin"] = {NAMA_HALAMAN.get(t.halaman.replace("(bawaan)", ""), t.halaman): t.ringkas() for t in dingin}
+        # cold: on each replica (its own port) one session opens each page once, all agencies selected;
+        # the first replica's views give the bytes per view
+        for i, port in enumerate(r.port):
+            (dingin,), detik = asyncio.run(beban_ws.serentak(f"http://127.0.0.1:{port}", [[(h, "") for h in HALAMAN]],
+                                                             a.batas_tampilan, a.batas))
+            hasil.setdefault("dingin", {NAMA_HALAMAN.get(t.halaman.replace("(bawaan)", ""), t.halaman): t.ringkas()
+                                        for t in dingin})
+            for t in dingin:
+                print(f"  dingin replika {i + 1}: {NAMA_HALAMAN.get(t.halaman.replace('(bawaan)', ''), t.halaman)} "
+                      f"{_d(t.detik)} s, {_d(t.byte / 1024, 1)} KB" + (f", galat: {t.galat}" if t.galat else ""), flush=True)
         hasil["rss_setelah_dingin"] = r.rss_puncak()
         for n_sesi in [int(x) for x in a.sesi.split(",")]:
             sesi, detik = asyncio.run(beban_ws.serentak(url, rencana(info["nama"], n_sesi, a.putaran), a.batas_tampilan,
