@@ -17,7 +17,7 @@ from .web_riwayat import batal_dan_ulang, tampil_riwayat  # noqa: F401
 from .web_data import _anggaran, _indikator, daftar_instansi, daftar_tahun, kunci, store  # noqa: F401
 from .web_saringan import (Saringan, awal, dari_url, ke_url, pilihan_sah, query_tampilan, salin_tautan,  # noqa: F401
                            saringan, saringan_sidebar)
-from .web_tabel import KOSONG, kosong, nama_unduhan, rumus, tampil_tabel, tombol_unduh  # noqa: F401
+from .web_tabel import BARIS_PER_HALAMAN, KOSONG, kosong, nama_unduhan, potong_halaman, rumus, tampil_tabel, tombol_unduh  # noqa: F401
 
 __all__ = ["KOSONG", "Saringan", "awal", "_anggaran", "_indikator", "batal_dan_ulang", "daftar_instansi", "daftar_tahun",
            "dari_url", "grafik", "izin_menulis", "izin_reviu", "pengguna_aktif", "tampil_log_aktivitas", "ke_url", "kosong", "kunci", "md", "nama_unduhan", "pilihan_sah", "query_tampilan",

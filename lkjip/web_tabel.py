@@ -18,6 +18,7 @@ _KOLOM_NAMA = ("instansi", "indikator", "uraian", "sasaran", "program", "nama_fi
 _KOLOM_PANJANG = ("penjelasan", "ringkasan", "sumber", "sumber_anggaran", "tahun_data")
 _KOLOM_BULAT = ("tahun", "peringkat", "jumlah_indikator", "dibatasi", "temuan", "kedalaman", "id")
 MAKS_SEL_GAYA = 250_000  # beyond this many cells the display formats fall back to Streamlit's own
+BARIS_PER_HALAMAN = 500  # a long table is shown a page at a time (every row is sent to each browser on every view)
 
 
 def persen_dua(v: float) -> str:
@@ -32,18 +33,22 @@ def _fmt(f: Callable, kosong: str = KOSONG) -> Callable:
 def tampil_tabel(df: pd.DataFrame, s, nama_berkas: str, rupiah: tuple[str, ...] = (), persen: tuple[str, ...] = (),
                  progres: tuple[str, ...] = (), angka: tuple[str, ...] = (), nilai: tuple[str, ...] = (), tinggi: int | None = None,
                  kunci: str | None = None, tampilan: dict[str, pd.Series] | None = None, warna: dict[str, Callable] | None = None,
-                 konteks: dict[str, object] | None = None, on_select=None, unduh: pd.DataFrame | None = None):
+                 konteks: dict[str, object] | None = None, on_select=None, unduh: pd.DataFrame | None = None,
+                 per_halaman: int | None = None):
     """Show a table whose number columns sort as numbers and read the Indonesian way, and its downloads.
 
     rupiah: ``Rp 9.202.224.555``; persen and progres (serapan, capaian): two decimals, ``98,20%``;
     angka: ``1.234,56``; nilai: a target or actual as printed. Empty cells read "–". ``tampilan``
     replaces a column's text for display only (e.g. indentation); ``warna`` maps a column to a
     function value -> CSS. The downloads carry the real numbers and the ``konteks`` columns, of ``unduh``
-    when given (more columns than fit on screen), else of ``df``.
+    when given (more columns than fit on screen), else of ``df``. ``per_halaman``: show at most that many
+    rows, a page at a time (see ``potong_halaman``); the downloads still hold every row.
     """
     tampil = df.copy()
     for k, seri in (tampilan or {}).items():
         tampil[k] = seri.to_numpy()
+    if per_halaman:
+        tampil, _ = potong_halaman(tampil, s, kunci or nama_berkas, per_halaman)
     format_kolom: dict[str, Callable] = {}
     for k in rupiah:
         format_kolom[k] = _fmt(format_rupiah)
@@ -84,6 +89,25 @@ def tampil_tabel(df: pd.DataFrame, s, nama_berkas: str, rupiah: tuple[str, ...] 
                          placeholder=KOSONG, **({"on_select": on_select, "selection_mode": "single-row"} if on_select else {}))
     tombol_unduh(df if unduh is None else unduh, s, nama_berkas, konteks)
     return pilih
+
+
+def potong_halaman(df: pd.DataFrame, s, kunci: str, per: int = BARIS_PER_HALAMAN) -> tuple[pd.DataFrame, int]:
+    """One page of a long table: (rows shown, position of the first). Above the table, a page number and
+    which rows of how many are shown. A table of at most ``per`` rows is shown whole, without the control."""
+    n = len(df)
+    if n <= per:
+        return df, 0
+    jumlah = -(-n // per)
+    kunci = f"hal_{kunci}"
+    if isinstance(st.session_state.get(kunci), int) and st.session_state[kunci] > jumlah:  # fewer rows after a filter
+        st.session_state[kunci] = jumlah
+    k1, k2 = st.columns([1, 5], vertical_alignment="bottom")
+    nomor = int(k1.number_input(s.t("u.halaman_tabel", jumlah=jumlah), min_value=1, max_value=jumlah, value=1, step=1,
+                                key=kunci))
+    awal = (nomor - 1) * per
+    k2.caption(s.t("u.baris_tabel", awal=format_angka(awal + 1, 0), akhir=format_angka(min(awal + per, n), 0),
+                   n=format_angka(n, 0)))
+    return df.iloc[awal:awal + per], awal
 
 
 def _bagian_nama(teks: object) -> str:

@@ -52,8 +52,10 @@ tampil = df.drop(columns=["ids", "kunci", "status", "catatan_putusan", "pengguna
     dihitung=df["dihitung"].map(format_angka), selisih=df["selisih"].map(format_angka))
 tampil.insert(tampil.columns.get_loc("tingkat") + 1, "putusan", tampil.pop("putusan"))  # the verdict next to the severity
 st.subheader(s.t("k.temuan"))
+tampil, awal = web.potong_halaman(tampil, s, "kualitas_tabel")  # a page of findings at a time; the download has all
 pilih = st.dataframe(
-    tampil, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="kualitas_tabel",
+    tampil, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
+    key="kualitas_tabel" if awal == 0 else f"kualitas_tabel_{awal}",  # a selection belongs to its page
     column_config={**label.judul_kolom_semua(list(tampil.columns), s.bahasa),
                    "tahun": st.column_config.NumberColumn(label.judul_kolom("tahun", s.bahasa), format="%d"),
                    "penjelasan": st.column_config.TextColumn(label.judul_kolom("penjelasan", s.bahasa), width="large"),
@@ -64,7 +66,7 @@ web_reviu.bagian_selesai(s, semua)
 
 baris_pilih = pilih.selection.rows if pilih and pilih.selection else []
 if baris_pilih:
-    t = df.iloc[baris_pilih[0]]
+    t = df.iloc[awal + baris_pilih[0]]
     st.subheader(s.t("k.terlibat"))
     st.markdown(f"**{nama_jenis(t['jenis'])}** — {web.md(t['penjelasan'])}")
     ids = [int(x) for x in str(t["ids"] or "").split(",") if x.strip().isdigit()]
