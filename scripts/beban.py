@@ -243,6 +243,7 @@ def ringkas_tingkat(sesi: list[list], detik: float) -> dict:
             per_halaman[NAMA_HALAMAN.get(h, h)] = {"p50": beban_ws.persentil(w, 0.5), "p95": beban_ws.persentil(w, 0.95),
                                                   "n": len(w)}
     return {"tampilan": len(tampilan), "galat": len(galat), "contoh_galat": galat[:5],
+            "kotak_galat_data": sum(t.kotak_galat for t in tampilan),
             "p50": beban_ws.persentil(baik, 0.5), "p95": beban_ws.persentil(baik, 0.95), "maks": max(baik, default=None),
             "detik": detik, "per_detik": len(tampilan) / detik if detik else None, "per_halaman": per_halaman}
 

@@ -19,6 +19,14 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 SELESAI = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR}
+
+
+def _awal_galat_app() -> tuple[str, ...]:
+    """How the app's own failure boxes begin (app.py: a page that raised, a database that cannot be opened),
+    in both languages; other error boxes are the data's flags (e.g. realisasi above pagu), not failures."""
+    from lkjip import label
+
+    return tuple(label.teks(k, b).split("{")[0][:40] for k in ("galat.halaman", "galat.db") for b in ("id", "en"))
 # the element kinds whose text is kept (to check what a view shows); others are only counted
 _TEKS = {"markdown": "body", "heading": "body", "text": "body", "alert": "body", "exception": "message",
          "metric": "label", "code": "code_text"}
@@ -35,11 +43,12 @@ class Tampilan:
     elemen: dict[str, int] = field(default_factory=dict)  # element kind -> count
     byte_elemen: dict[str, int] = field(default_factory=dict)  # element kind -> bytes of its ForwardMsgs
     teks: list[str] = field(default_factory=list)  # markdown, headings, alerts, metric labels...
-    galat: str | None = None  # why the view failed: exception, error box, page not found, timeout
+    galat: str | None = None  # why the view failed: exception, the app's error box, page not found, timeout
+    kotak_galat: int = 0  # error boxes the page shows about the data (not failures)
 
     def ringkas(self) -> dict:
         return {"halaman": self.halaman, "detik": round(self.detik, 4), "byte": self.byte, "pesan": self.pesan,
-                "elemen": self.elemen, "byte_elemen": self.byte_elemen, "galat": self.galat}
+                "elemen": self.elemen, "byte_elemen": self.byte_elemen, "galat": self.galat, "kotak_galat": self.kotak_galat}
 
 
 def url_ws(url: str) -> str:
@@ -60,6 +69,9 @@ def _permintaan(halaman: str, qs: str) -> bytes:
     m.rerun_script.page_name = halaman  # the page's URL path, as the browser sends it for a link
     m.rerun_script.page_script_hash = ""
     return m.SerializeToString()
+
+
+_AWAL_GALAT = _awal_galat_app()
 
 
 class Sesi:
@@ -112,7 +124,10 @@ class Sesi:
                     if k == "exception":
                         galat.append(f"exception: {el.exception.type}: {el.exception.message[:200]}")
                     elif k == "alert" and el.alert.format == el.alert.ERROR:
-                        galat.append(f"kotak galat: {el.alert.body[:200]}")
+                        if el.alert.body.startswith(_AWAL_GALAT):
+                            galat.append(f"galat aplikasi: {el.alert.body[:200]}")
+                        else:
+                            t.kotak_galat += 1
                 elif jenis == "page_not_found":
                     galat.append(f"halaman tidak ditemukan: {m.page_not_found.page_name or halaman}")
                 elif jenis == "script_finished" and m.script_finished in SELESAI:
