@@ -52,6 +52,8 @@ def argumen(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
     p.add_argument("--db", help="berkas DuckDB atau URL postgresql:// (bawaan: DuckDB baru di folder kerja)")
     p.add_argument("--pg", action="store_true", help="mulai klaster PostgreSQL sementara (seperti tests/pg.py)")
     p.add_argument("--muat", metavar="DIR", help="impor semua berkas DIR ke basis data kosong lebih dulu")
+    p.add_argument("--cadangan", metavar="DIR", help="pulihkan cadangan ini (python -m lkjip backup) ke basis data lebih dulu; "
+                   "lebih cepat daripada --muat untuk data yang sudah pernah diimpor")
     p.add_argument("--url", help="ukur server yang sudah berjalan (tanpa mengukur RSS)")
     p.add_argument("--replika", default="1", help="jumlah replika, dipisah koma (bawaan 1; DuckDB: hanya 1)")
     p.add_argument("--sesi", default="1,10,25", help="jumlah sesi serentak, dipisah koma (bawaan 1,10,25)")
@@ -195,7 +197,9 @@ def siapkan_db(a, kerja: Path, tutup: list) -> tuple[str, dict]:
         db = klaster.buat_db("lkjip")
     else:
         db = a.db or str(kerja / "beban.duckdb")
-    if a.muat or a.pg or not a.db:
+    if a.cadangan:
+        info["pulihkan"] = _lkjip("restore", "--from", a.cadangan, "--db", db, "--force", kerja=kerja)
+    elif a.muat or a.pg or not a.db:
         berkas = sorted(str(p) for p in Path(a.muat).iterdir() if p.suffix in (".xlsx", ".csv")) if a.muat else []
         _lkjip("init", "--db", db, "--force", *(["--empty"] if berkas else []), kerja=kerja)
         if berkas:
