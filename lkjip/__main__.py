@@ -277,18 +277,18 @@ def cmd_import(a) -> int:
             _periksa(store)
         return 0
 
-    with buka(a.db) as store:
-        tersimpan: list[str] = []
-        for i, f in enumerate(a.files):
-            akibat = ""
-            if banyak:
-                sisa = ", ".join(Path(x).name for x in a.files[i:])
-                akibat = (f" SUDAH TERSIMPAN sebelum penolakan ini: {', '.join(tersimpan)}. Tidak ditulis: {sisa}. (Pakai "
-                          "--atomik agar semua berkas tersimpan atau tidak satu pun; impor yang sudah tersimpan dapat "
-                          "dibatalkan di halaman Unggah data.)") if tersimpan else " Tidak ada berkas yang ditulis."
-            p = baca(f, akibat)
-            if p.galat:
-                raise tolak_galat(p, akibat)
+    tersimpan: list[str] = []
+    for i, f in enumerate(a.files):
+        akibat = ""
+        if banyak:
+            sisa = ", ".join(Path(x).name for x in a.files[i:])
+            akibat = (f" SUDAH TERSIMPAN sebelum penolakan ini: {', '.join(tersimpan)}. Tidak ditulis: {sisa}. (Pakai "
+                      "--atomik agar semua berkas tersimpan atau tidak satu pun; impor yang sudah tersimpan dapat "
+                      "dibatalkan di halaman Unggah data.)") if tersimpan else " Tidak ada berkas yang ditulis."
+        p = baca(f, akibat)  # the database is not held while a file is read: the dashboard keeps reading it
+        if p.galat:
+            raise tolak_galat(p, akibat)
+        with buka(a.db) as store:
             try:
                 hasil = simpan(store, p, ganti=a.replace, pengguna=pengguna)
             except GalatImpor as e:
@@ -297,7 +297,8 @@ def cmd_import(a) -> int:
             _laporan_impor(hasil, p)
             if p.profil:
                 tandai_dipakai(store, p.profil)
-            del p
+        del p
+    with buka(a.db) as store:
         _periksa(store)
     return 0
 
