@@ -24,6 +24,7 @@ TEPI_PX = 20  # cell padding and the header's sort mark
 BARIS_PX = 18  # one wrapped line
 MAKS_BARIS = 5
 MAKS_SEL_GAYA = 250_000  # beyond this many cells the display formats fall back to Streamlit's own
+BARIS_PER_HALAMAN = 500  # a long table is shown a page at a time (every row is sent to each browser on every view)
 
 
 def persen_dua(v: float) -> str:
@@ -39,7 +40,7 @@ def tampil_tabel(df: pd.DataFrame, s, nama_berkas: str, rupiah: tuple[str, ...] 
                  progres: tuple[str, ...] = (), angka: tuple[str, ...] = (), nilai: tuple[str, ...] = (), tinggi: int | None = None,
                  kunci: str | None = None, tampilan: dict[str, pd.Series] | None = None, warna: dict[str, Callable] | None = None,
                  konteks: dict[str, object] | None = None, on_select=None, unduh: pd.DataFrame | None = None,
-                 lebar: dict[str, int] | None = None):
+                 lebar: dict[str, int] | None = None, per_halaman: int | None = None):
     """Show a table whose number columns sort as numbers and read the Indonesian way, and its downloads.
 
     rupiah: ``Rp 9.202.224.555``; persen and progres (serapan, capaian): two decimals, ``98,20%``;
@@ -47,11 +48,14 @@ def tampil_tabel(df: pd.DataFrame, s, nama_berkas: str, rupiah: tuple[str, ...] 
     replaces a column's text for display only (e.g. indentation); ``warna`` maps a column to a
     function value -> CSS; ``lebar``: narrower widths for a table that must fit more columns (long text
     wraps). The downloads carry the real numbers and the ``konteks`` columns, of ``unduh``
-    when given (more columns than fit on screen), else of ``df``.
+    when given (more columns than fit on screen), else of ``df``. ``per_halaman``: show at most that many
+    rows, a page at a time (see ``potong_halaman``); the downloads still hold every row.
     """
     tampil = df.copy()
     for k, seri in (tampilan or {}).items():
         tampil[k] = seri.to_numpy()
+    if per_halaman:
+        tampil, _ = potong_halaman(tampil, s, kunci or nama_berkas, per_halaman)
     format_kolom: dict[str, Callable] = {}
     for k in rupiah:
         format_kolom[k] = _fmt(format_rupiah)
@@ -149,6 +153,25 @@ def tinggi_baris(tampil: pd.DataFrame, config: dict[str, object]) -> int | None:
     if baris <= 1:
         return None
     return max(66, min(baris, MAKS_BARIS) * BARIS_PX + 14)  # st.dataframe wraps only above 4rem (64 px)
+
+
+def potong_halaman(df: pd.DataFrame, s, kunci: str, per: int = BARIS_PER_HALAMAN) -> tuple[pd.DataFrame, int]:
+    """One page of a long table: (rows shown, position of the first). Above the table, a page number and
+    which rows of how many are shown. A table of at most ``per`` rows is shown whole, without the control."""
+    n = len(df)
+    if n <= per:
+        return df, 0
+    jumlah = -(-n // per)
+    kunci = f"hal_{kunci}"
+    if isinstance(st.session_state.get(kunci), int) and st.session_state[kunci] > jumlah:  # fewer rows after a filter
+        st.session_state[kunci] = jumlah
+    k1, k2 = st.columns([1, 5], vertical_alignment="bottom")
+    nomor = int(k1.number_input(s.t("u.halaman_tabel", jumlah=jumlah), min_value=1, max_value=jumlah, value=1, step=1,
+                                key=kunci))
+    awal = (nomor - 1) * per
+    k2.caption(s.t("u.baris_tabel", awal=format_angka(awal + 1, 0), akhir=format_angka(min(awal + per, n), 0),
+                   n=format_angka(n, 0)))
+    return df.iloc[awal:awal + per], awal
 
 
 def _bagian_nama(teks: object) -> str:

@@ -29,10 +29,11 @@ web.tampil_tabel(
     s, web.nama_unduhan("efisiensi", s.instansi, s.tahun or None, isi="sasaran_tertaut"), persen=("rata_capaian",), rupiah=("pagu", "realisasi"), progres=("serapan",),
     angka=("efisiensi_selisih", "efisiensi_rasio", "nilai_nka"), konteks={"halaman": s.t("nav.efisiensi")},
     lebar={"instansi": 150, "sasaran": 220},  # the three methods visible at 1366 px; pagu and the rest to the right
+    per_halaman=web.BARIS_PER_HALAMAN,
 )
 if len(tanpa):
     st.subheader(s.t("e.tanpa_tautan"))
     web.tampil_tabel(tanpa[["instansi", "tahun", "sasaran", "rata_capaian", "jumlah_indikator"]], s,
                      web.nama_unduhan("efisiensi", s.instansi, s.tahun or None, isi="sasaran_tanpa_anggaran"),
-                     persen=("rata_capaian",), konteks={"halaman": s.t("nav.efisiensi")})
+                     persen=("rata_capaian",), konteks={"halaman": s.t("nav.efisiensi")}, per_halaman=web.BARIS_PER_HALAMAN)
 web.rumus(s, "efisiensi", "rata", "serapan")

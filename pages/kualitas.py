@@ -54,6 +54,7 @@ tampil = df.drop(columns=["ids", "kunci", "status", "catatan_putusan", "pengguna
 # what a planner came for first (printed vs recomputed, the explanation), then the verdict and where it is
 tampil = tampil[["instansi", "tahun", "jenis", "tingkat", "dilaporkan", "dihitung", "selisih", "penjelasan", "putusan", "sumber", "baris"]]
 st.subheader(s.t("k.temuan"))
+tampil, awal = web.potong_halaman(tampil, s, "kualitas_tabel")  # a page of findings at a time; the download has all
 # fits 1366 px with the row-selection column; a long explanation is cut after five lines, whole below once chosen
 config = web.konfigurasi_kolom(tampil, list(tampil.columns), s.bahasa, lebar={
     "instansi": 130, "jenis": 120, "tingkat": 80, "dilaporkan": 110, "dihitung": 110, "selisih": 90, "penjelasan": 170,
@@ -61,7 +62,8 @@ config = web.konfigurasi_kolom(tampil, list(tampil.columns), s.bahasa, lebar={
 config["tahun"] = st.column_config.NumberColumn(config["tahun"]["label"], format="%d", width=60)
 baris_px = web.tinggi_baris(tampil, config)
 pilih = st.dataframe(
-    tampil, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="kualitas_tabel",
+    tampil, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
+    key="kualitas_tabel" if awal == 0 else f"kualitas_tabel_{awal}",  # a selection belongs to its page
     column_config=config, row_height=baris_px, placeholder=web.KOSONG,
     height=38 + min(len(tampil), 8) * (baris_px or 35) + 2,
 )
@@ -70,8 +72,8 @@ web_reviu.bagian_selesai(s, semua)
 
 baris_pilih = pilih.selection.rows if pilih and pilih.selection else []
 if baris_pilih:
-    t = df.iloc[baris_pilih[0]]
-    web_reviu.bagian_terlibat(s, t, penjelasan.iloc[baris_pilih[0]])
+    t = df.iloc[awal + baris_pilih[0]]
+    web_reviu.bagian_terlibat(s, t, penjelasan.iloc[awal + baris_pilih[0]])
     web_reviu.bagian_putusan(s, t, pengguna)
 else:
     st.caption(s.t("k.pilih"))

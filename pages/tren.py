@@ -55,7 +55,8 @@ if mode == "indikator":
         st.caption(s.t("u.dari_laporan"))
     web.tampil_tabel(df[["instansi", "tahun", "indikator", "capaian", "capaian_dilaporkan", "target", "realisasi", "satuan", "dari_laporan", "sumber"]],
                      s, web.nama_unduhan("tren", s.instansi, s.tahun or None, isi=pilih), nilai=("target", "realisasi"),
-                     persen=("capaian", "capaian_dilaporkan"), konteks={"halaman": s.t("nav.tren")})
+                     persen=("capaian", "capaian_dilaporkan"), konteks={"halaman": s.t("nav.tren")},
+                     per_halaman=web.BARIS_PER_HALAMAN)
     web.rumus(s, "capaian")
 elif mode == "standar":
     tertaut = s.standar_tertaut()
@@ -76,7 +77,8 @@ elif mode == "standar":
         web.tampil_tabel(df.assign(cara=df["cara"].map(lambda c: s.t(f"t.cara_{c}")))[
             ["instansi", "tahun", "indikator", "capaian", "capaian_dilaporkan", "target", "realisasi", "satuan", "cara", "jumlah", "sumber"]],
             s, web.nama_unduhan("tren", s.instansi, s.tahun or None, isi=pilih), nilai=("target", "realisasi"),
-            persen=("capaian", "capaian_dilaporkan"), konteks={"halaman": s.t("nav.tren"), "standar": standar.nama(pilih, s.bahasa)})
+            persen=("capaian", "capaian_dilaporkan"), konteks={"halaman": s.t("nav.tren"), "standar": standar.nama(pilih, s.bahasa)},
+            per_halaman=web.BARIS_PER_HALAMAN)
     with st.expander(s.t("t.standar_atur"), icon=":material/link:"):
         st.caption(s.t("t.standar_atur_help"))
         pilihan = ["–", *standar.STANDAR]
@@ -129,5 +131,6 @@ else:
                         width="stretch", key="tren_serapan")
     web.tampil_tabel(df[["instansi", "tahun", "rata_capaian", "jumlah_indikator", "serapan", "pagu", "realisasi"]], s,
                      web.nama_unduhan("tren", s.instansi, s.tahun or None, isi=tema or "rata_rata"),
-                     persen=("rata_capaian",), rupiah=("pagu", "realisasi"), progres=("serapan",), konteks={"halaman": s.t("nav.tren")})
+                     persen=("rata_capaian",), rupiah=("pagu", "realisasi"), progres=("serapan",), konteks={"halaman": s.t("nav.tren")},
+                     per_halaman=web.BARIS_PER_HALAMAN)
     web.rumus(s, "rata", "serapan")

@@ -2,6 +2,8 @@
 """Benchmark of the dashboard at national scale: import, full load, memory, a naive baseline, pages.
 
     python scripts/bench.py [--quick] [--agencies 514] [--years 10] [--json hasil.json]
+    python scripts/bench.py --pg ...                      # on PostgreSQL: a throwaway cluster (tests/pg.py)
+    python scripts/bench.py --db postgresql://... ...     # on PostgreSQL: this database, emptied first
     python -m lkjip bench [same options]
 
 Measures, on synthetic data of ``lkjip.synth`` (real agency names, invented figures):
@@ -56,6 +58,9 @@ def argumen(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
     p.add_argument("--tanpa-dasar", action="store_true", help="lewati baseline openpyxl + pandas")
     p.add_argument("--kerja", help="folder kerja (bawaan: folder sementara yang dihapus di akhir)")
     p.add_argument("--json", help="simpan semua hasil sebagai JSON")
+    p.add_argument("--pg", action="store_true", help="ukur pada PostgreSQL: klaster sementara (seperti tests/pg.py)")
+    p.add_argument("--db", metavar="URL", help="ukur pada basis data PostgreSQL ini (postgresql://...); "
+                   "SELURUH isinya dihapus lebih dulu")
     p.add_argument("--fase", help=argparse.SUPPRESS)  # internal: run one phase in this process
     return p
 
@@ -72,13 +77,28 @@ def _rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 
-def _ukuran_db(path: Path) -> int:
+def _ukuran_db(path: Path | str) -> int:
+    if isinstance(path, str) and path.startswith("postgresql"):
+        import psycopg
+
+        with psycopg.connect(path) as con:
+            return con.execute("SELECT pg_database_size(current_database())").fetchone()[0]
     return sum(p.stat().st_size for p in (path, Path(str(path) + ".wal")) if p.exists())
 
 
-def _db_baru(path: Path):
+def _lokasi(a, nama: str) -> Path | str:
+    """Where a phase's database lives: a DuckDB file in the work folder, or the PostgreSQL database of --db."""
+    return a.db if a.db else Path(a.kerja) / f"{nama}.duckdb"
+
+
+def _db_baru(path: Path | str):
     from lkjip.store import Store
 
+    if isinstance(path, str) and path.startswith("postgresql"):
+        from lkjip.store import cadangan_pg
+
+        cadangan_pg.kosongkan(path, timpa=True)  # tables and sequences dropped; Store() migrates again
+        return Store(path)
     for p in (path, Path(str(path) + ".wal")):
         p.unlink(missing_ok=True)
     return Store(path)
@@ -106,7 +126,7 @@ def fase_impor(a, fmt: str) -> dict:
     berkas = Path(json.loads((Path(a.kerja) / "fase-data.json").read_text())["uji"][fmt]["path"])
     ulangan = []
     for i in range(a.ulang_impor):
-        store = _db_baru(Path(a.kerja) / f"impor_{fmt}.duckdb")
+        store = _db_baru(_lokasi(a, f"impor_{fmt}"))
         t0, c0 = time.perf_counter(), time.process_time()
         p = pratinjau_berkas(berkas)
         t1, c1 = time.perf_counter(), time.process_time()
@@ -129,7 +149,7 @@ def fase_muat(a) -> dict:
     from lkjip.ingest import pratinjau_berkas
     from lkjip.ingest.simpan import simpan
 
-    db = Path(a.kerja) / "penuh.duckdb"
+    db = _lokasi(a, "penuh")
     store = _db_baru(db)
     baca = tulis = 0.0
     baris: dict[str, int] = {}
@@ -167,7 +187,7 @@ def fase_kami(a) -> dict:
     from lkjip.store import Store
 
     t0 = time.perf_counter()
-    store = Store(Path(a.kerja) / "penuh.duckdb", read_only=True)
+    store = Store(_lokasi(a, "penuh"), read_only=True)
     ind = store.indikator()
     ang = store.anggaran()
     t1 = time.perf_counter()
@@ -384,7 +404,7 @@ def _galat_app(at) -> str | None:
 def fase_halaman(a) -> dict:
     from lkjip.store import Store
 
-    db = Path(a.kerja) / "penuh.duckdb"
+    db = _lokasi(a, "penuh")
     with Store(db, read_only=True) as s:
         nama = list(s.daftar_instansi()["nama"])
     halaman = daftar_halaman()
@@ -434,7 +454,7 @@ def _jalankan_fase(nama: str, a) -> dict:
     """Run one phase in a child process (its own peak RSS); returns its results."""
     perintah = [sys.executable, str(Path(__file__).resolve()), "--fase", nama, "--kerja", str(a.kerja),
                 "--agencies", str(a.agencies), "--years", str(a.years), "--seed", str(a.seed), "--baris", str(a.baris),
-                "--ulang", str(a.ulang), "--ulang-impor", str(a.ulang_impor)]
+                "--ulang", str(a.ulang), "--ulang-impor", str(a.ulang_impor)] + (["--db", a.db] if a.db else [])
     print(f"… {nama}", file=sys.stderr, flush=True)
     t = time.perf_counter()
     r = subprocess.run(perintah, cwd=ROOT, env=dict(os.environ, PYTHONHASHSEED="0"), stderr=subprocess.PIPE, text=True)
@@ -487,7 +507,7 @@ def laporan(h: dict) -> str:
     m, a = h["mesin"], h["ukuran"]
     baris = [f"Mesin: {m['nproc']} CPU, {_d(m['memori_gib'], 1)} GiB RAM; Python {m['python']}, duckdb {m['duckdb']}, "
              f"pandas {m['pandas']}, openpyxl {m['openpyxl']}, python-calamine {m.get('calamine', '?')}, streamlit {m['streamlit']}.",
-             f"Ukuran: {a['instansi']} instansi × {a['tahun']} tahun, seed {a['seed']}.", "",
+             f"Ukuran: {a['instansi']} instansi × {a['tahun']} tahun, seed {a['seed']}; basis data {h.get('backend', 'DuckDB')}.", "",
              "| Pengukuran | Hasil | Target | Status |", "|---|---|---|---|"]
 
     def status(nilai, batas):
@@ -570,7 +590,22 @@ def jalankan(a: argparse.Namespace) -> int:
     Path(a.kerja).mkdir(parents=True, exist_ok=True)
     h: dict = {"mesin": _mesin(), "ukuran": {"instansi": a.agencies, "tahun": a.years, "seed": a.seed}, "ulang": a.ulang}
     t0 = time.perf_counter()
+    klaster = None
+    if a.db and not a.db.startswith("postgresql"):
+        print("--db harus URL postgresql://... (DuckDB: berkas di folder kerja, tanpa --db)", file=sys.stderr)
+        return 2
     try:
+        if a.pg:
+            sys.path.insert(0, str(ROOT / "tests"))
+            import pg  # Debian's PostgreSQL binaries, a temporary cluster on loopback
+
+            alasan = pg.tersedia()
+            if alasan:
+                print(f"--pg tidak dapat dijalankan: {alasan}", file=sys.stderr)
+                return 2
+            klaster = pg.mulai()
+            a.db = klaster.buat_db("lkjip_bench")
+        h["backend"] = "PostgreSQL" if a.db else "DuckDB"
         daftar = ["data", "impor_xlsx", "impor_csv", "muat", "kami"]
         if not a.tanpa_dasar:
             daftar.append("dasar")
@@ -581,6 +616,8 @@ def jalankan(a: argparse.Namespace) -> int:
         if "dasar" in h:
             h["banding"] = _bandingkan(Path(a.kerja))
     finally:
+        if klaster is not None:
+            klaster.berhenti()
         h["detik_total"] = time.perf_counter() - t0
         if a.json:
             Path(a.json).write_text(json.dumps(h, ensure_ascii=False, indent=1, default=str), encoding="utf-8")

@@ -109,14 +109,28 @@ def _catat_dikenal(cur, df: pd.DataFrame, instansi: list[str] | None) -> None:
     cur.unregister("temuan_kini")
 
 
-def segarkan(store) -> int:
+def segarkan(store, per: int | None = None) -> int:
     """Recheck the agencies written since their findings were stored, or all of them when the checks changed;
-    returns how many agencies were rechecked."""
-    semua = store.satu("SELECT count(*) FROM instansi")
-    if versi_tersimpan(store) != registri.VERSI:
-        perbarui(store, None)
-        return int(semua or 0)
+    returns how many agencies were rechecked. ``per``: at most that many agencies at once (a national batch
+    import would otherwise hold every agency's rows in memory together)."""
+    semua = int(store.satu("SELECT count(*) FROM instansi") or 0)
+    ganti_versi = versi_tersimpan(store) != registri.VERSI
     kotor = list(store.baca("SELECT instansi FROM temuan_kotor ORDER BY 1")["instansi"])
+    if per and (len(kotor) if not ganti_versi else semua) > per:
+        if ganti_versi:
+            kotor = list(store.baca("SELECT nama FROM instansi ORDER BY 1")["nama"])
+        for i in range(0, len(kotor), per):
+            perbarui(store, kotor[i:i + per])
+        if ganti_versi:
+            with store.transaksi(naikkan_versi=False) as cur:
+                cur.execute("DELETE FROM temuan WHERE instansi NOT IN (SELECT nama FROM instansi)")
+                cur.execute("DELETE FROM temuan_kotor")
+                cur.execute("DELETE FROM meta WHERE kunci = ?", [KUNCI_VERSI])
+                cur.execute("INSERT INTO meta VALUES (?, ?)", [KUNCI_VERSI, registri.VERSI])
+        return len(kotor)
+    if ganti_versi:
+        perbarui(store, None)
+        return semua
     if kotor:
         perbarui(store, None if len(kotor) >= semua else kotor)
     return len(kotor)
