@@ -37,7 +37,7 @@ def _ragam(n: int, seed: int) -> list[list[object]]:
     blank cells (sasaran carried down), example rows, blank rows, polarities given or suggested, duplicates."""
     rng = random.Random(seed)
     rows = [["CONTOH Dinas Sosial Kota Contoh", 2023, "Sasaran contoh", "Indikator contoh", "", "%", "positif", "90", "80",
-             "", "", "", "", "CONTOH — baris ini dilewati saat impor"]]
+             "", "", "", "", "CONTOH — baris ini dilewati saat impor", "", "", "", ""]]
     for i in range(n):
         if i % 37 == 5:
             rows.append([""] * len(KOL))
@@ -50,6 +50,7 @@ def _ragam(n: int, seed: int) -> list[list[object]]:
             rng.choice(TARGET + [str(rng.randint(0, 2000))]), rng.choice(["", "88,2%", "101"]),
             rng.choice(["", "spm_anak", "Lainnya"]), rng.choice(["", "1", "0", "tidak"]),
             rng.choice(["", "LKjIP 2023, Tabel 3.2"]), rng.choice(["", "catatan **tebal** <b>x</b> http://contoh.test"]),
+            *(rng.choice(["", "", "25", "48,5", "1.250"]) for _ in range(4)),  # realisation per quarter
         ])
     return rows
 
@@ -85,7 +86,8 @@ def test_jalur_cepat_urutan_kolom_lain_dan_titik_koma():
 NAMA_ORANG = {"instansi": "Nama Instansi", "tahun": "Tahun Anggaran", "sasaran": "Sasaran Strategis",
               "indikator": "Indikator Kinerja", "tingkat": "Tingkat", "satuan": "Satuan", "polaritas": "Polaritas",
               "target": "Target", "realisasi": "Realisasi", "capaian_dilaporkan": "Capaian (%)", "tema": "Tema",
-              "utama": "Utama", "sumber": "Sumber Data", "catatan": "Keterangan"}
+              "utama": "Utama", "sumber": "Sumber Data", "catatan": "Keterangan",
+              **{f"realisasi_tw{i}": f"Realisasi TW {r}" for i, r in enumerate(["I", "II", "III", "IV"], 1)}}
 
 
 @pytest.mark.parametrize("seed", [4, 5])
