@@ -3,6 +3,7 @@ sessions at once on a real server with the bundled data, each view runs to scrip
 what the page shows; the query string of a view reaches the page's filters; a wrong page is an error."""
 import asyncio
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 from conftest import ROOT, server_streamlit
 
@@ -10,10 +11,17 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import beban_ws  # noqa: E402
 
 
+def _jalankan(coro):
+    """asyncio.run in a thread of its own: a browser test earlier in the session (Playwright's sync API)
+    leaves an event loop running in this one."""
+    with ThreadPoolExecutor(1) as ex:
+        return ex.submit(asyncio.run, coro).result()
+
+
 def test_dua_sesi_lewat_websocket(db_bawaan):
     parepare = beban_ws.query({"s_instansi": "Dinas Sosial Kota Parepare", "s_tahun": "2023"})
     with server_streamlit(db_bawaan) as url:
-        sesi, detik = asyncio.run(beban_ws.serentak(url, [[("", "")], [("serapan", parepare)]], batas_tampilan=60,
+        sesi, detik = _jalankan(beban_ws.serentak(url, [[("", "")], [("serapan", parepare)]], batas_tampilan=60,
                                                     simpan_teks=True))
         (ringkasan,), (serapan,) = sesi
         for t in (ringkasan, serapan):
@@ -28,6 +36,6 @@ def test_dua_sesi_lewat_websocket(db_bawaan):
         sumber = " ".join(x for x in serapan.teks if x.startswith("Pagu dari"))
         assert "Parepare 2023" in sumber and "Bekasi" not in sumber, serapan.teks
 
-        (salah,), = asyncio.run(beban_ws.serentak(url, [[("tidak-ada", "")]], batas_tampilan=60))[0]
+        (salah,), = _jalankan(beban_ws.serentak(url, [[("tidak-ada", "")]], batas_tampilan=60))[0]
         assert salah.galat and "tidak ditemukan" in salah.galat
     assert detik < 60
