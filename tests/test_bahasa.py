@@ -41,7 +41,7 @@ def _ada(kata: list[str], teks: str) -> list[str]:
     return [k for k in kata if re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", teks)]
 
 
-# --- label.py on its own ------------------------------------------------------------------------------
+# --- lkjip.label on its own ------------------------------------------------------------------------------
 def _kolom_isian(teks: str) -> set[str]:
     return {nama for _, nama, _, _ in string.Formatter().parse(teks) if nama is not None}
 
@@ -53,6 +53,15 @@ def test_setiap_label_punya_id_dan_en_dengan_isian_yang_sama():
             assert _kolom_isian(idn) == _kolom_isian(eng), kunci  # the same {fields} in both languages
     for kunci in label._LABEL:
         assert label.teks(kunci, "id") and label.teks(kunci, "en")
+
+
+def test_kunci_label_tidak_terulang_antar_modul():
+    """The page labels are split by area; a key defined in two modules would silently hide one of them."""
+    from lkjip.label import impor, perencana, reviu, umum
+
+    kunci = [k for modul in (umum, impor, reviu, perencana) for k in modul.LABEL]
+    ganda = {k for k in kunci if kunci.count(k) > 1}
+    assert not ganda and len(label._LABEL) == len(kunci)
 
 
 def test_kosakata_domain_punya_nama_inggris_dan_indonesia_tetap_dari_sumbernya():
