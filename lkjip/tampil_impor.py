@@ -133,7 +133,8 @@ def _tabel(s, p: Pratinjau, lb, k: Keputusan, boleh_ubah: bool, i: int) -> bool:
         st.dataframe(tot.assign(pagu=tot["pagu"].map(_rp), realisasi=tot["realisasi"].map(_rp),
                                 tingkat=tot["kode"].map(lambda k: _nama_tingkat(k, s))).drop(columns="kode").rename(
             columns={"tingkat": s.t("ug.pm_tingkat"), "baris": s.t("ug.pm_baris"), "pagu": label.judul_kolom("pagu", s.bahasa),
-                     "realisasi": label.judul_kolom("realisasi", s.bahasa)}), hide_index=True, width="stretch")
+                     "realisasi": label.judul_kolom("realisasi", s.bahasa)}), hide_index=True, width="stretch",
+            placeholder=web.KOSONG)
     ang = p.tabel.get("anggaran")
     if lb.jenis == "anggaran" and ang is not None and len(ang) and "_tabel" in ang:
         baris = ang[ang["_tabel"] == lb.kunci]
@@ -144,15 +145,19 @@ def _tabel(s, p: Pratinjau, lb, k: Keputusan, boleh_ubah: bool, i: int) -> bool:
             for c in ("pagu", "realisasi"):
                 if c in tampil:
                     tampil[c] = tampil[c].map(_rp)
-            st.dataframe(tampil.where(tampil.notna(), "–").rename(columns={"_baris": s.t("ug.masalah_baris")}),
-                         hide_index=True, width="stretch")
+            if "level" in tampil:
+                tampil["level"] = tampil["level"].map(lambda v: label.level(v, s.bahasa) if isinstance(v, str) else v)
+            st.dataframe(tampil.where(tampil.notna(), "–").rename(columns={
+                "_baris": s.t("ug.masalah_baris"), **{c: label.judul_kolom(c, s.bahasa) for c in kolom if c != "_baris"}}),
+                hide_index=True, width="stretch", placeholder=web.KOSONG)
     peta = {h: b for h, _, b, _ in lb.pemetaan}
     terbuka = not lb.jumlah_baris or lb.kunci in k.tabel or any(m.tingkat == "galat" and m.lembar == lb.nama for m in p.masalah)
     with st.expander(s.t("ug.pm_pemetaan"), expanded=terbuka, icon=":material/tune:"):
         peta_df = pd.DataFrame(lb.pemetaan, columns=["kolom", "judul", "bidang", "tahun"]).astype(object)
         peta_df["tahun"] = peta_df["tahun"].map(lambda t: "–" if t is None or t != t else str(int(t)))
         peta_df["bidang"] = peta_df["bidang"].map(lambda b: label.judul_kolom(b, s.bahasa) if b else "–")
-        st.dataframe(peta_df.rename(columns={x: s.t(f"ug.peta_{x}") for x in peta_df.columns}), hide_index=True, width="stretch")
+        st.dataframe(peta_df.rename(columns={x: s.t(f"ug.peta_{x}") for x in peta_df.columns}), hide_index=True, width="stretch",
+                     placeholder=web.KOSONG)
         if lb.diabaikan:
             st.caption(s.t("ug.diabaikan") + " " + "; ".join(
                 f"{web.md(h)} '{web.md(j)}' ({web.md(a)})" for h, j, a in lb.diabaikan))
@@ -244,7 +249,7 @@ def daftar_profil(s, store, boleh_ubah: bool, pengguna: str | None) -> None:
     if not len(df):
         return
     with st.expander(s.t("ug.pm_daftar_profil") + f" ({len(df)})", icon=":material/bookmarks:"):
-        st.dataframe(df[["nama", "tabel", "dibuat", "pengguna", "dipakai"]], hide_index=True, width="stretch")
+        st.dataframe(df[["nama", "tabel", "dibuat", "pengguna", "dipakai"]], hide_index=True, width="stretch", placeholder=web.KOSONG)
         if boleh_ubah:
             c1, c2 = st.columns([3, 1])
             nama = c1.selectbox(s.t("ug.pm_nama_profil"), list(df["nama"]), key="unggah_profil_hapus")

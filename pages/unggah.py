@@ -83,9 +83,12 @@ if boleh:
                 (st.error if galat else st.warning)(
                     s.t("ug.ringkas_masalah", galat=galat, peringatan=sum(m.tingkat == "peringatan" for m in p.masalah)),
                     icon=":material/report:")
-                st.dataframe(pd.DataFrame([m.__dict__ for m in p.masalah]).rename(columns={
-                    k: s.t(f"ug.masalah_{k}") for k in ("tingkat", "lembar", "baris", "kolom", "nilai", "pesan")}),
-                    hide_index=True, width="stretch")
+                masalah = pd.DataFrame([m.__dict__ for m in p.masalah]).rename(columns={
+                    k: s.t(f"ug.masalah_{k}") for k in ("tingkat", "lembar", "baris", "kolom", "nilai", "pesan")})
+                # the message is what a planner reads: wide, wrapped (up to five lines); an empty cell reads "–"
+                config = {s.t("ug.masalah_pesan"): st.column_config.TextColumn(s.t("ug.masalah_pesan"), width=560)}
+                st.dataframe(masalah, hide_index=True, width="stretch", placeholder=web.KOSONG, column_config=config,
+                             row_height=web.tinggi_baris(masalah, config))
             ind = p.tabel.get("indikator")
             if ind is not None and len(ind):
                 st.markdown(s.t("ug.indikator"))

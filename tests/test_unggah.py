@@ -130,6 +130,9 @@ def test_angka_salah_cetak_galat_atau_disimpan_sebagai_teks(monkeypatch, db):
     at.number_input(key="unggah_tahun").set_value(2022).run()
     unggah(at, "pasuruan_39.csv", csv)
     assert at.button(key="unggah_simpan").disabled
+    # the problems table names the misprint; its empty cells (no column letter for a whole row) read "–", never "None"
+    assert any("Rp91-.160.954" in str(v) for d in at.dataframe for v in d.value.to_numpy().ravel())
+    assert at.dataframe and all(d.proto.placeholder == "–" for d in at.dataframe)
     at.checkbox(key="unggah_salah_cetak").check().run()
     assert not at.button(key="unggah_simpan").disabled
     at.button(key="unggah_simpan").click().run()

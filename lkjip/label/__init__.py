@@ -24,7 +24,7 @@ _KOLOM: dict[str, tuple[str, str]] = {
     "indikator": ("Indikator", "Indicator"), "satuan": ("Satuan", "Unit"), "polaritas": ("Polaritas", "Polarity"),
     "target": ("Target", "Target"), "realisasi": ("Realisasi", "Actual"), "capaian": ("Capaian (%)", "Achievement (%)"),
     "capaian_dilaporkan": ("Capaian tercetak (%)", "Printed achievement (%)"), "kategori": ("Kategori", "Category"),
-    "tema": ("Tema", "Theme"), "sumber": ("Sumber", "Source"), "level": ("Level", "Level"), "kode": ("Kode", "Code"),
+    "tema": ("Tema", "Theme"), "sumber": ("Sumber", "Source"), "catatan": ("Catatan", "Note"), "level": ("Level", "Level"), "kode": ("Kode", "Code"),
     "uraian": ("Uraian", "Description"), "pagu": ("Pagu (Rp)", "Budget (Rp)"), "serapan": ("Serapan (%)", "Absorption (%)"),
     "rata_capaian": ("Rata-rata capaian (%)", "Average achievement (%)"), "jumlah_indikator": ("Jumlah indikator", "Indicators"),
     "dibatasi": ("Dibatasi", "Capped"), "efisiensi_selisih": ("Efisiensi selisih (poin)", "Efficiency gap (points)"),
