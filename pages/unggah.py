@@ -86,7 +86,9 @@ if boleh:
                 masalah = pd.DataFrame([m.__dict__ for m in p.masalah]).rename(columns={
                     k: s.t(f"ug.masalah_{k}") for k in ("tingkat", "lembar", "baris", "kolom", "nilai", "pesan")})
                 # the message is what a planner reads: wide, wrapped (up to five lines); an empty cell reads "–"
-                config = {s.t("ug.masalah_pesan"): st.column_config.TextColumn(s.t("ug.masalah_pesan"), width=560)}
+                lebar = {"tingkat": 85, "lembar": 120, "baris": 55, "kolom": 75, "nilai": 150, "pesan": 410}  # fits 1366 px
+                config = {s.t(f"ug.masalah_{k}"): (st.column_config.NumberColumn if k == "baris" else st.column_config.TextColumn)(
+                    s.t(f"ug.masalah_{k}"), width=w) for k, w in lebar.items()}
                 st.dataframe(masalah, hide_index=True, width="stretch", placeholder=web.KOSONG, column_config=config,
                              row_height=web.tinggi_baris(masalah, config))
             ind = p.tabel.get("indikator")
@@ -96,11 +98,13 @@ if boleh:
                 st.dataframe(cup.assign(capaian=cup["capaian"].map(lambda v: format_persen(v) if v is not None else "–")).fillna("–").rename(columns={
                     "target_teks": s.t("ug.cup_target"), "realisasi_teks": s.t("ug.cup_realisasi"),
                     "capaian_dilaporkan_teks": s.t("ug.cup_tercetak"),
-                    **{b: label.judul_kolom(b, s.bahasa) for b in cup.columns if b.startswith("realisasi_tw")}}),
-                    hide_index=True, width="stretch")
+                    **{b: label.judul_kolom(b, s.bahasa) for b in cup.columns
+                       if b not in ("target_teks", "realisasi_teks", "capaian_dilaporkan_teks")}}),
+                    hide_index=True, width="stretch", placeholder=web.KOSONG)
                 daftar = ind.drop_duplicates("indikator")[["indikator", "polaritas", "tema"]].reset_index(drop=True)
                 ubah = st.data_editor(daftar, hide_index=True, width="stretch", key="unggah_editor", disabled=["indikator"],
                                       column_config={
+                                          "indikator": st.column_config.TextColumn(label.judul_kolom("indikator", s.bahasa)),
                                           "polaritas": st.column_config.SelectboxColumn(label.judul_kolom("polaritas", s.bahasa),
                                                                                         options=["positif", "negatif", "ordinal"], required=True,
                                                                                         help=s.t("ug.polaritas_help")),
