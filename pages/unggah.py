@@ -95,6 +95,9 @@ if boleh:
             if ind is not None and len(ind):
                 st.markdown(s.t("ug.indikator"))
                 cup = cuplikan(p, n=len(ind))
+                # printed vs recomputed first (what the planner checks against the paper); agency, year, sasaran after
+                depan = ["indikator", "target_teks", "realisasi_teks", "capaian", "capaian_dilaporkan_teks", "polaritas"]
+                cup = cup[[c for c in depan if c in cup] + [c for c in cup.columns if c not in depan]]
                 st.dataframe(cup.assign(capaian=cup["capaian"].map(lambda v: format_persen(v) if v is not None else "–")).fillna("–").rename(columns={
                     "target_teks": s.t("ug.cup_target"), "realisasi_teks": s.t("ug.cup_realisasi"),
                     "capaian_dilaporkan_teks": s.t("ug.cup_tercetak"),
