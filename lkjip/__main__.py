@@ -29,6 +29,24 @@ def _tahun(teks: str) -> int:
     return th
 
 
+def _keluaran(out, akhiran: tuple[str, ...] = (".csv", ".xlsx")) -> Path:
+    """The --out file of a command: one of the suffixes, in a folder that exists."""
+    out = Path(out)
+    if out.suffix.lower() not in akhiran:
+        raise GalatPengguna(f"--out harus berakhiran {' atau '.join(akhiran)} (bukan '{out.suffix or out.name}')")
+    if not out.parent.exists():
+        raise GalatPengguna(f"folder {out.parent} tidak ada")
+    return out
+
+
+def _tulis(tulis, out: Path) -> None:
+    """Run a writer of ``out``; a disk or permission error is a user error naming the file."""
+    try:
+        tulis()
+    except OSError as e:
+        raise GalatPengguna(f"tidak dapat menulis {out}: {e.strerror}") from None
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="python -m lkjip", description="Dasbor LKjIP — basis data, impor dan ekspor.")
     sub = p.add_subparsers(dest="perintah", parser_class=_Parser, metavar="{init,import,profil,export,check,laporan,reviu,log,backup,restore,synth,bench,hash-password}")
@@ -143,19 +161,12 @@ def cmd_init(a) -> int:
 def cmd_export(a) -> int:
     from . import export
 
-    out = Path(a.out)
-    if out.suffix.lower() not in (".csv", ".xlsx"):
-        raise GalatPengguna(f"--out harus berakhiran .csv atau .xlsx (bukan '{out.suffix or out.name}')")
-    if not out.parent.exists():
-        raise GalatPengguna(f"folder {out.parent} tidak ada")
+    out = _keluaran(a.out)
     with buka(a.db) as store:
         _pastikan_instansi(store, a.instansi)
         fungsi = export.tabel_capaian if a.tabel == "capaian" else export.tabel_anggaran
         df = fungsi(store, a.instansi, a.tahun, semua_sumber=a.semua_sumber)
-    try:
-        export.tulis(df, out, excel_id=a.excel_id)
-    except OSError as e:
-        raise GalatPengguna(f"tidak dapat menulis {out}: {e.strerror}") from None
+    _tulis(lambda: export.tulis(df, out, excel_id=a.excel_id), out)
     print(f"{len(df)} baris tabel {a.tabel} ditulis ke {out}")
     return 0
 
@@ -262,11 +273,7 @@ def cmd_check(a) -> int:
 def cmd_laporan(a) -> int:
     from . import laporan
 
-    out = Path(a.out)
-    if out.suffix.lower() not in (".docx", ".xlsx"):
-        raise GalatPengguna(f"--out harus berakhiran .docx atau .xlsx (bukan '{out.suffix or out.name}')")
-    if not out.parent.exists():
-        raise GalatPengguna(f"folder {out.parent} tidak ada")
+    out = _keluaran(a.out, (".docx", ".xlsx"))
     if not 100 <= a.batas <= 1000:
         raise GalatPengguna(f"--batas harus 100–1000 (bukan {format(a.batas, 'g')})")
     if not a.perbandingan and (len(a.instansi or []) != 1 or len(a.tahun or []) != 1):
@@ -279,10 +286,7 @@ def cmd_laporan(a) -> int:
                 lap = laporan.bab3(store, a.instansi[0], a.tahun[0], a.batas)
         except laporan.GalatLaporan as e:
             raise GalatPengguna(str(e)) from None
-    try:
-        laporan.tulis(lap, out)
-    except OSError as e:
-        raise GalatPengguna(f"tidak dapat menulis {out}: {e.strerror}") from None
+    _tulis(lambda: laporan.tulis(lap, out), out)
     print(f"{lap.judul} — {lap.subjudul}: {len(lap.semua_tabel())} tabel ditulis ke {out}")
     return 0
 
@@ -297,7 +301,7 @@ def cmd_reviu(a) -> int:
         _pastikan_instansi(store, [a.instansi])
         data = reviu.lembar_kerja(store, a.instansi, a.tahun, pengguna="baris perintah")
         df = reviu.temuan_dengan_putusan(store, a.instansi, a.tahun)
-    Path(a.out).write_bytes(data)
+    _tulis(lambda: Path(a.out).write_bytes(data), Path(a.out))
     print(f"Lembar kerja reviu {a.instansi} {a.tahun}: {len(df)} temuan, {int(df['putusan'].notna().sum())} sudah diputus -> {a.out}")
     return 0
 
@@ -315,25 +319,20 @@ def cmd_log(a) -> int:
     from .store import Store
 
     sumber = lokasi_db(a.db)
-    if not sumber.is_file():
+    if not adalah_url(sumber) and not sumber.is_file():
         raise GalatPengguna(f"basis data {sumber} tidak ada")
     if a.batas < 1:
         raise GalatPengguna("--batas harus paling sedikit 1")
+    out = _keluaran(a.out) if a.out else None
     with Store(sumber, read_only=True) as store:
         _pastikan_instansi(store, [a.instansi] if a.instansi else None)
         df = aktivitas.daftar(store, a.instansi, batas=a.batas)
-    if not a.out:
+    if out is None:
         for r in df.itertuples(index=False):
             tahun = "" if r.tahun is None or r.tahun != r.tahun else f" {int(r.tahun)}"
             print(f"{r.waktu:%d-%m-%Y %H:%M:%S}  {r.pengguna or '-'}  {r.aksi}  {r.instansi or '-'}{tahun}  {r.rincian or ''}")
         return 0
-    out = Path(a.out)
-    if out.suffix.lower() not in (".csv", ".xlsx"):
-        raise GalatPengguna(f"--out harus berakhiran .csv atau .xlsx (bukan '{out.suffix or out.name}')")
-    try:
-        export.tulis(df, out)
-    except OSError as e:
-        raise GalatPengguna(f"tidak dapat menulis {out}: {e.strerror}") from None
+    _tulis(lambda: export.tulis(df, out), out)
     print(f"{len(df)} baris log aktivitas ditulis ke {out}")
     return 0
 

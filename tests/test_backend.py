@@ -166,6 +166,11 @@ def test_cli_init_impor_ekspor_cek(lokasi_kosong, tmp_path):
     assert len(baris) == 2 and baris[0]["capaian"] == "90"  # as printed in the file
     r = lkjip("check", "--db", db)
     assert r.returncode == 0, r.stderr
+    # the activity log, on the screen and to a file: the import above, by the command line's local admin
+    r = lkjip("log", "--db", db)
+    assert r.returncode == 0 and "Dinas Sosial Kota Depok" in r.stdout, r.stderr
+    r = lkjip("log", "--db", db, "--out", tmp_path / "log.csv")
+    assert r.returncode == 0 and "Dinas Sosial Kota Depok" in (tmp_path / "log.csv").read_text(encoding="utf-8"), r.stderr
     r = lkjip("init", "--db", db, "--force", "--empty")  # replaces everything, on both backends
     assert r.returncode == 0 and "(0 instansi" in r.stdout, r.stderr
 
