@@ -1,6 +1,7 @@
 """Figure builders: DataFrame in, plotly Figure out. Colours are fixed and colour-blind safe."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 
@@ -23,6 +24,7 @@ WARNA_TARGET, WARNA_REALISASI, WARNA_RENCANA = "#999999", "#0072B2", "#E69F00"
 WARNA_TANPA_NILAI = "#CFD8DC"  # no value (e.g. a budget line without realisasi)
 
 
+@functools.lru_cache(maxsize=8192)  # every rerun colours every agency
 def warna_satu(nama: str) -> str:
     """An agency's colour, derived from its name alone: the same on every page and whichever agencies
     are added or removed (a stable hash of the name picks one of the palette's colours)."""
@@ -33,16 +35,12 @@ def warna_satu(nama: str) -> str:
 SIMBOL = ["circle", "square", "diamond", "triangle-up", "triangle-down", "pentagon", "hexagon", "star", "cross", "x"]
 
 
+@functools.lru_cache(maxsize=8192)
 def simbol_instansi(nama: str) -> str:
     """An agency's marker shape, from its name like its colour (another part of the hash): two agencies that
     happen to share a colour are still told apart on line and scatter charts."""
     kunci = " ".join(str(nama).lower().split())
     return SIMBOL[int(hashlib.sha256(kunci.encode("utf-8")).hexdigest()[8:16], 16) % len(SIMBOL)]
-
-
-def warna_instansi(semua) -> dict[str, str]:
-    """One colour per agency (see warna_satu)."""
-    return {nama: warna_satu(nama) for nama in semua}
 
 
 def _tata(fig: go.Figure, tinggi: int = 420, **kw) -> go.Figure:
@@ -64,7 +62,7 @@ def _sumbu_rupiah(fig: go.Figure, nilai: pd.Series, sumbu: str = "yaxis") -> Non
     fig.update_layout({sumbu: dict(tickvals=ticks, ticktext=[format_rupiah_singkat(t) for t in ticks])})
 
 
-def peringkat(df: pd.DataFrame, warna: dict[str, str], batas: float | None, judul: str, bahasa: str = "id") -> go.Figure:
+def peringkat(df: pd.DataFrame, batas: float | None, judul: str, bahasa: str = "id") -> go.Figure:
     """Horizontal bars of average capaian per agency, best on top."""
     d = df.dropna(subset=["rata_capaian"])
     sedikit = d["sedikit"] if "sedikit" in d.columns else pd.Series(False, index=d.index)
@@ -73,7 +71,7 @@ def peringkat(df: pd.DataFrame, warna: dict[str, str], batas: float | None, judu
     teks = [format_persen(v, 1) + (f" ⚠ {n} {_teks('c.n_indikator', bahasa)}" if s else "")
             for v, s, n in zip(d["rata_capaian"], d["_s"], d.get("jumlah_indikator", pd.Series(0, index=d.index)))]
     fig = go.Figure(go.Bar(
-        x=d["rata_capaian"], y=[_e(i) for i in d["instansi"]], orientation="h", marker_color=[warna.get(i, PALET[0]) for i in d["instansi"]],
+        x=d["rata_capaian"], y=[_e(i) for i in d["instansi"]], orientation="h", marker_color=[warna_satu(i) for i in d["instansi"]],
         marker_pattern_shape=["/" if s else "" for s in d["_s"]], marker_opacity=[0.5 if s else 1 for s in d["_s"]],
         text=teks, textposition="outside", cliponaxis=False,
         hovertemplate="%{y}<br>" + judul + ": %{text}<extra></extra>",
@@ -96,7 +94,7 @@ def sebaran_kategori(df: pd.DataFrame, kategori: list[str], label: dict[str, str
                  yaxis=dict(title=None, autorange="reversed"))
 
 
-def garis_tahun(df: pd.DataFrame, y: str, warna: dict[str, str], judul: str, persen: bool = True,
+def garis_tahun(df: pd.DataFrame, y: str, judul: str, persen: bool = True,
                 referensi: pd.DataFrame | None = None, kunci: str = "instansi", bahasa: str = "id") -> go.Figure:
     """One line per agency over the years; missing years are gaps (NaN), never zeros."""
     fig = go.Figure()
@@ -104,7 +102,7 @@ def garis_tahun(df: pd.DataFrame, y: str, warna: dict[str, str], judul: str, per
         g = g.sort_values("tahun")
         fig.add_trace(go.Scatter(
             x=g["tahun"], y=g[y], mode="lines+markers", name=_e(nama), connectgaps=False,
-            line=dict(color=warna.get(nama, PALET[0]), width=2.5), marker=dict(size=9, symbol=simbol_instansi(nama)),
+            line=dict(color=warna_satu(nama), width=2.5), marker=dict(size=9, symbol=simbol_instansi(nama)),
             text=[format_persen(v) if persen else format_angka(v) for v in g[y]],
             hovertemplate="%{x}: %{text}<extra>" + _e(nama) + "</extra>",
         ))
@@ -112,7 +110,7 @@ def garis_tahun(df: pd.DataFrame, y: str, warna: dict[str, str], judul: str, per
         for nama, g in referensi.groupby(kunci, sort=True):
             fig.add_trace(go.Scatter(
                 x=g["tahun"], y=g["target"], mode="lines", name=f"{_teks('c.target_renstra', bahasa)} · {_e(nama)}", connectgaps=False,
-                line=dict(color=warna.get(nama, PALET[0]), dash="dash", width=1.5),
+                line=dict(color=warna_satu(nama), dash="dash", width=1.5),
                 hovertemplate="%{x}: " + _teks("c.target_renstra_hover", bahasa) + " %{y}<extra>" + _e(nama) + "</extra>",
             ))
     fig.update_xaxes(dtick=1, tickformat="d")
@@ -159,13 +157,13 @@ def peta_panas(matriks: pd.DataFrame, label_kolom: dict[str, str], judul: str) -
     return _tata(fig, tinggi=max(260, 34 * len(matriks) + 160), xaxis=dict(side="top", tickangle=-30), yaxis=dict(autorange="reversed"))
 
 
-def serapan_program(df: pd.DataFrame, warna: dict[str, str], bahasa: str = "id") -> go.Figure:
+def serapan_program(df: pd.DataFrame, bahasa: str = "id") -> go.Figure:
     """Grouped horizontal bars: serapan per national program, one bar per agency."""
     t = lambda k: _teks(k, bahasa)  # noqa: E731
     fig = go.Figure()
     for nama, g in df.groupby("instansi", sort=True):
         fig.add_trace(go.Bar(
-            y=[_e(p) for p in g["program"]], x=g["serapan"], name=_e(nama), orientation="h", marker_color=warna.get(nama, PALET[0]),
+            y=[_e(p) for p in g["program"]], x=g["serapan"], name=_e(nama), orientation="h", marker_color=warna_satu(nama),
             text=[format_persen(v, 1) for v in g["serapan"]], textposition="auto",
             customdata=[[format_rupiah(p), format_rupiah(r)] for p, r in zip(g["pagu"], g["realisasi"])],
             hovertemplate=f"%{{y}}<br>{t('m.serapan')} %{{text}}<br>{t('m.pagu')} %{{customdata[0]}}<br>"
@@ -209,7 +207,7 @@ def triwulan(df: pd.DataFrame, bahasa: str = "id") -> go.Figure:
     return _tata(fig, barmode="group", tinggi=360)
 
 
-def kuadran_efisiensi(df: pd.DataFrame, warna: dict[str, str], bahasa: str = "id") -> go.Figure:
+def kuadran_efisiensi(df: pd.DataFrame, bahasa: str = "id") -> go.Figure:
     """Capaian (y) vs serapan (x) per sasaran; quadrants split at capaian 100% and the line capaian = serapan."""
     t = lambda k: _teks(k, bahasa)  # noqa: E731
     fig = go.Figure()
@@ -217,7 +215,7 @@ def kuadran_efisiensi(df: pd.DataFrame, warna: dict[str, str], bahasa: str = "id
     for nama, g in df.groupby("instansi", sort=True):
         fig.add_trace(go.Scatter(
             x=g["serapan"], y=g["rata_capaian"], mode="markers", name=_e(nama), showlegend=not banyak,
-            marker=dict(size=[max(10, min(40, (p or 0) ** 0.5 / 4000)) for p in g["pagu"].fillna(0)], color=warna.get(nama, PALET[0]),
+            marker=dict(size=[max(10, min(40, (p or 0) ** 0.5 / 4000)) for p in g["pagu"].fillna(0)], color=warna_satu(nama),
                         line=dict(width=1, color="#333")),
             text=[_e(x) for x in g["sasaran"]], customdata=[[format_persen(c), format_persen(s), format_rupiah(p)] for c, s, p in zip(g["rata_capaian"], g["serapan"], g["pagu"])],
             hovertemplate=f"<b>%{{text}}</b><br>{t('m.capaian')} %{{customdata[0]}}<br>{t('m.serapan')} %{{customdata[1]}}<br>"

@@ -132,6 +132,13 @@ def temuan(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFrame
     return checks.temuan(store(), list(instansi) or None, list(tahun) or None)
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def temuan_per_instansi(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFrame:
+    from . import checks
+
+    return checks.ringkas_per_instansi(temuan(path, versi, instansi, tahun))
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
 def standar_tertaut(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFrame:
     """Each distinct indicator wording of the chosen agencies with its standard indicator and how it was linked."""

@@ -22,6 +22,14 @@ def _daftar_reviu(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.Da
     return reviu.daftar_reviu(web.store(), list(instansi) or None, list(tahun) or None)
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def _indikator_dan_catatan(path: str, versi: int, instansi: str, tahun: int) -> tuple[list[str], pd.DataFrame]:
+    """One agency-year's indicator wordings (main ones first) and its notes; every note bumps the data version."""
+    ind = web.store().indikator([instansi], [tahun])
+    daftar = list(dict.fromkeys(ind.sort_values(["utama", "id"], ascending=[False, True])["indikator"]))
+    return daftar, reviu.catatan_indikator(web.store(), instansi, tahun)
+
+
 def temuan(s: web.Saringan) -> pd.DataFrame:
     """The chosen agencies' and years' findings with verdicts (current and resolved); cached by data version,
     which every verdict and note bumps."""
@@ -158,13 +166,11 @@ def bagian_catatan(s: web.Saringan, pengguna) -> None:
     instansi, tahun = _pilih_instansi_tahun(s, "catatan")
     if not instansi or not tahun:
         return
-    ind = web.store().indikator([instansi], [int(tahun)])
-    daftar = list(dict.fromkeys(ind.sort_values(["utama", "id"], ascending=[False, True])["indikator"]))
+    daftar, ada = _indikator_dan_catatan(*web.kunci(), instansi, int(tahun))
     if not daftar:
         st.info(s.t("rv.tidak_ada_indikator"), icon=":material/info:")
         return
     indikator = st.selectbox(s.t("rv.indikator"), daftar, key="catatan_indikator")
-    ada = reviu.catatan_indikator(web.store(), instansi, int(tahun))
     ada = ada[ada["indikator"] == indikator]
     if len(ada):
         tampil = ada.assign(jenis=ada["jenis"].map(lambda k: _nama(reviu.JENIS_CATATAN, k, s.bahasa)),

@@ -14,7 +14,6 @@ import pandas as pd
 import streamlit as st
 
 from . import analisis, label, tautan, web_data
-from .charts import warna_instansi
 from .vocab import TEMA
 
 
@@ -84,8 +83,9 @@ class Saringan:
         """Reconciliation findings (lkjip.checks) for the chosen agencies and years."""
         return web_data.temuan(*self._k())
 
-    def warna(self) -> dict[str, str]:
-        return warna_instansi(web_data.daftar_instansi())
+    def temuan_per_instansi(self) -> pd.DataFrame:
+        """Number of findings per agency and severity (lkjip.checks.ringkas_per_instansi)."""
+        return web_data.temuan_per_instansi(*self._k())
 
 
 def dari_url() -> None:

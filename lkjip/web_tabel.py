@@ -9,10 +9,10 @@ import pandas as pd
 import streamlit as st
 
 from . import export, label
-from .numbers import format_angka, format_nilai, format_rupiah
+from .numbers import format_angka
 from .teks_aman import md  # noqa: F401  (pages call web.md)
+from .web_format import KOSONG, gaya
 
-KOSONG = "–"
 # Long text columns: a width of their own (pixels) and, when a value is longer than fits, rows tall enough
 # for the grid to wrap it (st.dataframe wraps text only when rows are taller than 4rem; it has no cell tooltip).
 _KOLOM_NAMA = {"instansi": 190, "indikator": 260, "uraian": 300, "sasaran": 230, "program": 230, "nama_file": 200, "standar": 220}
@@ -23,17 +23,7 @@ HURUF_PX = 6.2
 TEPI_PX = 20  # cell padding and the header's sort mark
 BARIS_PX = 18  # one wrapped line
 MAKS_BARIS = 5
-MAKS_SEL_GAYA = 250_000  # beyond this many cells the display formats fall back to Streamlit's own
 BARIS_PER_HALAMAN = 500  # a long table is shown a page at a time (every row is sent to each browser on every view)
-
-
-def persen_dua(v: float) -> str:
-    """Capaian and serapan as the reports print them: always two decimals, ``100,60%``, ``85,62%``."""
-    return format_angka(v, 2).split(",")[0] + "," + f"{abs(v):.2f}".split(".")[1] + "%" if format_angka(v, 2) != "–" else KOSONG
-
-
-def _fmt(f: Callable, kosong: str = KOSONG) -> Callable:
-    return lambda v: kosong if v is None or (isinstance(v, float) and v != v) or v is pd.NA else f(v)
 
 
 def tampil_tabel(df: pd.DataFrame, s, nama_berkas: str, rupiah: tuple[str, ...] = (), persen: tuple[str, ...] = (),
@@ -56,31 +46,20 @@ def tampil_tabel(df: pd.DataFrame, s, nama_berkas: str, rupiah: tuple[str, ...] 
         tampil[k] = seri.to_numpy()
     if per_halaman:
         tampil, _ = potong_halaman(tampil, s, kunci or nama_berkas, per_halaman)
-    format_kolom: dict[str, Callable] = {}
-    for k in rupiah:
-        format_kolom[k] = _fmt(format_rupiah)
-    for k in (*persen, *progres):
-        format_kolom[k] = _fmt(persen_dua)
-    for k in angka:
-        format_kolom[k] = _fmt(lambda v: format_angka(v, 2))
-    for k in nilai:
-        format_kolom[k] = _fmt(format_nilai)
+    jenis: dict[str, str] = {}
+    for kelompok, nama_jenis in ((rupiah, "rupiah"), (persen, "persen"), (progres, "persen"), (angka, "angka"), (nilai, "nilai")):
+        jenis.update({k: nama_jenis for k in kelompok})
     for k in tampil.columns:
-        if pd.api.types.is_bool_dtype(tampil[k]) and k not in format_kolom:
-            format_kolom[k] = _fmt(lambda v, k=k: ("⚠" if k == "sedikit" else "✓") if v else "")
+        if pd.api.types.is_bool_dtype(tampil[k]) and k not in jenis:
+            jenis[k] = "sedikit" if k == "sedikit" else "tanda"
     for k in _KOLOM_BULAT:
-        if k in tampil.columns and pd.api.types.is_numeric_dtype(tampil[k]) and k not in format_kolom:
-            format_kolom[k] = _fmt(lambda v: str(int(v)))
-    config = konfigurasi_kolom(tampil, list(df.columns), s.bahasa, format_kolom, rupiah, lebar)
+        if k in tampil.columns and pd.api.types.is_numeric_dtype(tampil[k]) and k not in jenis:
+            jenis[k] = "bulat"
+    config = konfigurasi_kolom(tampil, list(df.columns), s.bahasa, jenis, rupiah, lebar)
     baris_px = tinggi_baris(tampil, config)
     if tinggi is None and baris_px:
         tinggi = 38 + min(len(tampil), 8) * baris_px + 2
-    data: object = tampil
-    if tampil.size <= MAKS_SEL_GAYA and (format_kolom or warna):
-        gaya = tampil.style.format({k: f for k, f in format_kolom.items() if k in tampil.columns}, na_rep=KOSONG)
-        for k, f in (warna or {}).items():
-            gaya = gaya.map(f, subset=[k])
-        data = gaya
+    data = gaya(tampil, jenis, warna)
     pilih = st.dataframe(data, hide_index=True, width="stretch", column_config=config, height=tinggi or "auto", key=kunci,
                          placeholder=KOSONG, row_height=baris_px, **({"on_select": on_select, "selection_mode": "single-row"} if on_select else {}))
     tombol_unduh(df if unduh is None else unduh, s, nama_berkas, konteks)

@@ -14,7 +14,7 @@ tanpa = ef[~ef["tautan"]]
 
 st.subheader(s.t("e.scatter"))
 if len(tertaut):
-    st.plotly_chart(charts.kuadran_efisiensi(tertaut, s.warna(), s.bahasa), width="stretch", key="efisiensi_kuadran")
+    web.tampil_grafik(charts.kuadran_efisiensi, tertaut, s.bahasa, key="efisiensi_kuadran")
 else:
     st.info(s.t("e.tanpa_tautan"))
 

@@ -45,16 +45,17 @@ per = checks.ringkas_per_instansi(df)
 st.dataframe(per, hide_index=True, width="stretch", column_config={"instansi": label.judul_kolom("instansi", s.bahasa),
              "jumlah": s.t("k.jumlah"), **{k: nama_tingkat(k) for k in checks.TINGKAT}})
 
-penjelasan = checks.penjelasan_bahasa(df, s.bahasa)  # English where the finding has it
-tampil = df.drop(columns=["ids", "kunci", "status", "catatan_putusan", "pengguna_putusan", "waktu_putusan", "penjelasan_en"]).assign(
-    putusan=web_reviu.kolom_putusan(df, s), penjelasan=penjelasan,
-    jenis=df["jenis"].map(nama_jenis), tingkat=df["tingkat"].map(nama_tingkat),
-    dilaporkan=df["dilaporkan"].map(lambda v: format_angka(v) if isinstance(v, (int, float)) and pd.notna(v) else (v if v is not None else "–")),
-    dihitung=df["dihitung"].map(format_angka), selisih=df["selisih"].map(format_angka))
+st.subheader(s.t("k.temuan"))
+halaman, awal = web.potong_halaman(df, s, "kualitas_tabel")  # a page of findings at a time; the download has all
+penjelasan = checks.penjelasan_bahasa(halaman, s.bahasa)  # English where the finding has it
+tampil = halaman.assign(
+    putusan=web_reviu.kolom_putusan(halaman, s), penjelasan=penjelasan,
+    jenis=halaman["jenis"].map({k: nama_jenis(k) for k in halaman["jenis"].unique()}),
+    tingkat=halaman["tingkat"].map({k: nama_tingkat(k) for k in halaman["tingkat"].unique()}),
+    dilaporkan=halaman["dilaporkan"].map(lambda v: format_angka(v) if isinstance(v, (int, float)) and pd.notna(v) else (v if v is not None else "–")),
+    dihitung=halaman["dihitung"].map(format_angka), selisih=halaman["selisih"].map(format_angka))
 # what a planner came for first (printed vs recomputed, the explanation), then the verdict and where it is
 tampil = tampil[["instansi", "tahun", "jenis", "tingkat", "dilaporkan", "dihitung", "selisih", "penjelasan", "putusan", "sumber", "baris"]]
-st.subheader(s.t("k.temuan"))
-tampil, awal = web.potong_halaman(tampil, s, "kualitas_tabel")  # a page of findings at a time; the download has all
 # fits 1366 px with the row-selection column; a long explanation is cut after five lines, whole below once chosen
 config = web.konfigurasi_kolom(tampil, list(tampil.columns), s.bahasa, lebar={
     "instansi": 130, "jenis": 120, "tingkat": 80, "dilaporkan": 110, "dihitung": 110, "selisih": 90, "penjelasan": 170,
@@ -72,8 +73,8 @@ web_reviu.bagian_selesai(s, semua)
 
 baris_pilih = pilih.selection.rows if pilih and pilih.selection else []
 if baris_pilih:
-    t = df.iloc[awal + baris_pilih[0]]
-    web_reviu.bagian_terlibat(s, t, penjelasan.iloc[awal + baris_pilih[0]])
+    t = halaman.iloc[baris_pilih[0]]
+    web_reviu.bagian_terlibat(s, t, penjelasan.iloc[baris_pilih[0]])
     web_reviu.bagian_putusan(s, t, pengguna)
 else:
     st.caption(s.t("k.pilih"))

@@ -10,7 +10,6 @@ if web.kosong(s, len(ring) > 0):
     st.stop()
 st.caption(s.t(f"r.periode_{s.periode}", min=s.min_indikator))
 
-warna = s.warna()
 k1, k2 = st.columns([2, 1])
 cari = k1.text_input(s.t("u.cari"), key="banding_cari", placeholder=s.t("p.cari_contoh"))
 maks = max(1, len(ring))
@@ -23,15 +22,15 @@ atas = ring.head(int(n))
 nama = list(atas["instansi"])
 
 st.subheader(s.t("m.rata_capaian"))
-st.plotly_chart(charts.peringkat(atas, warna, s.batas, s.t("m.rata_capaian"), s.bahasa), width="stretch", key="banding_peringkat")
+web.tampil_grafik(charts.peringkat, atas, s.batas, s.t("m.rata_capaian"), s.bahasa, key="banding_peringkat")
 st.subheader(s.t("p.distribusi"))
-st.plotly_chart(charts.sebaran_kategori(atas, list(measures.KATEGORI), bahasa=s.bahasa), width="stretch", key="banding_kategori")
+web.tampil_grafik(charts.sebaran_kategori, atas, list(measures.KATEGORI), bahasa=s.bahasa, key="banding_kategori")
 
 st.subheader(s.t("p.heatmap"))
 m = s.matriks_tema()
 m = m.loc[[i for i in nama if i in m.index]] if len(m) else m
 if len(m):
-    st.plotly_chart(charts.peta_panas(m, label.tema_semua(s.bahasa), s.t("m.capaian")), width="stretch", key="banding_tema")
+    web.tampil_grafik(charts.peta_panas, m, label.tema_semua(s.bahasa), s.t("m.capaian"), key="banding_tema")
     st.caption(s.t("p.sel_kosong"))
 else:
     st.info(s.t("u.kosong_saring"))
@@ -48,8 +47,8 @@ if kode:
         nilai = s.nilai_standar(pilih)
         nilai = nilai[nilai["instansi"].isin(nama)]
         terakhir = nilai.sort_values("tahun").drop_duplicates("instansi", keep="last")  # each agency's latest year
-        st.plotly_chart(charts.peringkat(terakhir.rename(columns={"capaian": "rata_capaian"}), warna, s.batas, s.t("m.capaian"), s.bahasa),
-                        width="stretch", key="banding_standar_grafik")
+        web.tampil_grafik(charts.peringkat, terakhir.rename(columns={"capaian": "rata_capaian"}), s.batas, s.t("m.capaian"), s.bahasa,
+                          key="banding_standar_grafik")
         st.caption(s.t("p.standar_tahun") + " " + s.t("t.standar_cara"))
         web.tampil_tabel(terakhir.assign(cara=terakhir["cara"].map(lambda c: s.t(f"t.cara_{c}")))[
             ["instansi", "tahun", "indikator", "capaian", "capaian_dilaporkan", "target", "realisasi", "satuan", "cara", "sumber"]], s,
@@ -63,7 +62,7 @@ prog = s.serapan_program()
 prog = prog[prog["instansi"].isin(nama)]
 if len(prog):
     if prog["instansi"].nunique() <= 8:
-        st.plotly_chart(charts.serapan_program(prog, warna, s.bahasa), width="stretch", key="banding_program")
+        web.tampil_grafik(charts.serapan_program, prog, s.bahasa, key="banding_program")
     web.tampil_tabel(prog, s, web.nama_unduhan("perbandingan", nama, s.tahun or None, isi="serapan_program"),
                      rupiah=("pagu", "realisasi"), progres=("serapan",), konteks={"halaman": s.t("nav.perbandingan")})
 else:

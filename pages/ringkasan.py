@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from lkjip import charts, checks, label, measures, web
+from lkjip import charts, label, measures, web
 from lkjip.numbers import format_angka, format_persen, format_rupiah_singkat
 
 s = web.saringan()
@@ -12,13 +12,11 @@ st.caption(s.t("app.sub"))
 ring = s.ringkasan()
 if web.kosong(s, len(ring) > 0):
     st.stop()
-temuan = checks.ringkas_per_instansi(s.temuan()).set_index("instansi")
-ring["temuan"] = [int(temuan["jumlah"].get(i, 0)) for i in ring["instansi"]]
+ring["temuan"] = ring["instansi"].map(s.temuan_per_instansi().set_index("instansi")["jumlah"]).fillna(0).astype(int)
 
 MAKS_KARTU = 12
 kategori = list(measures.KATEGORI)
 singkat = {k: label.kategori_singkat(k, s.bahasa) for k in kategori}
-warna = s.warna()
 
 st.subheader(s.t("r.kartu"))
 st.caption(s.t(f"r.periode_{s.periode}", min=s.min_indikator))
@@ -46,8 +44,8 @@ for i, r in enumerate(ring.head(MAKS_KARTU).itertuples(index=False)):
                    + f" — {s.t('m.temuan')}: **{r.temuan}**")
 
 st.subheader(s.t("r.peringkat"))
-st.plotly_chart(charts.peringkat(ring.head(30), warna, s.batas, s.t("m.rata_capaian"), s.bahasa), width="stretch")
-st.plotly_chart(charts.sebaran_kategori(ring.head(30), kategori, bahasa=s.bahasa), width="stretch")
+web.tampil_grafik(charts.peringkat, ring.head(30), s.batas, s.t("m.rata_capaian"), s.bahasa)
+web.tampil_grafik(charts.sebaran_kategori, ring.head(30), kategori, bahasa=s.bahasa)
 semua_kolom = ring[["instansi", "tahun", "peringkat", "rata_capaian", "jumlah_indikator", "sedikit", "serapan", "efisiensi_selisih",
                      "temuan", "pagu", "realisasi", *kategori, "dibatasi", "tahun_data"]]
 web.tampil_tabel(

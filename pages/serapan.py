@@ -37,8 +37,8 @@ tabel = rincian_anggaran.tabel_rincian(baris, ambang)
 fokus = None
 if baris["pagu"].notna().any() and baris["level"].isin(["program", "kegiatan", "sub_kegiatan"]).any():
     st.subheader(s.t("s.pohon"))
-    klik = st.plotly_chart(charts.treemap_anggaran(baris, ambang, s.bahasa), width="stretch", key="serapan_treemap",
-                           on_select="rerun", selection_mode="points")
+    klik = web.tampil_grafik(charts.treemap_anggaran, baris, ambang, s.bahasa, key="serapan_treemap",
+                             on_select="rerun", selection_mode="points")
     titik = (klik.selection.points if klik and klik.selection else []) or []
     for t in titik:  # the browser sends the box's id (the budget line's id); customdata is not always sent along
         if not isinstance(t, dict):
@@ -85,7 +85,7 @@ web.tampil_tabel(
 st.subheader(s.t("s.triwulan"))
 tw, tw_lain = rincian_anggaran.triwulan_laporan(ang, instansi, tahun, sumber)
 if len(tw) and tw[["rencana", "realisasi"]].notna().any().any():
-    st.plotly_chart(charts.triwulan(tw, s.bahasa), width="stretch", key="serapan_tw")
+    web.tampil_grafik(charts.triwulan, tw, s.bahasa, key="serapan_tw")
     if tw["realisasi"].isna().all():
         st.caption(s.t("s.hanya_rencana"))
 elif tw_lain:

@@ -12,7 +12,6 @@ st.title(s.t("nav.tren"))
 if web.kosong(s, len(s.tren_instansi()) > 0):
     st.stop()
 
-warna = s.warna()
 tahun_semua = list(s.tahun) or web.daftar_tahun()
 web.pilihan_sah("tren_mode", ["instansi", "indikator", "standar", "tema"])
 mode = st.segmented_control(s.t("t.pilih_mode"), ["instansi", "indikator", "standar", "tema"], key="tren_mode",
@@ -29,8 +28,8 @@ def target_realisasi(df: pd.DataFrame, renstra: pd.DataFrame | None) -> None:
         st.markdown(f"**{web.md(nama)}**" + (f" · {web.md(satuan.iloc[-1])}" if len(satuan) else "")
                     + (f" · {web.md(g['indikator'].iloc[-1])}" if mode == "standar" else ""))
         ref = renstra[renstra["instansi"] == nama] if renstra is not None else None
-        st.plotly_chart(charts.target_realisasi(analisis.isi_celah_tahun(g[["instansi", "tahun", "target", "realisasi"]], tahun_semua),
-                                                s.t("m.realisasi"), ref, s.bahasa), width="stretch", key=f"tr_{nama}")
+        web.tampil_grafik(charts.target_realisasi, analisis.isi_celah_tahun(g[["instansi", "tahun", "target", "realisasi"]], tahun_semua),
+                          s.t("m.realisasi"), ref, s.bahasa, key=f"tr_{nama}")
 
 
 if mode == "indikator":
@@ -48,8 +47,8 @@ if mode == "indikator":
     renstra = s.tabel("renstra")
     ref = renstra[(renstra["jenis"] == "target") & (renstra["indikator"].str.lower() == str(pilih).lower())][["instansi", "tahun", "target"]]
     st.subheader(s.t("t.capaian_tahun"))
-    st.plotly_chart(charts.garis_tahun(analisis.isi_celah_tahun(df[["instansi", "tahun", "capaian"]], tahun_semua), "capaian", warna,
-                                       s.t("m.capaian"), bahasa=s.bahasa), width="stretch", key="tren_capaian")
+    web.tampil_grafik(charts.garis_tahun, analisis.isi_celah_tahun(df[["instansi", "tahun", "capaian"]], tahun_semua), "capaian",
+                      s.t("m.capaian"), bahasa=s.bahasa, key="tren_capaian")
     target_realisasi(df, ref)
     if df["dari_laporan"].any():
         st.caption(s.t("u.dari_laporan"))
@@ -70,8 +69,8 @@ elif mode == "standar":
                              format_func=lambda k: s.t("t.pilihan_indikator", indikator=standar.nama(k, s.bahasa), n=int(ada[k])))
         df = s.nilai_standar(pilih)
         st.subheader(s.t("t.capaian_tahun"))
-        st.plotly_chart(charts.garis_tahun(analisis.isi_celah_tahun(df[["instansi", "tahun", "capaian"]], tahun_semua), "capaian", warna,
-                                           s.t("m.capaian"), bahasa=s.bahasa), width="stretch", key="tren_standar_capaian")
+        web.tampil_grafik(charts.garis_tahun, analisis.isi_celah_tahun(df[["instansi", "tahun", "capaian"]], tahun_semua), "capaian",
+                          s.t("m.capaian"), bahasa=s.bahasa, key="tren_standar_capaian")
         st.caption(s.t("t.standar_cara"))
         target_realisasi(df, None)
         web.tampil_tabel(df.assign(cara=df["cara"].map(lambda c: s.t(f"t.cara_{c}")))[
@@ -116,19 +115,19 @@ else:
         st.caption(s.t("t.banyak", n=df["instansi"].nunique(), k=MAKS_GARIS))
     st.subheader(s.t("t.capaian_tahun") + (f" · {label.tema(tema, s.bahasa)}" if tema else ""))
     if banyak:
-        st.plotly_chart(charts.sebaran_tahun(df, "rata_capaian", s.t("m.rata_capaian"), s.bahasa), width="stretch", key="tren_rata")
+        web.tampil_grafik(charts.sebaran_tahun, df, "rata_capaian", s.t("m.rata_capaian"), s.bahasa, key="tren_rata")
     else:
-        st.plotly_chart(charts.garis_tahun(analisis.isi_celah_tahun(df[["instansi", "tahun", "rata_capaian"]], tahun_semua), "rata_capaian",
-                                           warna, s.t("m.rata_capaian"), bahasa=s.bahasa), width="stretch", key="tren_rata")
+        web.tampil_grafik(charts.garis_tahun, analisis.isi_celah_tahun(df[["instansi", "tahun", "rata_capaian"]], tahun_semua), "rata_capaian",
+                          s.t("m.rata_capaian"), bahasa=s.bahasa, key="tren_rata")
     st.subheader(s.t("t.serapan_tahun"))
     ser = df.dropna(subset=["serapan"])[["instansi", "tahun", "serapan"]]
     if not len(ser):
         st.info(s.t("u.kosong_saring"))
     elif banyak:
-        st.plotly_chart(charts.sebaran_tahun(ser, "serapan", s.t("m.serapan"), s.bahasa), width="stretch", key="tren_serapan")
+        web.tampil_grafik(charts.sebaran_tahun, ser, "serapan", s.t("m.serapan"), s.bahasa, key="tren_serapan")
     else:
-        st.plotly_chart(charts.garis_tahun(analisis.isi_celah_tahun(ser, tahun_semua), "serapan", warna, s.t("m.serapan"), bahasa=s.bahasa),
-                        width="stretch", key="tren_serapan")
+        web.tampil_grafik(charts.garis_tahun, analisis.isi_celah_tahun(ser, tahun_semua), "serapan", s.t("m.serapan"),
+                          bahasa=s.bahasa, key="tren_serapan")
     web.tampil_tabel(df[["instansi", "tahun", "rata_capaian", "jumlah_indikator", "serapan", "pagu", "realisasi"]], s,
                      web.nama_unduhan("tren", s.instansi, s.tahun or None, isi=tema or "rata_rata"),
                      persen=("rata_capaian",), rupiah=("pagu", "realisasi"), progres=("serapan",), konteks={"halaman": s.t("nav.tren")},

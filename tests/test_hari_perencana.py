@@ -1,5 +1,6 @@
 """A planner's day, below the pages: fair comparison, links, standard indicators, undo/redo, Serapan figures,
 agency colours and the escaping of data text. Figures from the bundled reports cite their table."""
+import pandas as pd
 import pytest
 
 from conftest import DEPOK
@@ -153,8 +154,14 @@ def test_baris_total_bukan_program_serapan_rendah(store):
 
 # --- colours and escaping -------------------------------------------------------------------------------
 def test_warna_instansi_dari_nama_tidak_bergeser():
-    tiga = charts.warna_instansi([BEKASI, PAREPARE, PASURUAN])
-    lebih = charts.warna_instansi(["Dinas Sosial Kota Depok", "Dinas Sosial Kabupaten Aceh Besar", BEKASI, PAREPARE, PASURUAN])
+    # the bars of the ranking chart: an agency keeps its colour whichever agencies are shown with it
+    def warna(nama: list[str]) -> dict[str, str]:
+        df = pd.DataFrame({"instansi": nama, "rata_capaian": [90.0 + i for i in range(len(nama))]})
+        bar = charts.peringkat(df, 120, "capaian").data[0]
+        return dict(zip(bar.y, bar.marker.color))
+
+    tiga = warna([BEKASI, PAREPARE, PASURUAN])
+    lebih = warna(["Dinas Sosial Kota Depok", "Dinas Sosial Kabupaten Aceh Besar", BEKASI, PAREPARE, PASURUAN])
     assert all(lebih[k] == v for k, v in tiga.items())
     assert len(set(tiga.values())) == 3
 

@@ -151,7 +151,7 @@ def ringkas_per_instansi(df: pd.DataFrame) -> pd.DataFrame:
     kolom = ["instansi", "jumlah", *TINGKAT]
     if df is None or df.empty:
         return pd.DataFrame({k: pd.Series(dtype=object if k == "instansi" else "int64") for k in kolom})
-    t = pd.crosstab(df["instansi"], df["tingkat"]).reindex(columns=list(TINGKAT), fill_value=0)
+    t = df.groupby(["instansi", "tingkat"]).size().unstack(fill_value=0).reindex(columns=list(TINGKAT), fill_value=0)
     t.insert(0, "jumlah", t.sum(axis=1))
     return t.reset_index()[kolom].sort_values("instansi").reset_index(drop=True).astype({k: "int64" for k in kolom[1:]})
 

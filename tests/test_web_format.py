@@ -1,0 +1,68 @@
+"""Table cell formats (lkjip.web_format): the rendering kept for reuse shows exactly what a fresh one shows,
+and a change of any value, format or colour gives a new rendering."""
+import re
+
+import numpy as np
+import pandas as pd
+from streamlit.elements.lib.pandas_styler_utils import marshall_styler
+from streamlit.proto.ArrowData_pb2 import ArrowData
+
+from lkjip import web_format
+
+
+def _tampil(styler) -> tuple[pd.DataFrame, list]:
+    """What the browser gets: the display text of every cell and the cell styles."""
+    import pyarrow as pa
+
+    proto = ArrowData()
+    marshall_styler(proto, styler, "uji")
+    teks = pa.ipc.open_stream(proto.styler.display_values).read_pandas()
+    return teks, sorted(re.sub(r"T_\w+?_row", "T_row", proto.styler.styles).split("}"))  # the table's own uuid aside
+
+
+def _tabel(pagu: float = 9_202_224_555) -> pd.DataFrame:
+    return pd.DataFrame({"instansi": ["Dinas Sosial Kota Bekasi", "Dinas Sosial Kota Parepare", "Dinas Sosial Kota Pasuruan"],
+                         "pagu": [pagu, np.nan, 1_250_000.0], "serapan": [98.2, 100.6, np.nan], "sedikit": [False, True, False],
+                         "tahun": [2023, 2023, 2022]})
+
+
+JENIS = {"pagu": "rupiah", "serapan": "persen", "sedikit": "sedikit", "tahun": "bulat"}
+WARNA = {"serapan": lambda v: "background-color: #fde2cc" if v == v and v < 99 else ""}
+
+
+def test_rendering_tersimpan_sama_dengan_baru():
+    df = _tabel()
+    teks, gaya = _tampil(web_format.gaya(df, JENIS, WARNA))
+    baru_teks, baru_gaya = _tampil(web_format._bangun(df, JENIS, {k: df[k].map(f) for k, f in WARNA.items()}))
+    pd.testing.assert_frame_equal(teks, baru_teks)
+    assert gaya == baru_gaya
+    assert list(teks["pagu"]) == ["Rp 9.202.224.555", "–", "Rp 1.250.000"]
+    assert list(teks["serapan"]) == ["98,20%", "100,60%", "–"]
+    assert list(teks["sedikit"]) == ["", "⚠", ""] and list(teks["tahun"]) == ["2023", "2023", "2022"]
+    assert any("#fde2cc" in g for g in gaya)
+    # shown again (a rerun, another session): the same rendering, and the same text
+    assert web_format.gaya(df.copy(), JENIS, WARNA) is web_format.gaya(df, JENIS, WARNA)
+    pd.testing.assert_frame_equal(_tampil(web_format.gaya(df, JENIS, WARNA))[0], teks)
+
+
+def test_nilai_format_atau_warna_lain_rendering_lain():
+    teks = _tampil(web_format.gaya(_tabel(), JENIS, WARNA))[0]
+    lain = _tampil(web_format.gaya(_tabel(pagu=1.0), JENIS, WARNA))[0]
+    assert lain["pagu"][0] == "Rp 1" and teks["pagu"][0] == "Rp 9.202.224.555"
+    angka = _tampil(web_format.gaya(_tabel(), {**JENIS, "pagu": "angka"}, WARNA))[0]
+    assert angka["pagu"][0] == "9.202.224.555"
+    tanpa_warna = _tampil(web_format.gaya(_tabel(), JENIS, {"serapan": lambda v: ""}))[1]
+    assert not any("#fde2cc" in g for g in tanpa_warna)
+
+
+def test_nilai_tak_bisa_di_hash_tetap_tampil():
+    df = _tabel().assign(catatan=[["a"], ["b"], []])
+    teks = _tampil(web_format.gaya(df, JENIS))[0]
+    assert list(teks["pagu"]) == ["Rp 9.202.224.555", "–", "Rp 1.250.000"]
+
+
+def test_tabel_besar_tidak_disimpan():
+    df = pd.concat([_tabel()] * (web_format.MAKS_SEL_SIMPAN // 10 + 1), ignore_index=True)
+    assert df.size > web_format.MAKS_SEL_SIMPAN
+    assert web_format.gaya(df, JENIS) is not web_format.gaya(df, JENIS)
+    assert _tampil(web_format.gaya(df, JENIS))[0]["pagu"][0] == "Rp 9.202.224.555"
