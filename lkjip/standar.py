@@ -16,7 +16,7 @@ import pandas as pd
 
 from . import aktivitas
 from .analisis import indikator_analisis
-from .store import Store
+from .store import Store, agregat
 
 
 @dataclass(frozen=True)
@@ -150,22 +150,23 @@ def tetapkan(store: Store, instansi: str, indikator: str, standar: str | None, p
         aktivitas.catat(cur, pengguna, "indikator_standar", instansi, None, f"{indikator} -> {standar or 'tanpa standar'}")
 
 
-def nilai_standar(store: Store, standar: str, instansi: list[str] | None = None, tahun: list[int] | None = None,
-                  ind: pd.DataFrame | None = None) -> pd.DataFrame:
+def nilai_standar(store: Store, standar: str, instansi: list[str] | None = None, tahun: list[int] | None = None) -> pd.DataFrame:
     """Each agency-year's value of one standard indicator.
 
     One row per agency and year with columns instansi, tahun, standar, indikator (the agency's own
     wording), satuan, target, realisasi, capaian (recomputed, or as printed where it cannot be:
     ``dari_laporan``), capaian_dilaporkan, cara (otomatis | dikonfirmasi), jumlah (indicators of that
     agency-year linked to this standard; the IKU/PK level, first row in the report, is the one shown),
-    sumber (the report table). Rows of the report's main tables only. ``ind`` may pass rows already read.
+    sumber (the report table). Rows of the report's main tables only; only the rows
+    whose wording links to this standard (for some agency and unit) are read.
     """
     if standar not in STANDAR:
         raise ValueError(f"indikator standar '{standar}' tidak dikenal")
     kolom = ["instansi", "tahun", "standar", "indikator", "satuan", "target", "realisasi", "capaian", "dari_laporan",
              "capaian_dilaporkan", "cara", "jumlah", "sumber"]
-    if ind is None:
-        ind = store.indikator(instansi, tahun, hanya_utama=True)
+    tertaut = tautkan(agregat.pasangan_indikator(store, instansi, tahun), daftar_tetap(store))
+    rumusan = sorted(set(tertaut.loc[tertaut["standar"] == standar, "indikator"])) if len(tertaut) else []
+    ind = store.indikator(instansi, tahun, hanya_utama=True, indikator=rumusan)
     ind = ind[ind["utama"]] if len(ind) else ind
     if not len(ind):
         return pd.DataFrame(columns=kolom)

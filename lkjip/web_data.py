@@ -72,19 +72,14 @@ def daftar_tahun() -> list[int]:
     return _daftar(*kunci())[1]
 
 
-# The raw rows are large (all agencies: ~60k indicator and ~220k budget rows at national scale). The figure
-# pages do not read them (see below); what still needs every row of a choice (the Kualitas page's rows of
-# a finding, a standard indicator across agencies) shares them as read-only objects (cache_resource: no
-# pickled copy, no copy per rerun).
-# Nothing mutates them: pandas copy-on-write makes every derived frame independent.
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _indikator(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFrame:
-    return store().indikator(list(instansi) or None, list(tahun) or None)
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _anggaran(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFrame:
-    return store().anggaran(list(instansi) or None, list(tahun) or None)
+# The raw rows are large (all agencies: ~60k indicator and ~220k budget rows at national scale): no page reads
+# them. Rows are read where a page shows rows: one indicator (Tren), one agency-year (Serapan), the rows of
+# one finding (Kualitas data), the rows of one standard indicator's wordings.
+@st.cache_data(show_spinner=False, max_entries=32)
+def baris_terlibat(path: str, versi: int, ids: tuple[int, ...]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The indicator rows, budget lines and printed values with these ids (row ids are unique across tables)."""
+    s, pilih = store(), list(ids)
+    return s.indikator(ids=pilih), s.anggaran(ids=pilih), s.tabel("nilai_dilaporkan", ids=pilih)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -149,7 +144,6 @@ def standar_tertaut(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.
     return df[kolom].reset_index(drop=True) if len(df) else pd.DataFrame(columns=kolom)
 
 
-# Row-level detail only where a page shows rows: one indicator (Tren), one agency-year (Serapan).
 @st.cache_data(show_spinner=False, max_entries=32)
 def daftar_indikator(path: str, versi: int, instansi: tuple, tahun: tuple, tema: str | None) -> pd.Series:
     """IKU/PK indicator wordings -> number of agencies reporting them, most first."""
@@ -174,7 +168,30 @@ def anggaran_satu(path: str, versi: int, instansi: str, tahun: int) -> pd.DataFr
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
+def sumber_serapan(path: str, versi: int, instansi: str, tahun: int) -> tuple[list[str], str]:
+    """The budget tables of one agency-year and the one shown first (lkjip.rincian_anggaran.sumber_bawaan)."""
+    from . import rincian_anggaran
+
+    ang = anggaran_satu(path, versi, instansi, tahun)
+    return analisis.sumber_anggaran(ang, instansi, tahun), rincian_anggaran.sumber_bawaan(ang, instansi, tahun)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def rincian_serapan(path: str, versi: int, instansi: str, tahun: int, sumber: str, ambang: int) -> dict:
+    """What the Serapan page shows of one budget table: ``baris`` (its tree), ``utama`` (pagu, realisasi and
+    serapan as the table prints them), ``tabel`` (the lines with their status against ``ambang``) and
+    ``triwulan`` (the quarterly plan and realisation, and the other tables that have one)."""
+    from . import rincian_anggaran
+
+    ang = anggaran_satu(path, versi, instansi, tahun)
+    baris = analisis.pohon_anggaran(ang, instansi, tahun, sumber)
+    return {"baris": baris, "utama": rincian_anggaran.angka_utama(ang, instansi, tahun, sumber),
+            "tabel": rincian_anggaran.tabel_rincian(baris, ambang),
+            "triwulan": rincian_anggaran.triwulan_laporan(ang, instansi, tahun, sumber)}
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
 def nilai_standar(path: str, versi: int, instansi: tuple, tahun: tuple, kode: str) -> pd.DataFrame:
     from . import standar
 
-    return standar.nilai_standar(store(), kode, ind=_indikator(path, versi, instansi, tahun))
+    return standar.nilai_standar(store(), kode, *_pilih(instansi, tahun))

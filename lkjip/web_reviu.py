@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from . import akses, checks, label, reviu, web
+from . import akses, checks, label, reviu, web, web_data
 from .numbers import format_angka
 
 
@@ -120,7 +120,7 @@ def bagian_terlibat(s: web.Saringan, t: pd.Series, penjelasan: str) -> None:
     st.subheader(s.t("k.terlibat"))
     st.markdown(f"**{label.jenis_temuan(t['jenis'], s.bahasa)}** — {web.md(penjelasan)}")
     ids = [int(x) for x in str(t["ids"] or "").split(",") if x.strip().isdigit()]
-    ind, ang, nil = s.indikator(), s.anggaran(), s.tabel("nilai_dilaporkan")
+    ind, ang, nil = web_data.baris_terlibat(*web.kunci(), tuple(ids))
     if len(ang):
         ang = ang.assign(level=ang["level"].map(lambda k: label.level(k, s.bahasa)))
     if len(nil):

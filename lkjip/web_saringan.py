@@ -33,14 +33,7 @@ class Saringan:
     def _k(self) -> tuple:
         return (*web_data.kunci(), self.instansi, self.tahun)
 
-    # raw rows
-    def indikator(self) -> pd.DataFrame:
-        ind = web_data._indikator(*self._k())
-        return ind[ind["tema"] == self.tema] if self.tema else ind.copy(deep=False)
-
-    def anggaran(self) -> pd.DataFrame:
-        return web_data._anggaran(*self._k()).copy(deep=False)
-
+    # rows
     def tabel(self, nama: str) -> pd.DataFrame:
         k = self._k()
         return web_data._tabel(k[0], k[1], nama, k[2], k[3])
@@ -70,8 +63,11 @@ class Saringan:
     def tahun_anggaran(self) -> pd.DataFrame:
         return web_data.tahun_anggaran(*self._k())
 
-    def anggaran_satu(self, instansi: str, tahun: int) -> pd.DataFrame:
-        return web_data.anggaran_satu(*web_data.kunci(), instansi, tahun)
+    def sumber_serapan(self, instansi: str, tahun: int) -> tuple[list[str], str]:
+        return web_data.sumber_serapan(*web_data.kunci(), instansi, tahun)
+
+    def rincian_serapan(self, instansi: str, tahun: int, sumber: str, ambang: int) -> dict:
+        return web_data.rincian_serapan(*web_data.kunci(), instansi, tahun, sumber, ambang)
 
     def standar_tertaut(self) -> pd.DataFrame:
         return web_data.standar_tertaut(*self._k())

@@ -1,7 +1,7 @@
 """Serapan anggaran: program -> kegiatan -> sub kegiatan for one agency-year and budget table, quarterly plan, flags."""
 import streamlit as st
 
-from lkjip import analisis, charts, label, rincian_anggaran, web
+from lkjip import charts, label, rincian_anggaran, web
 from lkjip.numbers import format_persen, format_rupiah
 
 s = web.saringan()
@@ -17,23 +17,20 @@ instansi = k1.selectbox(s.t("s.pilih_instansi"), semua_instansi, key="serapan_in
 tahun_ada = [int(t) for t in sorted(ada[ada["instansi"] == instansi]["tahun"].unique(), reverse=True)]
 web.pilihan_sah("serapan_tahun", tahun_ada)
 tahun = k2.selectbox(s.t("s.pilih_tahun"), tahun_ada, key="serapan_tahun")
-ang = s.anggaran_satu(instansi, tahun)
-daftar_sumber = analisis.sumber_anggaran(ang, instansi, tahun)
+daftar_sumber, bawaan = s.sumber_serapan(instansi, tahun)
 web.pilihan_sah("serapan_sumber", daftar_sumber)
-bawaan = rincian_anggaran.sumber_bawaan(ang, instansi, tahun)
 sumber = k3.selectbox(s.t("s.sumber"), daftar_sumber, key="serapan_sumber", help=s.t("s.sumber_help"),
                       **web.awal("serapan_sumber", index=daftar_sumber.index(bawaan)))
 ambang = k4.slider(s.t("s.ambang"), 0, 100, step=5, key="serapan_ambang", **web.awal("serapan_ambang", value=50))
 
-baris = analisis.pohon_anggaran(ang, instansi, tahun, sumber)
-utama = rincian_anggaran.angka_utama(ang, instansi, tahun, sumber)
+rincian = s.rincian_serapan(instansi, tahun, sumber, ambang)
+baris, utama, tabel = rincian["baris"], rincian["utama"], rincian["tabel"]
 m1, m2, m3 = st.columns(3)
 m1.metric(s.t("m.pagu"), format_rupiah(utama.pagu))
 m2.metric(s.t("m.realisasi"), format_rupiah(utama.realisasi))
 m3.metric(s.t("m.serapan"), format_persen(utama.serapan, 2), help=s.t("s.serapan_help", rumus=label.rumus("serapan", s.bahasa)))
 st.caption(s.t("s.asal", pagu=web.md(utama.sumber.get("pagu") or web.KOSONG), realisasi=web.md(utama.sumber.get("realisasi") or web.KOSONG)))
 
-tabel = rincian_anggaran.tabel_rincian(baris, ambang)
 fokus = None
 if baris["pagu"].notna().any() and baris["level"].isin(["program", "kegiatan", "sub_kegiatan"]).any():
     st.subheader(s.t("s.pohon"))
@@ -83,7 +80,7 @@ web.tampil_tabel(
 )
 
 st.subheader(s.t("s.triwulan"))
-tw, tw_lain = rincian_anggaran.triwulan_laporan(ang, instansi, tahun, sumber)
+tw, tw_lain = rincian["triwulan"]
 if len(tw) and tw[["rencana", "realisasi"]].notna().any().any():
     web.tampil_grafik(charts.triwulan, tw, s.bahasa, key="serapan_tw")
     if tw["realisasi"].isna().all():

@@ -220,25 +220,24 @@ def test_sql_dari_rumus():
 
 # --- pages read aggregates, not every raw row ---------------------------------------------------------
 def test_halaman_tidak_memuat_semua_baris(monkeypatch, db):
-    """Ringkasan, Perbandingan, Efisiensi, Tren and Serapan never read all indicator or budget rows: only
-    aggregates, and the rows of one agency-year (Serapan) or one indicator (Tren)."""
+    """No page reads all indicator or budget rows: only aggregates, and the rows of one agency-year (Serapan),
+    one indicator (Tren), one standard indicator's wordings (Tren, Perbandingan) or one finding (Kualitas data)."""
     from streamlit.testing.v1 import AppTest
 
     from conftest import ROOT
-    from lkjip import web
+    import streamlit as st
 
     dibaca = []
     for nama in ("indikator", "anggaran"):
         asli = getattr(Store, nama)
 
         def catat(self, instansi=None, tahun=None, *a, _asli=asli, _nama=nama, **k):
-            dibaca.append((_nama, instansi, tahun, k.get("indikator")))
+            dibaca.append((_nama, instansi, tahun, k.get("indikator") or k.get("ids")))
             return _asli(self, instansi, tahun, *a, **k)
 
         monkeypatch.setattr(Store, nama, catat)
     monkeypatch.setenv("LKJIP_DB", str(db))
-    web._indikator.clear()
-    web._anggaran.clear()
+    st.cache_data.clear()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
     for h in ("pages/ringkasan.py", "pages/perbandingan.py", "pages/efisiensi.py", "pages/serapan.py", "pages/tren.py"):
@@ -246,7 +245,18 @@ def test_halaman_tidak_memuat_semua_baris(monkeypatch, db):
         assert not at.exception, (h, [e.value for e in at.exception])
     at.button_group(key="tren_mode").set_value("indikator").run()
     assert not at.exception
+    at.button_group(key="tren_mode").set_value("standar").run()
+    assert not at.exception and len(at.dataframe[0].value)  # a standard indicator's values across agencies
+    at.switch_page("pages/perbandingan.py").run()
+    at.selectbox(key="banding_standar").set_value("psks_aktif").run()
+    assert not at.exception
+    at.switch_page("pages/kualitas.py").run()
+    at.session_state["kualitas_tabel"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    assert not at.exception and any(h.value == "Baris yang terlibat" for h in at.subheader)
     semua = [d for d in dibaca if not d[1] and not d[3]]  # no agency chosen and no indicator: every row
     assert not semua, semua
     assert ("anggaran", [BEKASI], [2023], None) in dibaca  # the Serapan page: the agency-year shown
-    assert any(d[0] == "indikator" and d[3] for d in dibaca)  # Tren, one indicator
+    assert any(d[0] == "indikator" and isinstance(d[3], str) for d in dibaca)  # Tren, one indicator
+    assert any(d[0] == "indikator" and isinstance(d[3], list) and d[3] and isinstance(d[3][0], str) for d in dibaca)  # a standard's wordings
+    assert any(d[0] == "anggaran" and isinstance(d[3], list) for d in dibaca)  # the rows of the chosen finding, by id

@@ -268,15 +268,31 @@ def test_duckdb_cli_impor_saat_aplikasi_terbuka(db, tmp_path, monkeypatch):
     app.close()
 
 
-def test_halaman_basis_data_tak_terjangkau(monkeypatch):
-    """A PostgreSQL server that cannot be reached: the page says so in one message, no traceback."""
-    from streamlit.testing.v1 import AppTest
 
-    from conftest import ROOT
+def test_versi_data_dibaca_sekali_selama_berkas_dipegang(monkeypatch, db, tmp_path):
+    """While the app holds the DuckDB file open, its data version is read once and kept (no query per figure), and
+    any write in this process (through the app's store or another store of the same file) is seen at once."""
+    from lkjip.bawaan import buka
+    from lkjip.ingest import pratinjau_berkas
+    from lkjip.ingest.simpan import simpan
 
-    monkeypatch.setenv("LKJIP_DB", "postgresql://lkjip:rahasia@127.0.0.1:1/lkjip")
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    assert not at.exception
-    assert [e.value for e in at.error] and "tidak dapat dihubungi" in at.error[0].value
-    assert "rahasia" not in at.error[0].value
+    monkeypatch.setenv("LKJIP_DUCKDB_LEPAS", "60")  # the connection stays open through the test
+    app = buka(db, singgah=True)
+    kueri = []
+    asli = type(app).satu
+    monkeypatch.setattr(type(app), "satu", lambda self, sql, params=None: (kueri.append(sql), asli(self, sql, params))[1])
+    versi = app.versi_data
+    app.versi_data
+    sebelum = len(kueri)
+    assert [app.versi_data for _ in range(20)] == [versi] * 20 and len(kueri) == sebelum  # kept, not queried
+    with app.transaksi() as cur:  # a write through the app's own store
+        cur.execute("UPDATE meta SET nilai = nilai WHERE kunci = 'versi_data'")
+    assert app.versi_data == versi + 1
+    f = tmp_path / "depok.csv"
+    f.write_bytes(DEPOK)
+    lain = Store(db)  # another store of this process: DuckDB shares the open database
+    simpan(lain, pratinjau_berkas(f))
+    assert app.versi_data == versi + 2
+    assert "Dinas Sosial Kota Depok" in set(app.daftar_instansi()["nama"])
+    lain.close()
+    app.close()

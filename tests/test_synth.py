@@ -235,4 +235,4 @@ def test_bench_halaman_hilang_bukan_crash(tmp_path):
         "ukuran": {"instansi": 514, "tahun": 10, "seed": 42}, "ulang": 3,
         "halaman": {"halaman": ["pages/tidak_ada.py"], "pilihan": {"1": hasil}},
     })
-    assert "| pages/tidak_ada.py | 1 | n/a | n/a | n/a | tidak ada |" in laporan
+    assert "| pages/tidak_ada.py | 1 | n/a | n/a | n/a | n/a | tidak ada |" in laporan

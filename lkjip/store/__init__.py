@@ -414,9 +414,13 @@ class Store:
 
     @staticmethod
     def _saring(instansi: list[str] | None, tahun: list[int] | None, alias: str = "t",
-                kolom_instansi: str = "i.nama") -> tuple[str, list]:
-        """`` AND ...`` conditions (parameterised) for a choice of agencies and years; empty = all."""
+                kolom_instansi: str = "i.nama", ids: list[int] | None = None) -> tuple[str, list]:
+        """`` AND ...`` conditions (parameterised) for a choice of agencies and years (empty = all) and, when
+        given, of row ids (empty = none)."""
         syarat, params = [], []
+        if ids is not None:
+            syarat.append(f"{alias}.id IN ({', '.join('?' * len(ids))})" if ids else "FALSE")
+            params += [int(x) for x in ids]
         if instansi:
             syarat.append(f"{kolom_instansi} IN ({', '.join('?' * len(instansi))})")
             params += list(instansi)
@@ -426,12 +430,16 @@ class Store:
         return (" AND " + " AND ".join(syarat)) if syarat else "", params
 
     def indikator(self, instansi: list[str] | None = None, tahun: list[int] | None = None, hanya_utama: bool = False,
-                  indikator: str | None = None, tema: str | None = None) -> pd.DataFrame:
-        """Indicator rows; ``indikator``/``tema`` narrow them to one wording or one theme."""
-        where, params = self._saring(instansi, tahun)
+                  indikator: str | list[str] | None = None, tema: str | None = None, ids: list[int] | None = None) -> pd.DataFrame:
+        """Indicator rows; ``indikator``/``tema`` narrow them to one wording (or a list of them) or one theme,
+        ``ids`` to those rows."""
+        where, params = self._saring(instansi, tahun, ids=ids)
         if hanya_utama:
             where += " AND t.utama"
-        for kolom, nilai in (("indikator", indikator), ("tema", tema)):
+        if isinstance(indikator, list):
+            where += f" AND t.indikator IN ({', '.join('?' * len(indikator))})" if indikator else " AND FALSE"
+            params += indikator
+        for kolom, nilai in (("indikator", None if isinstance(indikator, list) else indikator), ("tema", tema)):
             if nilai is not None:
                 where += f" AND t.{kolom} = ?"
                 params.append(nilai)
@@ -447,8 +455,8 @@ class Store:
             params,
         )
 
-    def anggaran(self, instansi: list[str] | None = None, tahun: list[int] | None = None) -> pd.DataFrame:
-        where, params = self._saring(instansi, tahun)
+    def anggaran(self, instansi: list[str] | None = None, tahun: list[int] | None = None, ids: list[int] | None = None) -> pd.DataFrame:
+        where, params = self._saring(instansi, tahun, ids=ids)
         return self.baca(
             f"""SELECT t.id, i.nama AS instansi, t.tahun, t.urutan, t.level, t.kode, t.uraian, t.induk_id,
                        t.sasaran, t.pagu_awal, t.pagu_awal_teks, t.pagu, t.pagu_teks, t.realisasi,
@@ -462,11 +470,12 @@ class Store:
             params,
         )
 
-    def tabel(self, nama: str, instansi: list[str] | None = None, tahun: list[int] | None = None) -> pd.DataFrame:
+    def tabel(self, nama: str, instansi: list[str] | None = None, tahun: list[int] | None = None,
+              ids: list[int] | None = None) -> pd.DataFrame:
         """skor, renstra or nilai_dilaporkan rows with the agency name."""
         if nama not in ("skor", "renstra", "nilai_dilaporkan"):
             raise ValueError(nama)
-        where, params = self._saring(instansi, tahun)
+        where, params = self._saring(instansi, tahun, ids=ids)
         df = self.baca(
             f"SELECT i.nama AS instansi, t.* FROM {nama} t JOIN instansi i ON i.id = t.instansi_id "
             f"WHERE TRUE {where} ORDER BY i.nama, t.tahun, t.id",

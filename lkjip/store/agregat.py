@@ -344,3 +344,11 @@ def rumusan_indikator(store, instansi=None, tahun=None) -> pd.DataFrame:
         SELECT instansi, indikator, MAX(CASE WHEN rn = 1 THEN satuan END) AS satuan,
                string_agg(DISTINCT CAST(tahun AS VARCHAR), ', ' ORDER BY CAST(tahun AS VARCHAR)) AS tahun_data
         FROM r GROUP BY instansi, indikator ORDER BY instansi, indikator""", p)
+
+
+def pasangan_indikator(store, instansi=None, tahun=None) -> pd.DataFrame:
+    """Each distinct (agency, indicator wording, unit) of the main tables: what links a wording to a standard
+    indicator (lkjip.standar.tautkan), without reading the rows."""
+    where, p = store._saring(list(instansi or []) or None, list(tahun or []) or None)
+    return store.baca(f"""SELECT DISTINCT i.nama AS instansi, t.indikator, t.satuan FROM indikator t
+                          JOIN instansi i ON i.id = t.instansi_id WHERE t.utama {where}""", p)

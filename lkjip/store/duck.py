@@ -25,6 +25,7 @@ import os
 import threading
 import time
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Iterator
 
 import duckdb
@@ -35,6 +36,19 @@ from . import DDL_SCHEMA_MIGRASI, SQL_NAIKKAN_VERSI, Store, StoreError, lokasi_d
 
 PESAN_DIPAKAI = ("Basis data {path} sedang dipakai proses lain (misalnya aplikasi Streamlit). "
                  "Hentikan aplikasi itu dulu, atau pakai --db untuk basis data lain.")
+
+
+# A file's generation in this process: bumped when a connection to it opens and around every use that may
+# write, through any store of this process (DuckDB shares one database per file in a process). While this
+# process holds the file open no other process can write it, so a data version read at one generation stays
+# true until the generation moves; the app then reads the version once instead of once per figure.
+_GENERASI: dict[Path, int] = {}
+_KUNCI_GENERASI = threading.Lock()
+
+
+def _naikkan_generasi(path: Path) -> None:
+    with _KUNCI_GENERASI:
+        _GENERASI[path] = _GENERASI.get(path, 0) + 1
 
 
 def _tunggu(nama: str, bawaan: float) -> float:
@@ -78,6 +92,7 @@ class StoreDuckDB(Store):
         self._dipakai_terakhir = 0.0
         self._jejak: tuple | None = None
         self._versi: int | None = None
+        self._versi_generasi = -1
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self._con = _buka(self.path, read_only, _tunggu("LKJIP_DB_TUNGGU", 3.0))
@@ -105,6 +120,7 @@ class StoreDuckDB(Store):
         with self._kunci_con:
             if self._con is None:
                 self._con = _buka(self.path, self.read_only, _tunggu("LKJIP_DUCKDB_TUNGGU", 2.0))
+                _naikkan_generasi(self.path)
             self._pakai += 1
         try:
             yield self._con
@@ -123,6 +139,15 @@ class StoreDuckDB(Store):
                     self._con.close()
                     self._con = None
 
+    @contextmanager
+    def _menulis(self) -> Iterator[None]:
+        """Around a use that may write: the data version read before or during it is read again after it."""
+        _naikkan_generasi(self.path)
+        try:
+            yield
+        finally:
+            _naikkan_generasi(self.path)
+
     def _jejak_berkas(self) -> tuple:
         hasil = []
         for p in (self.path, self.path.with_name(self.path.name + ".wal")):
@@ -138,9 +163,11 @@ class StoreDuckDB(Store):
         if not self.singgah:
             return int(self.satu("SELECT nilai FROM meta WHERE kunci = 'versi_data'"))
         jejak = self._jejak_berkas()
-        if self._versi is not None and jejak == self._jejak and self._con is None:
+        if self._versi is not None and ((self._con is None and jejak == self._jejak)
+                                        or (self._con is not None and self._versi_generasi == _GENERASI.get(self.path, 0))):
             self.sibuk = False
             return self._versi
+        generasi = _GENERASI.get(self.path, 0)
         try:
             versi = int(self.satu("SELECT nilai FROM meta WHERE kunci = 'versi_data'"))
         except StoreError:
@@ -149,7 +176,7 @@ class StoreDuckDB(Store):
             self.sibuk = True  # another process holds the file: serve what is cached
             return self._versi
         self.sibuk = False
-        self._versi, self._jejak = versi, jejak
+        self._versi, self._jejak, self._versi_generasi = versi, jejak, generasi
         return versi
 
     def baca(self, sql: str, params: list | tuple | None = None) -> pd.DataFrame:
@@ -176,7 +203,7 @@ class StoreDuckDB(Store):
 
     @contextmanager
     def kursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        with self._sambungan() as con:
+        with self._menulis(), self._sambungan() as con:
             cur = con.cursor()
             try:
                 yield cur
@@ -185,7 +212,7 @@ class StoreDuckDB(Store):
 
     @contextmanager
     def transaksi(self, naikkan_versi: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
-        with self._kunci, self._sambungan() as con:
+        with self._kunci, self._menulis(), self._sambungan() as con:
             cur = con.cursor()
             cur.execute("BEGIN TRANSACTION")
             try:
@@ -200,7 +227,7 @@ class StoreDuckDB(Store):
                 cur.close()
 
     def migrasi(self) -> None:
-        with self._kunci, self._sambungan() as con:
+        with self._kunci, self._menulis(), self._sambungan() as con:
             cur = con.cursor()
             cur.execute(DDL_SCHEMA_MIGRASI)
             sudah = {r[0] for r in cur.execute("SELECT versi FROM schema_migrasi").fetchall()}
