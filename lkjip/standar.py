@@ -125,12 +125,12 @@ def tautkan(ind: pd.DataFrame, tetap: pd.DataFrame | None) -> pd.DataFrame:
     df = ind.copy()
     if not len(df):
         return df.assign(standar=pd.Series(dtype=object), cara=pd.Series(dtype=object))
-    kunci = df["indikator"].map(kunci_teks)
     pasangan = [(i, s if isinstance(s, str) else None) for i, s in zip(df["indikator"], df["satuan"])]
-    saran = {p: sarankan(*p) for p in set(pasangan)}
+    saran = {p: sarankan(*p) for p in set(pasangan)}  # agencies share wordings: each (wording, unit) once
     df["standar"] = [saran[p] for p in pasangan]
     df["cara"] = ["otomatis" if s else None for s in df["standar"]]
     if tetap is not None and len(tetap):
+        kunci = df["indikator"].map({t: kunci_teks(t) for t in df["indikator"].unique()})
         peta = {(r.instansi, r.indikator_kunci): r.standar for r in tetap.itertuples(index=False)}
         for pos, (inst, k) in enumerate(zip(df["instansi"], kunci)):
             if (inst, k) in peta:

@@ -131,7 +131,7 @@ def temuan(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFrame
 def temuan_per_instansi(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFrame:
     from . import checks
 
-    return checks.ringkas_per_instansi(temuan(path, versi, instansi, tahun))
+    return checks.jumlah_per_instansi(store(), list(instansi) or None, list(tahun) or None)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -142,6 +142,18 @@ def standar_tertaut(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.
     df = standar.tautkan(agregat.rumusan_indikator(store(), *_pilih(instansi, tahun)), standar.daftar_tetap(store()))
     kolom = ["instansi", "indikator", "satuan", "standar", "cara", "tahun_data"]
     return df[kolom].reset_index(drop=True) if len(df) else pd.DataFrame(columns=kolom)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def standar_ada(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFrame:
+    """Which agency reports which standard indicator (columns instansi, standar; one row per pair): the
+    wordings and units of the chosen agencies linked as lkjip.standar.nilai_standar links them."""
+    from . import standar
+
+    df = standar.tautkan(agregat.pasangan_indikator(store(), *_pilih(instansi, tahun)), standar.daftar_tetap(store()))
+    if not len(df):
+        return pd.DataFrame(columns=["instansi", "standar"])
+    return df.dropna(subset=["standar"])[["instansi", "standar"]].drop_duplicates().reset_index(drop=True)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

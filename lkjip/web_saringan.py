@@ -72,6 +72,9 @@ class Saringan:
     def standar_tertaut(self) -> pd.DataFrame:
         return web_data.standar_tertaut(*self._k())
 
+    def standar_ada(self) -> pd.DataFrame:
+        return web_data.standar_ada(*self._k())
+
     def nilai_standar(self, kode: str) -> pd.DataFrame:
         return web_data.nilai_standar(*self._k(), kode)
 

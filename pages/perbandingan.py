@@ -36,8 +36,8 @@ else:
     st.info(s.t("u.kosong_saring"))
 
 st.subheader(s.t("p.standar"))
-tertaut = s.standar_tertaut()
-ada = tertaut[tertaut["instansi"].isin(nama)].dropna(subset=["standar"]).groupby("standar")["instansi"].nunique()
+ada = s.standar_ada()
+ada = ada[ada["instansi"].isin(nama)].groupby("standar")["instansi"].nunique()  # agencies shown per standard indicator
 kode = [k for k in standar.STANDAR if k in ada.index]
 if kode:
     web.pilihan_sah("banding_standar", kode)

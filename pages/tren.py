@@ -59,7 +59,7 @@ if mode == "indikator":
     web.rumus(s, "capaian")
 elif mode == "standar":
     tertaut = s.standar_tertaut()
-    ada = tertaut.dropna(subset=["standar"]).groupby("standar")["instansi"].nunique()
+    ada = s.standar_ada().groupby("standar")["instansi"].nunique()
     kode = [k for k in standar.STANDAR if k in ada.index]
     if not kode:
         st.info(s.t("t.standar_kosong"))

@@ -401,6 +401,18 @@ def test_ringkas_per_instansi(temuan):
     assert checks.ringkas_per_instansi(temuan.iloc[0:0]).empty
 
 
+def test_jumlah_per_instansi_dihitung_di_basis_data(db_bawaan, tmp_path):
+    """The count the Ringkasan cards show, done in SQL, equals the summary of the findings read whole."""
+    salinan = tmp_path / "bawaan.duckdb"
+    shutil.copy(db_bawaan, salinan)
+    with Store(salinan) as s:
+        for pilih in ({}, {"instansi": [PAREPARE]}, {"tahun": [2023]}, {"instansi": [BEKASI, PASURUAN], "tahun": [2022]}):
+            sql = checks.jumlah_per_instansi(s, **pilih)
+            pd.testing.assert_frame_equal(sql, checks.ringkas_per_instansi(checks.temuan(s, **pilih)))
+        assert checks.jumlah_per_instansi(s)["jumlah"].sum() == 57  # every finding on the bundled data
+        assert checks.jumlah_per_instansi(s, tahun=[1999]).empty
+
+
 def test_saring_instansi_dan_tahun(db):
     with Store(db) as s:
         df = checks.periksa(s, [PASURUAN], [2022])

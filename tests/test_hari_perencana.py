@@ -285,3 +285,16 @@ def test_nama_panjang_dibungkus_bukan_dipotong():
     assert sempit > 64 and lebar > 64 and sempit > lebar
     sangat = pd.DataFrame({"uraian": [sasaran * 5]})
     assert tinggi_baris(sangat, konfigurasi_kolom(sangat, ["uraian"], "id")) <= MAKS_BARIS * 18 + 14
+
+
+def test_templat_grafik_sama_dengan_plotly_white():
+    """The charts' slim template looks exactly like plotly_white for every trace type they draw."""
+    import plotly.io as pio
+
+    putih = pio.templates["plotly_white"]
+    df = pd.DataFrame({"instansi": [BEKASI, PAREPARE], "tahun": [2022, 2023], "capaian": [90.0, 101.5]})
+    for fig in (charts.garis_tahun(df, "capaian", "capaian"), charts.peringkat(df.rename(columns={"capaian": "rata_capaian"}), 120, "c")):
+        t = fig.layout.template
+        assert t.layout == putih.layout
+        for jenis in {d.type for d in fig.data}:
+            assert jenis in charts.JENIS_JEJAK and t.data[jenis] == putih.data[jenis]

@@ -19,7 +19,7 @@ from __future__ import annotations
 from . import indikator, anggaran, salah_cetak, klaim, persen, skor_kategori  # noqa: F401  (registration)
 from .keluaran import ke_json, tabel_teks
 from .registri import DAFTAR, VERSI, jenis_semua
-from .simpan import perbarui, periksa, periksa_data, ringkas_per_instansi, segarkan, temuan, versi_tersimpan
+from .simpan import jumlah_per_instansi, perbarui, periksa, periksa_data, ringkas_per_instansi, segarkan, temuan, versi_tersimpan
 from .toleransi import (BATAS_GALAT_PERSEN, TOLERANSI_RUPIAH, cocok_dibulatkan, cocok_seri, desimal_tercetak)
 from .umum import KOLOM_TEMUAN, TINGKAT, Teks, gabung_sumber, kunci_temuan, nama_baku, penjelasan_bahasa, rapikan
 from .anggaran import (NILAI_KEMBAR_DIGIT, NILAI_KEMBAR_MIN, cek_bagian_antar_tabel, cek_beda_anggaran, cek_jumlah_bagian,
@@ -34,7 +34,7 @@ JENIS_EN: dict[str, str] = {k: v[1] for k, v in jenis_semua().items()}
 __all__ = [
     "DAFTAR", "VERSI", "JENIS", "JENIS_EN", "KOLOM_TEMUAN", "TINGKAT", "BATAS_GALAT_PERSEN", "TOLERANSI_RUPIAH",
     "NILAI_KEMBAR_DIGIT", "NILAI_KEMBAR_MIN", "periksa", "periksa_data", "perbarui", "segarkan", "temuan", "versi_tersimpan",
-    "ringkas_per_instansi", "rapikan", "kunci_temuan", "cocok_dibulatkan", "cocok_seri", "desimal_tercetak", "gabung_sumber",
+    "ringkas_per_instansi", "jumlah_per_instansi", "rapikan", "kunci_temuan", "cocok_dibulatkan", "cocok_seri", "desimal_tercetak", "gabung_sumber",
     "nama_baku", "penjelasan_bahasa", "Teks", "tabel_teks", "ke_json", "jenis_semua",
     "cek_capaian", "cek_rata_rata", "cek_beda_indikator", "cek_target_realisasi_kosong", "cek_serapan", "cek_serapan_dilaporkan",
     "cek_jumlah_bagian", "cek_bagian_antar_tabel", "cek_beda_anggaran", "cek_realisasi_melebihi_pagu", "cek_nilai_kembar",

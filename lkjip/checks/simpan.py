@@ -146,6 +146,22 @@ def temuan(store, instansi: list[str] | None = None, tahun: list[int] | None = N
     return rapikan(store.baca(f"SELECT {', '.join(KOLOM_TEMUAN)} FROM temuan t WHERE TRUE {where}", params))
 
 
+def jumlah_per_instansi(store, instansi: list[str] | None = None, tahun: list[int] | None = None) -> pd.DataFrame:
+    """``ringkas_per_instansi(temuan(store, ...))`` counted in the database (the findings themselves are not read)."""
+    if getattr(store, "read_only", False):
+        return ringkas_per_instansi(temuan(store, instansi, tahun))
+    segarkan(store)
+    where, params = store._saring(instansi, tahun, alias="t", kolom_instansi="t.instansi")
+    df = store.baca(f"""SELECT instansi, tingkat, count(*) AS n FROM (SELECT DISTINCT {', '.join(KOLOM_TEMUAN)} FROM temuan t
+                        WHERE TRUE {where}) d GROUP BY instansi, tingkat""", params)
+    kolom = ["instansi", "jumlah", *TINGKAT]
+    if not len(df):
+        return ringkas_per_instansi(None)
+    t = df.pivot(index="instansi", columns="tingkat", values="n").reindex(columns=list(TINGKAT)).fillna(0)
+    t.insert(0, "jumlah", t.sum(axis=1))
+    return t.reset_index()[kolom].sort_values("instansi").reset_index(drop=True).astype({k: "int64" for k in kolom[1:]})
+
+
 def ringkas_per_instansi(df: pd.DataFrame) -> pd.DataFrame:
     """Findings per agency: columns instansi, jumlah, galat, peringatan, info (sorted by agency)."""
     kolom = ["instansi", "jumlah", *TINGKAT]
