@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from . import label
-from .ingest.simpan import GalatImpor, batalkan, rincian, ulangi
+from .ingest.simpan import GalatImpor, batalkan, instansi_impor, riwayat, rincian, ulangi
 from .teks_aman import md
 
 
@@ -16,6 +16,23 @@ def _per_tabel(jumlah: dict[str, int], s) -> str:
 
 def _bagian(daftar: list[tuple[str, str, int | None, int]], s) -> str:
     return "; ".join(f"{n} {label.nama_tabel(t, s.bahasa)} · {md(i)}{f' {th}' if th is not None else ''}" for t, i, th, n in daftar)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _riwayat(path: str, versi: int, batas: int) -> pd.DataFrame:
+    from .web_data import store
+
+    r = riwayat(store(), batas)
+    # the agencies each import wrote or replaced: whose writers may undo it (asked per user on the page)
+    return r.assign(instansi_tersentuh=[instansi_impor(store(), int(i)) for i in r["id"]])
+
+
+def riwayat_terakhir(batas: int = 20) -> pd.DataFrame:
+    """lkjip.ingest.simpan.riwayat with ``instansi_tersentuh`` (lkjip.ingest.simpan.instansi_impor) per import;
+    cached by data version, which every import, undo and redo bumps."""
+    from .web_data import kunci
+
+    return _riwayat(*kunci(), batas)
 
 
 def tampil_riwayat(r: pd.DataFrame, s) -> None:

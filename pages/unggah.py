@@ -8,7 +8,7 @@ from lkjip.ingest import GalatBerkas, Keputusan, atur_polaritas, atur_tema, cupl
 from lkjip.ingest.berkas import BATAS_MB
 from lkjip.ingest.penjaga import pratinjau_terjaga
 from lkjip.ingest.profil import kandidat_profil, tandai_dipakai
-from lkjip.ingest.simpan import GalatImpor, instansi_berkas, instansi_impor, konflik, riwayat, simpan
+from lkjip.ingest.simpan import GalatImpor, instansi_berkas, konflik, simpan
 from lkjip.numbers import format_persen
 from lkjip.templat import buat_templat
 from lkjip.vocab import TEMA
@@ -154,13 +154,13 @@ if boleh:
 tampil_impor.daftar_profil(s, store, boleh, pengguna)
 
 st.subheader(s.t("ug.terakhir"))
-r = riwayat(store, 20)
+r = web.riwayat_terakhir(20)
 if not len(r):
     st.caption(s.t("ug.belum"))
 else:
     web.tampil_riwayat(r, s)
     if boleh:  # only the imports this user may undo or redo are offered (lkjip.ingest.simpan refuses the others too)
-        web.batal_dan_ulang(r[[akses.pesan_tolak(pengguna, instansi_impor(store, int(i)), "batal") is None for i in r["id"]]],
+        web.batal_dan_ulang(r[[akses.pesan_tolak(pengguna, list(t), "batal") is None for t in r["instansi_tersentuh"]]],
                             s, pengguna)
 
 if akses.boleh_lihat_log(pengguna):  # the activity log has its own page, listed for admins

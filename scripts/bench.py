@@ -350,8 +350,8 @@ def waktu_halaman(db_path: str | os.PathLike, halaman: list[str], pilihan: dict[
     """
     from streamlit import config
     from streamlit.runtime.pages_manager import PagesManager
-    from streamlit.runtime.scriptrunner import script_runner
-    from streamlit.testing.v1 import app_test
+    from streamlit.runtime.scriptrunner import script_cache, script_runner
+    from streamlit.testing.v1 import app_test, local_script_runner
 
     # the deployed settings (deploy/streamlit-produksi.toml): no full garbage collection after each run
     gc_lama = config.get_option("runner.postScriptGC")
@@ -369,6 +369,10 @@ def waktu_halaman(db_path: str | os.PathLike, halaman: list[str], pilihan: dict[
             naskah.append(time.perf_counter() - t0)
 
     script_runner.ScriptRunner._run_script = _ukur
+    # a server compiles each script once (its ScriptCache); AppTest makes a new cache, so a new compile, per run
+    cache_lama = (app_test.ScriptCache, local_script_runner.ScriptCache)
+    skrip = script_cache.ScriptCache()
+    app_test.ScriptCache = local_script_runner.ScriptCache = lambda: skrip
 
     def jalan(at) -> tuple[float, float]:
         """(script time, AppTest wall time) of one run (a run that reruns itself counts both scripts)."""
@@ -390,6 +394,7 @@ def waktu_halaman(db_path: str | os.PathLike, halaman: list[str], pilihan: dict[
         return _ukur_halaman(halaman, pilihan, ulang, batas_waktu, jalan)
     finally:  # the measuring hooks end with the measurement (a test may call this in its own process)
         script_runner.ScriptRunner._run_script = asli
+        app_test.ScriptCache, local_script_runner.ScriptCache = cache_lama
         config.set_option("runner.postScriptGC", gc_lama)
 
 

@@ -85,8 +85,8 @@ def bab3(store, instansi: str, tahun: int, batas: float | None = measures.BATAS_
     """The Bab III (Akuntabilitas Kinerja) draft of one agency-year."""
     tahun = int(tahun)
     _pastikan(store, instansi, tahun)
-    ind = store.indikator()  # every agency: the comparison needs the others
-    sendiri = ind[ind["instansi"] == instansi]
+    sendiri = store.indikator([instansi])  # every year of this agency: the trend over years
+    ind = store.indikator(tahun=[tahun])  # every agency of this year: the comparison with the others
     ang = store.anggaran([instansi])
     renstra = store.tabel("renstra", [instansi])
     temuan = checks.temuan(store, [instansi], [tahun])
