@@ -202,9 +202,9 @@ def pembanding_instansi(ind: pd.DataFrame, instansi: str, tahun: int, kunci: pd.
     """
     df = analisis.indikator_analisis(ind.assign(kunci=kunci))
     df = df[(df["tahun"] == tahun) & df["kunci"].notna() & df["capaian"].notna()]
-    per = (df.groupby(["kunci", "instansi"])["capaian"]
-           .agg(lambda v: measures.rata_rata_capaian([float(x) for x in v], batas).nilai)
-           .rename("nilai").reset_index())
+    # measures.rata_rata_capaian per agency and key, vectorised: the mean of the capaian each capped at batas
+    per = (df.assign(nilai=analisis._kapai(df["capaian"].astype(float), batas)).groupby(["kunci", "instansi"])["nilai"]
+           .mean().reset_index())
     milik = df[df["instansi"] == instansi]
     baris = []
     for k in dict.fromkeys(milik.sort_values("id")["kunci"]):
