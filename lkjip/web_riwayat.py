@@ -6,7 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from . import label
-from .ingest.simpan import GalatImpor, batalkan, instansi_impor, riwayat, rincian, ulangi
+from .akses.tulis import instansi_per_impor
+from .ingest.simpan import GalatImpor, batalkan, riwayat, rincian, ulangi
 from .teks_aman import md
 
 
@@ -24,7 +25,8 @@ def _riwayat(path: str, versi: int, batas: int) -> pd.DataFrame:
 
     r = riwayat(store(), batas)
     # the agencies each import wrote or replaced: whose writers may undo it (asked per user on the page)
-    return r.assign(instansi_tersentuh=[instansi_impor(store(), int(i)) for i in r["id"]])
+    tersentuh = instansi_per_impor(store(), [int(i) for i in r["id"]])
+    return r.assign(instansi_tersentuh=[tersentuh[int(i)] for i in r["id"]])
 
 
 def riwayat_terakhir(batas: int = 20) -> pd.DataFrame:

@@ -16,20 +16,35 @@ def instansi_berkas(p) -> list[str]:
     return sorted(nama)
 
 
+def _instansi_tahun(cur, impor_id: list[int]) -> list[tuple[int, str, int | None]]:
+    """(import id, agency, year) for every agency-year these imports wrote or replaced."""
+    tanda = ", ".join("?" * len(impor_id))
+    bagian = " UNION ".join(f"SELECT impor_id, instansi_id, tahun FROM {t} WHERE impor_id IN ({tanda})" for t in TABEL_DATA)
+    rows = cur.execute(
+        f"SELECT DISTINCT t.impor_id, i.nama, t.tahun FROM ({bagian} UNION SELECT impor_id, json_extract(baris, '$.instansi_id')::BIGINT, "
+        f"json_extract(baris, '$.tahun')::INTEGER FROM cadangan_impor WHERE impor_id IN ({tanda})) t JOIN instansi i ON i.id = t.instansi_id "
+        "ORDER BY 1, 2, 3", [int(x) for x in impor_id] * (len(TABEL_DATA) + 1)).fetchall()
+    return [(int(iid), n, None if th is None else int(th)) for iid, n, th in rows]
+
+
 def instansi_tahun_impor(cur, impor_id: int) -> list[tuple[str, int | None]]:
     """The agency-years an import wrote or replaced (what undoing it touches)."""
-    bagian = " UNION ".join(f"SELECT instansi_id, tahun FROM {t} WHERE impor_id = ?" for t in TABEL_DATA)
-    rows = cur.execute(
-        f"SELECT DISTINCT i.nama, t.tahun FROM ({bagian} UNION SELECT json_extract(baris, '$.instansi_id')::BIGINT, "
-        "json_extract(baris, '$.tahun')::INTEGER FROM cadangan_impor WHERE impor_id = ?) t JOIN instansi i ON i.id = t.instansi_id "
-        "ORDER BY 1, 2", [impor_id] * (len(TABEL_DATA) + 1)).fetchall()
-    return [(n, None if th is None else int(th)) for n, th in rows]
+    return [(n, th) for _, n, th in _instansi_tahun(cur, [impor_id])]
+
+
+def instansi_per_impor(store, impor_id: list[int]) -> dict[int, list[str]]:
+    """Import id -> the agencies it wrote or replaced (whose writers may undo it), in one query."""
+    hasil: dict[int, set[str]] = {int(i): set() for i in impor_id}
+    if hasil:
+        with store.kursor() as cur:
+            for iid, n, _ in _instansi_tahun(cur, list(hasil)):
+                hasil[iid].add(n)
+    return {i: sorted(v) for i, v in hasil.items()}
 
 
 def instansi_impor(store, impor_id: int) -> list[str]:
     """The agencies an import wrote or replaced (whose writers may undo it)."""
-    with store.kursor() as cur:
-        return sorted({n for n, _ in instansi_tahun_impor(cur, impor_id)})
+    return instansi_per_impor(store, [impor_id])[int(impor_id)]
 
 
 def catat_tolak(store, pengguna, aksi: str, instansi: list[str], rincian: str, e: AksesDitolak) -> str:
