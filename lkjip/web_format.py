@@ -19,7 +19,7 @@ from .numbers import format_angka, format_nilai, format_rupiah
 
 KOSONG = "–"
 MAKS_SEL_GAYA = 250_000  # beyond this many cells the display formats fall back to Streamlit's own
-MAKS_SEL_SIMPAN = 12_000  # a rendering kept for reuse (a page of 500 rows × 12 columns fits); larger ones are redone
+MAKS_SEL_SIMPAN = 12_000  # a rendering kept for reuse (the 514-agency ranking and a page of long table fit); larger ones are redone
 
 
 def persen_dua(v: float) -> str:
@@ -84,8 +84,16 @@ def _gaya_tetap(sidik: tuple, _tampil: pd.DataFrame, _jenis: dict, _css: dict) -
 
 
 def _sidik(df: pd.DataFrame) -> tuple:
-    """The content of a frame, as a cache key: its columns, types and a hash of every value."""
-    return (tuple(df.columns), tuple(str(t) for t in df.dtypes), len(df), int(pd.util.hash_pandas_object(df, index=False).sum()))
+    """The content of a frame, as a cache key: its columns, types and every value (numbers by their bytes, text
+    by Python's own string hash, which each string computes once). Raises TypeError for an unhashable value."""
+    isi = []
+    for k in df.columns:
+        nilai = df[k].to_numpy()
+        if nilai.dtype.kind in "biufM":
+            isi.append(hash(nilai.tobytes()))
+        else:  # an empty cell counts as None whatever its kind (NaN, None, pd.NA); NaN would hash by identity
+            isi.append(hash(tuple(None if v is None or v is pd.NA or (isinstance(v, float) and v != v) else v for v in nilai)))
+    return tuple(df.columns), tuple(str(t) for t in df.dtypes), len(df), tuple(isi)
 
 
 def gaya(tampil: pd.DataFrame, jenis: dict[str, str], warna: dict[str, Callable] | None = None) -> Styler | pd.DataFrame:

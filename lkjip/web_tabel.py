@@ -23,7 +23,7 @@ HURUF_PX = 6.2
 TEPI_PX = 20  # cell padding and the header's sort mark
 BARIS_PX = 18  # one wrapped line
 MAKS_BARIS = 5
-BARIS_PER_HALAMAN = 500  # a long table is shown a page at a time (every row is sent to each browser on every view)
+BARIS_PER_HALAMAN = 100  # a long table is shown a page at a time: every row shown is formatted and sent on every view
 
 
 def tampil_tabel(df: pd.DataFrame, s, nama_berkas: str, rupiah: tuple[str, ...] = (), persen: tuple[str, ...] = (),
