@@ -529,7 +529,15 @@ def _baris_skor(inst: Instansi, p: _Profil, tahun_list: list[int], skor_sakip: d
     return rows
 
 
-def _baris_anggaran_tahun(inst: Instansi, p: _Profil, th0: int, tahun: int, seed: int, cetak: _Cetak) -> list:
+# The sasaran each national program supports, as reports link them (e.g. LKjIP Bekasi 2023, Tabel 3.17: program
+# per sasaran): printed on the program line when the agency-year has that sasaran (Efisiensi pairs them).
+_SASARAN_PROGRAM = {"1.06.01": "akun", "1.06.02": "daya", "1.06.03": "rehsos", "1.06.04": "rehsos", "1.06.05": "miskin",
+                    "1.06.06": "bencana", "1.06.07": "pahlawan"}
+
+
+def _baris_anggaran_tahun(inst: Instansi, p: _Profil, th0: int, tahun: int, seed: int, cetak: _Cetak,
+                          sasaran_ada: frozenset[str] = frozenset()) -> list:
+    """``sasaran_ada``: the agency-year's sasaran (texts); a program line names the one it supports among them."""
     rng = _rng(seed, "anggaran", inst.nomor, tahun)
     total = p.anggaran * (1.05 ** (tahun - th0)) * rng.gauss(1.0, 0.06)
     bobot = sum(s[2] for _, _, kg in p.struktur for _, _, subs in kg for s in subs)
@@ -587,8 +595,9 @@ def _baris_anggaran_tahun(inst: Instansi, p: _Profil, th0: int, tahun: int, seed
             s = measures.serapan(a["pagu"], a["realisasi"]).nilai
             if s is not None:
                 serapan_c = cetak.persen(round(s, 2) if rng.random() < 0.7 else round(s), 0.7)
+        sasaran = _SASARAN.get(_SASARAN_PROGRAM.get(kode, "")) if level == "program" else None
         rows.append([
-            inst.nama, tahun, level, kode, uraian, None,
+            inst.nama, tahun, level, kode, uraian, sasaran if sasaran in sasaran_ada else None,
             cetak.rupiah(a["pagu_awal"]), cetak.rupiah(a["pagu"]),
             cetak.rupiah(realisasi_cetak) if realisasi_cetak is not None else rng.choice(["n/a", None]),
             serapan_c,
@@ -604,7 +613,8 @@ def data_instansi(inst: Instansi, tahun_list: list[int], seed: int = 42, teks_sa
     p = _profil(inst, seed)
     cetak = _Cetak(_rng(seed, "cetak", inst.nomor, teks_saja), teks_saja)
     indikator, skor_sakip = _baris_indikator(inst, p, tahun_list, seed, cetak)
-    anggaran = [r for th in tahun_list for r in _baris_anggaran_tahun(inst, p, tahun_list[0], th, seed, cetak)]
+    sasaran = {th: frozenset(r[2] for r in indikator if r[1] == th) for th in tahun_list}
+    anggaran = [r for th in tahun_list for r in _baris_anggaran_tahun(inst, p, tahun_list[0], th, seed, cetak, sasaran[th])]
     return {
         "instansi": [[inst.nama, inst.jenis, inst.provinsi]],
         "indikator": indikator,

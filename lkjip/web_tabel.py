@@ -41,11 +41,14 @@ def tampil_tabel(df: pd.DataFrame, s, nama_berkas: str, rupiah: tuple[str, ...] 
     when given (more columns than fit on screen), else of ``df``. ``per_halaman``: show at most that many
     rows, a page at a time (see ``potong_halaman``); the downloads still hold every row.
     """
+    if not len(df):  # no grid for no rows (the grid would say "empty" in English); nothing to download either
+        st.caption(s.t("u.tabel_kosong"))
+        return None
     tampil = df.copy()
     for k, seri in (tampilan or {}).items():
         tampil[k] = seri.to_numpy()
     if per_halaman:
-        tampil, _ = potong_halaman(tampil, s, kunci or nama_berkas, per_halaman)
+        tampil, _ = potong_halaman(tampil, s, kunci or nama_berkas, per_halaman, kolom_urut=list(df.columns))
     jenis: dict[str, str] = {}
     for kelompok, nama_jenis in ((rupiah, "rupiah"), (persen, "persen"), (progres, "persen"), (angka, "angka"), (nilai, "nilai")):
         jenis.update({k: nama_jenis for k in kelompok})
@@ -134,22 +137,32 @@ def tinggi_baris(tampil: pd.DataFrame, config: dict[str, object]) -> int | None:
     return max(66, min(baris, MAKS_BARIS) * BARIS_PX + 14)  # st.dataframe wraps only above 4rem (64 px)
 
 
-def potong_halaman(df: pd.DataFrame, s, kunci: str, per: int = BARIS_PER_HALAMAN) -> tuple[pd.DataFrame, int]:
-    """One page of a long table: (rows shown, position of the first). Above the table, a page number and
-    which rows of how many are shown. A table of at most ``per`` rows is shown whole, without the control."""
+def potong_halaman(df: pd.DataFrame, s, kunci: str, per: int = BARIS_PER_HALAMAN,
+                   kolom_urut: list[str] | None = None) -> tuple[pd.DataFrame, int]:
+    """One page of a long table: (rows shown, position of the first). Above the table, a page number, a sort of
+    all rows by one of ``kolom_urut`` (default: every column; the grid's own header sort sees one page only) and
+    which rows of how many are shown. A table of at most ``per`` rows is shown whole, without the controls."""
     n = len(df)
     if n <= per:
         return df, 0
     jumlah = -(-n // per)
-    kunci = f"hal_{kunci}"
-    if isinstance(st.session_state.get(kunci), int) and st.session_state[kunci] > jumlah:  # fewer rows after a filter
-        st.session_state[kunci] = jumlah
-    k1, k2 = st.columns([1, 5], vertical_alignment="bottom")
+    k_hal, k_urut, k_arah = f"hal_{kunci}", f"urut_{kunci}", f"turun_{kunci}"
+    if isinstance(st.session_state.get(k_hal), int) and st.session_state[k_hal] > jumlah:  # fewer rows after a filter
+        st.session_state[k_hal] = jumlah
+    pilihan = [k for k in (kolom_urut or list(df.columns)) if k in df.columns]
+    if st.session_state.get(k_urut) not in (None, *pilihan):
+        del st.session_state[k_urut]
+    k1, k2, k3, k_teks = st.columns([1.5, 2, 1, 2.5], vertical_alignment="bottom")
     nomor = int(k1.number_input(s.t("u.halaman_tabel", jumlah=jumlah), min_value=1, max_value=jumlah, value=1, step=1,
-                                key=kunci))
+                                key=k_hal))
+    urut = k2.selectbox(s.t("u.urut"), pilihan, index=None, placeholder=s.t("u.urut_asli"), key=k_urut,
+                        format_func=lambda k: label.judul_kolom(k, s.bahasa))
+    turun = k3.toggle(s.t("u.turun"), key=k_arah)
+    if urut:
+        df = df.sort_values(urut, ascending=not turun, na_position="last", kind="stable")
     awal = (nomor - 1) * per
-    k2.caption(s.t("u.baris_tabel", awal=format_angka(awal + 1, 0), akhir=format_angka(min(awal + per, n), 0),
-                   n=format_angka(n, 0)))
+    k_teks.caption(s.t("u.baris_tabel", awal=format_angka(awal + 1, 0), akhir=format_angka(min(awal + per, n), 0),
+                       n=format_angka(n, 0)))
     return df.iloc[awal:awal + per], awal
 
 

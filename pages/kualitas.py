@@ -46,7 +46,8 @@ st.dataframe(per, hide_index=True, width="stretch", column_config={"instansi": l
              "jumlah": s.t("k.jumlah"), **{k: nama_tingkat(k) for k in checks.TINGKAT}})
 
 st.subheader(s.t("k.temuan"))
-halaman, awal = web.potong_halaman(df, s, "kualitas_tabel")  # a page of findings at a time; the download has all
+halaman, awal = web.potong_halaman(df, s, "kualitas_tabel", kolom_urut=["instansi", "tahun", "jenis", "tingkat", "dilaporkan",
+                                                                        "dihitung", "selisih", "sumber"])  # the download has all
 penjelasan = checks.penjelasan_bahasa(halaman, s.bahasa)  # English where the finding has it
 tampil = halaman.assign(
     putusan=web_reviu.kolom_putusan(halaman, s), penjelasan=penjelasan,

@@ -52,6 +52,6 @@ web.tampil_tabel(
     semua_kolom[["instansi", "tahun", "peringkat", "rata_capaian", "jumlah_indikator", "sedikit", "serapan", "efisiensi_selisih",
                  "pagu"]], s, unduh=semua_kolom, nama_berkas=web.nama_unduhan("ringkasan", s.instansi, s.tahun or None, isi=s.periode), persen=("rata_capaian",),
     rupiah=("pagu", "realisasi"), progres=("serapan",), angka=("efisiensi_selisih",),
-    konteks={"halaman": s.t("nav.ringkasan"), "periode": s.t(f"f.periode_{s.periode}")},
+    konteks={"halaman": s.t("nav.ringkasan"), "periode": s.t(f"f.periode_{s.periode}")}, per_halaman=web.BARIS_PER_HALAMAN,
 )
 web.rumus(s, "rata", "kategori", "serapan", "efisiensi")

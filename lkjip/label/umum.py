@@ -37,8 +37,14 @@ LABEL: dict[str, tuple[str, str]] = {
     "u.unduh_xlsx": ("Unduh xlsx", "Download xlsx"),
     "u.unduh_csv": ("Unduh CSV", "Download CSV"),
     "u.halaman_tabel": ("Halaman tabel (dari {jumlah})", "Table page (of {jumlah})"),
-    "u.baris_tabel": ("Baris {awal}–{akhir} dari {n}. Unduhan xlsx/CSV berisi semua baris.",
-                      "Rows {awal}–{akhir} of {n}. The xlsx/CSV downloads hold every row."),
+    "u.baris_tabel": ("Baris {awal}–{akhir} dari {n}. Mengeklik judul kolom hanya mengurutkan halaman ini; unduhan xlsx/CSV "
+                      "berisi semua baris.",
+                      "Rows {awal}–{akhir} of {n}. Clicking a column header sorts this page only; the xlsx/CSV downloads "
+                      "hold every row."),
+    "u.tabel_kosong": ("Tidak ada baris untuk pilihan ini.", "No rows for this selection."),
+    "u.urut": ("Urutkan semua baris menurut", "Sort all rows by"),
+    "u.urut_asli": ("urutan tabel", "the table's order"),
+    "u.turun": ("Menurun", "Descending"),
     "u.rumus": ("Rumus dan cara baca", "Formulas and how to read this"),
     "u.cari": ("Cari instansi", "Search agencies"),
     "u.teratas": ("Tampilkan", "Show"),
