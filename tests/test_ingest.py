@@ -432,3 +432,20 @@ def test_xlsx_terenkripsi_sungguhan_ditolak_jelas():
     msoffcrypto.OfficeFile(polos).encrypt("rahasia", sandi)
     with pytest.raises(GalatBerkas, match="dilindungi kata sandi"):
         pratinjau(sandi.getvalue(), "capaian_2023.xlsx")
+
+
+def test_jumlah_tercetak_diperiksa_per_instansi_tahun_dalam_satu_lembar():
+    """A sheet of our template holds many agencies (a province workbook): each printed total is checked against
+    its own agency-year's programs, not against every program of the sheet."""
+    kepala = ("instansi,tahun,level,kode,uraian,sasaran,pagu_awal,pagu,realisasi,serapan_dilaporkan,rencana_tw1,rencana_tw2,"
+              "rencana_tw3,rencana_tw4,realisasi_tw1,realisasi_tw2,realisasi_tw3,realisasi_tw4,utama,sumber,catatan\n")
+    baris = [("Dinas Sosial Kota Depok", "total", "", "Jumlah", 300, 250), ("Dinas Sosial Kota Depok", "program", "1.06.01", "Program A", 100, 90),
+             ("Dinas Sosial Kota Depok", "program", "1.06.02", "Program B", 200, 160),
+             ("Dinas Sosial Kota Bogor", "total", "", "Jumlah", 500, 400), ("Dinas Sosial Kota Bogor", "program", "1.06.01", "Program A", 250, 200),
+             ("Dinas Sosial Kota Bogor", "program", "1.06.02", "Program B", 250, 210)]
+    teks = kepala + "".join(f"{i},2023,{lv},{k},{u},,,{pg},{rl},,,,,,,,,,1,LKjIP {i[-5:]} 2023 Tabel 2.4,\n" for i, lv, k, u, pg, rl in baris)
+    p = pratinjau(teks.encode(), "dua_instansi.csv")
+    jumlah = [m for m in p.masalah if "baris jumlah tercetak" in m.pesan]
+    # Depok: 100 + 200 = 300 and 90 + 160 = 250, as printed; Bogor: 200 + 210 = 410, printed 400
+    assert len(jumlah) == 1 and jumlah[0].baris == 5
+    assert "Rp 400" in jumlah[0].pesan and "2 baris program" in jumlah[0].pesan and "Rp 410" in jumlah[0].pesan

@@ -24,10 +24,31 @@ def _sama(a: float, b: float) -> bool:
     return abs(a - b) <= max(1.0, abs(b) * 1e-6)
 
 
+def _kelompok(r: dict) -> tuple:
+    """The budget table a line belongs to: a sheet of our template holds many agencies, years and tables."""
+    return r.get("instansi"), r.get("tahun"), r.get("sumber")
+
+
 def periksa_jumlah(p: Pratinjau, nama: str, t, recs: list[dict], lain: list[dict]) -> None:
-    """A printed total (JUMLAH row) or a bidang urusan line against the sum of the lines read under it."""
+    """A printed total (JUMLAH row) or a bidang urusan line against the sum of the lines read under it, within
+    each agency-year's table."""
     if t.jenis != "anggaran" or not recs:
         return
+    kelompok: dict[tuple, list[dict]] = {}
+    for r in recs:
+        kelompok.setdefault(_kelompok(r), []).append(r)
+    for k, bagian in kelompok.items():
+        _periksa_satu(p, nama, bagian, [r for r in lain if _kelompok(r) in (k, (None, None, None))] if len(kelompok) > 1 else lain)
+    n = {}
+    for r in lain:
+        n[r["level"]] = n.get(r["level"], 0) + 1
+    if n:
+        p.masalah.append(Masalah("info", nama, lain[0]["_baris"], None, None,
+                                 "tidak disimpan dan tidak dihitung sebagai program: " + ", ".join(
+                                     f"{v} {TIDAK_DISIMPAN[k]}" for k, v in n.items())))
+
+
+def _periksa_satu(p: Pratinjau, nama: str, recs: list[dict], lain: list[dict]) -> None:
     peringkat = {lv: i for i, lv in enumerate(LEVEL)}
     baris = [r for r in recs if r["level"] != "total"]
     if not baris:
@@ -48,13 +69,6 @@ def periksa_jumlah(p: Pratinjau, nama: str, t, recs: list[dict], lain: list[dict
             if r["level"] == "bidang_urusan" and r.get(b) is not None and not _sama(jumlah, r[b]) and LEVEL[puncak] == "program":
                 p.masalah.append(Masalah("peringatan", nama, r["_baris"], None, r["uraian"],
                                          f"{b} bidang urusan {_rp(r[b])} berbeda dari jumlah program yang terbaca {_rp(jumlah)}"))
-    n = {}
-    for r in lain:
-        n[r["level"]] = n.get(r["level"], 0) + 1
-    if n:
-        p.masalah.append(Masalah("info", nama, lain[0]["_baris"], None, None,
-                                 "tidak disimpan dan tidak dihitung sebagai program: " + ", ".join(
-                                     f"{v} {TIDAK_DISIMPAN[k]}" for k, v in n.items())))
 
 
 def total_dibaca(p: Pratinjau, kunci: str) -> pd.DataFrame:
