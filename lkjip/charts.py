@@ -217,19 +217,36 @@ def triwulan(df: pd.DataFrame, bahasa: str = "id") -> go.Figure:
     return _tata(fig, barmode="group", tinggi=360)
 
 
+MAKS_INSTANSI_TITIK = 12  # more agencies than this: the efficiency chart shows each agency's latest year, one trace
+
+
+def titik_efisiensi(df: pd.DataFrame) -> pd.DataFrame:
+    """The sasaran the efficiency chart draws: all, or beyond MAKS_INSTANSI_TITIK agencies each agency's latest year."""
+    if df["instansi"].nunique() <= MAKS_INSTANSI_TITIK:
+        return df
+    return df[df["tahun"] == df.groupby("instansi")["tahun"].transform("max")]
+
+
 def kuadran_efisiensi(df: pd.DataFrame, bahasa: str = "id") -> go.Figure:
-    """Capaian (y) vs serapan (x) per sasaran; quadrants split at capaian 100% and the line capaian = serapan."""
+    """Capaian (y) vs serapan (x) per sasaran; quadrants split at capaian 100% and the line capaian = serapan.
+
+    Beyond MAKS_INSTANSI_TITIK agencies, each agency's latest year only (tens of thousands of points at national
+    scale are neither readable nor light to send), drawn as one trace coloured per agency, without a legend."""
     t = lambda k: _teks(k, bahasa)  # noqa: E731
     fig = go.Figure()
-    banyak = df["instansi"].nunique() > 12
-    for nama, g in df.groupby("instansi", sort=True):
+    banyak = df["instansi"].nunique() > MAKS_INSTANSI_TITIK
+    df = titik_efisiensi(df)
+    kelompok = [(None, df)] if banyak else list(df.groupby("instansi", sort=True))
+    for nama, g in kelompok:
         fig.add_trace(go.Scatter(
-            x=g["serapan"], y=g["rata_capaian"], mode="markers", name=_e(nama), showlegend=not banyak,
-            marker=dict(size=[max(10, min(40, (p or 0) ** 0.5 / 4000)) for p in g["pagu"].fillna(0)], color=warna_satu(nama),
-                        line=dict(width=1, color="#333")),
-            text=[_e(x) for x in g["sasaran"]], customdata=[[format_persen(c), format_persen(s), format_rupiah(p)] for c, s, p in zip(g["rata_capaian"], g["serapan"], g["pagu"])],
+            x=g["serapan"], y=g["rata_capaian"], mode="markers", name=_e(nama) if nama else None, showlegend=not banyak,
+            marker=dict(size=[max(10, min(40, (p or 0) ** 0.5 / 4000)) for p in g["pagu"].fillna(0)],
+                        color=[warna_satu(i) for i in g["instansi"]] if banyak else warna_satu(nama), line=dict(width=1, color="#333")),
+            text=[_e(x) for x in g["sasaran"]],
+            customdata=[[format_persen(c), format_persen(s), format_rupiah(p), f"{_e(i)} {th}"]
+                        for c, s, p, i, th in zip(g["rata_capaian"], g["serapan"], g["pagu"], g["instansi"], g["tahun"])],
             hovertemplate=f"<b>%{{text}}</b><br>{t('m.capaian')} %{{customdata[0]}}<br>{t('m.serapan')} %{{customdata[1]}}<br>"
-                          f"{t('m.pagu')} %{{customdata[2]}}<extra>" + _e(nama) + "</extra>",
+                          f"{t('m.pagu')} %{{customdata[2]}}<extra>%{{customdata[3]}}</extra>",
         ))
     maks = max(130.0, float(df[["serapan", "rata_capaian"]].max().max() or 0) + 10)
     fig.add_hline(y=100, line_dash="dot", line_color="#555", annotation_text=t("c.target_tercapai"), annotation_position="bottom right")

@@ -195,7 +195,8 @@ def efisiensi_nka(baris: Iterable[tuple[float | None, float | None, float | None
     E = (Σ pagu × c − Σ realisasi) / Σ pagu × c with c = capaian / 100; nilai = 50 + E/0,2 × 50 with
     E clamped to [−0,2; 0,2].
     """
-    lengkap = [(p, c, r) for p, c, r in baris if p is not None and c is not None and r is not None]
+    # an empty value (None, or NaN from a table) leaves its line out: a NaN would pass through min/max as a clamped E
+    lengkap = [(p, c, r) for p, c, r in baris if all(x is not None and x == x for x in (p, c, r))]
     if not lengkap:
         return NilaiNKA(None, None, "tidak ada baris dengan pagu, capaian dan realisasi lengkap")
     keluaran = sum(p * c / 100 for p, c, _ in lengkap)

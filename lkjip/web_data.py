@@ -121,13 +121,6 @@ def tren_instansi(path: str, versi: int, instansi: tuple, tahun: tuple, tema: st
 
 
 @st.cache_data(show_spinner="Memeriksa kecocokan angka…", max_entries=16)
-def temuan(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFrame:
-    from . import checks
-
-    return checks.temuan(store(), list(instansi) or None, list(tahun) or None)
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
 def temuan_per_instansi(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFrame:
     from . import checks
 

@@ -78,10 +78,6 @@ class Saringan:
     def nilai_standar(self, kode: str) -> pd.DataFrame:
         return web_data.nilai_standar(*self._k(), kode)
 
-    def temuan(self) -> pd.DataFrame:
-        """Reconciliation findings (lkjip.checks) for the chosen agencies and years."""
-        return web_data.temuan(*self._k())
-
     def temuan_per_instansi(self) -> pd.DataFrame:
         """Number of findings per agency and severity (lkjip.checks.ringkas_per_instansi)."""
         return web_data.temuan_per_instansi(*self._k())

@@ -2,6 +2,7 @@
 import streamlit as st
 
 from lkjip import charts, label, web
+from lkjip.numbers import format_angka
 
 s = web.saringan()
 st.title(s.t("nav.efisiensi"))
@@ -14,7 +15,10 @@ tanpa = ef[~ef["tautan"]]
 
 st.subheader(s.t("e.scatter"))
 if len(tertaut):
-    web.tampil_grafik(charts.kuadran_efisiensi, tertaut, s.bahasa, key="efisiensi_kuadran")
+    titik = charts.titik_efisiensi(tertaut)
+    if len(titik) < len(tertaut):
+        st.caption(s.t("e.banyak", n=tertaut["instansi"].nunique(), titik=format_angka(len(titik), 0)))
+    web.tampil_grafik(charts.kuadran_efisiensi, titik, s.bahasa, key="efisiensi_kuadran")
 else:
     st.info(s.t("e.tanpa_tautan"))
 

@@ -91,7 +91,7 @@ def test_grafik_bawaan_indonesia_dan_bisa_inggris():
     tw = pd.DataFrame({"triwulan": ["TW I", "TW II"], "rencana": [5441922139.0, 10009402023.0], "realisasi": [None, None]})
     assert [t.name for t in charts.triwulan(tw).data] == ["Rencana kas", "Realisasi"]
     assert [t.name for t in charts.triwulan(tw, "en").data] == ["Cash plan", "Actual"]
-    ef = pd.DataFrame({"instansi": ["A"], "serapan": [80.0], "rata_capaian": [100.0], "sasaran": ["s"], "pagu": [1e9]})
+    ef = pd.DataFrame({"instansi": ["A"], "tahun": [2023], "serapan": [80.0], "rata_capaian": [100.0], "sasaran": ["s"], "pagu": [1e9]})
     fig = charts.kuadran_efisiensi(ef, "en")
     assert fig.layout.xaxis.title.text == "Budget absorption"
     assert "efisien: capaian > serapan" in [a.text for a in charts.kuadran_efisiensi(ef).layout.annotations]

@@ -298,3 +298,18 @@ def test_templat_grafik_sama_dengan_plotly_white():
         assert t.layout == putih.layout
         for jenis in {d.type for d in fig.data}:
             assert jenis in charts.JENIS_JEJAK and t.data[jenis] == putih.data[jenis]
+
+
+def test_grafik_efisiensi_banyak_instansi_tahun_terakhir():
+    """Beyond 12 agencies the efficiency chart draws each agency's latest year in one trace (national scale: tens of
+    thousands of sasaran); up to 12, one trace per agency with every year."""
+    baris = [{"instansi": f"Dinas Sosial Kota {i:02d}", "tahun": th, "sasaran": f"Sasaran {k}", "serapan": 80.0 + k,
+              "rata_capaian": 95.0 + th - 2022, "pagu": 1e9} for i in range(13) for th in (2022, 2023) for k in range(2)]
+    df = pd.DataFrame(baris)
+    fig = charts.kuadran_efisiensi(df)
+    titik = [t for t in fig.data if t.mode == "markers"]
+    assert len(titik) == 1 and len(titik[0].x) == 26  # 13 agencies × 2 sasaran of 2023
+    assert set(titik[0].y) == {96.0} and len(set(titik[0].marker.color)) > 1
+    assert len(charts.titik_efisiensi(df)) == 26
+    sedikit = charts.kuadran_efisiensi(df[df["instansi"] < "Dinas Sosial Kota 12"])
+    assert len([t for t in sedikit.data if t.mode == "markers"]) == 12 and sum(len(t.x) for t in sedikit.data if t.mode == "markers") == 48

@@ -105,6 +105,8 @@ def test_efisiensi_nka():
     assert m.efisiensi_nka([(100, 100, 10)]).nilai == 100
     assert m.efisiensi_nka([(100, 100, 500)]).nilai == 0
     assert m.efisiensi_nka([(None, 100, 5)]).nilai is None
+    # a sasaran without capaian (NaN from a table) has no NKA value; it used to clamp to 100
+    assert m.efisiensi_nka([(494_295_000.0, float("nan"), 400_000_000.0)]).nilai is None
     assert m.efisiensi_nka([(100, 0, 5)]).nilai is None
 
 

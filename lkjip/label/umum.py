@@ -97,6 +97,10 @@ LABEL: dict[str, tuple[str, str]] = {
     "s.rendah": ("Serapan di bawah ambang", "Absorption below threshold"),
     "s.lebih": ("Realisasi melebihi pagu", "Spending above budget"),
     "e.scatter": ("Capaian vs serapan per sasaran", "Achievement vs absorption per objective"),
+    "e.banyak": ("{n} instansi dipilih: grafik menampilkan tahun laporan terakhir tiap instansi ({titik} sasaran); tabel di "
+                 "bawah berisi semua tahun.",
+                 "{n} agencies chosen: the chart shows each agency's latest report year ({titik} objectives); the table below "
+                 "holds every year."),
     "e.metode": ("Tiga metode efisiensi", "Three efficiency methods"),
     "e.tanpa_tautan": ("Sasaran berikut tidak memiliki tautan ke anggaran dalam laporannya; efisiensinya tidak dihitung.",
                        "These objectives have no link to budget lines in their report; their efficiency is not computed."),
