@@ -6,11 +6,53 @@ function that computes it, with typed arguments (no dispatch by name).
 """
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 import streamlit as st
 
 from . import analisis, bawaan, label
 from .store import Store, StoreError, adalah_url, agregat, lokasi_db
+
+# The figures are kept as shared objects (st.cache_resource), not as pickles (st.cache_data would unpickle a
+# fresh copy at every call of every rerun of every session: CPU on every view, and one copy per concurrent
+# session). A reader gets a shallow copy: with pandas' copy-on-write, adding or changing a column of it never
+# reaches the shared frame.
+_BERSAMA: list = []
+
+
+def _salin(x):
+    if isinstance(x, (pd.DataFrame, pd.Series)):
+        return x.copy(deep=False)
+    if isinstance(x, dict):
+        return {k: _salin(v) for k, v in x.items()}
+    if isinstance(x, tuple):
+        return tuple(_salin(v) for v in x)
+    return x
+
+
+def bersama(max_entries: int = 16, show_spinner: bool | str = False):
+    """st.cache_resource for a figure function, its readers getting shallow copies (see above)."""
+    def hias(f):
+        simpan = st.cache_resource(show_spinner=show_spinner, max_entries=max_entries)(f)
+        _BERSAMA.append(simpan)
+
+        @functools.wraps(f)
+        def baca(*a, **k):
+            return _salin(simpan(*a, **k))
+
+        baca.clear = simpan.clear
+        return baca
+    return hias
+
+
+def kosongkan_cache() -> None:
+    """Empty every cached figure and query (the store stays open): a cold page, as after an upload."""
+    from . import web_format, web_grafik
+
+    st.cache_data.clear()
+    for f in (*_BERSAMA, web_grafik._figur, web_format._gaya_tetap):
+        f.clear()
 
 
 @st.cache_resource(show_spinner="Menyiapkan basis data…")
@@ -75,14 +117,14 @@ def daftar_tahun() -> list[int]:
 # The raw rows are large (all agencies: ~60k indicator and ~220k budget rows at national scale): no page reads
 # them. Rows are read where a page shows rows: one indicator (Tren), one agency-year (Serapan), the rows of
 # one finding (Kualitas data), the rows of one standard indicator's wordings.
-@st.cache_data(show_spinner=False, max_entries=32)
+@bersama()
 def baris_terlibat(path: str, versi: int, ids: tuple[int, ...]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """The indicator rows, budget lines and printed values with these ids (row ids are unique across tables)."""
     s, pilih = store(), list(ids)
     return s.indikator(ids=pilih), s.anggaran(ids=pilih), s.tabel("nilai_dilaporkan", ids=pilih)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@bersama()
 def _tabel(path: str, versi: int, nama: str, instansi: tuple, tahun: tuple) -> pd.DataFrame:
     return store().tabel(nama, list(instansi) or None, list(tahun) or None)
 
@@ -93,41 +135,41 @@ def _pilih(instansi: tuple, tahun: tuple) -> tuple[list | None, list | None]:
     return list(instansi) or None, list(tahun) or None
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@bersama()
 def ringkasan_instansi(path: str, versi: int, instansi: tuple, tahun: tuple, tema: str | None, batas: float,
                        periode: str, min_indikator: int) -> pd.DataFrame:
     # the latest year is chosen on all of an agency's data, then the theme narrows the indicators
     return agregat.ringkasan_instansi(store(), *_pilih(instansi, tahun), tema, batas, periode, min_indikator)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@bersama()
 def matriks_tema(path: str, versi: int, instansi: tuple, tahun: tuple, tema: str | None, batas: float, periode: str) -> pd.DataFrame:
     return agregat.matriks_tema(store(), *_pilih(instansi, tahun), tema, batas, periode)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@bersama()
 def serapan_program(path: str, versi: int, instansi: tuple, tahun: tuple, periode: str) -> pd.DataFrame:
     return agregat.serapan_program(store(), *_pilih(instansi, tahun), periode)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@bersama()
 def efisiensi_sasaran(path: str, versi: int, instansi: tuple, tahun: tuple, tema: str | None, batas: float) -> pd.DataFrame:
     return agregat.efisiensi_sasaran(store(), *_pilih(instansi, tahun), tema, batas)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@bersama()
 def tren_instansi(path: str, versi: int, instansi: tuple, tahun: tuple, tema: str | None, batas: float) -> pd.DataFrame:
     return agregat.tren_instansi(store(), *_pilih(instansi, tahun), tema, batas)
 
 
-@st.cache_data(show_spinner="Memeriksa kecocokan angka…", max_entries=16)
+@bersama(show_spinner="Memeriksa kecocokan angka…")
 def temuan_per_instansi(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFrame:
     from . import checks
 
     return checks.jumlah_per_instansi(store(), list(instansi) or None, list(tahun) or None)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@bersama()
 def standar_tertaut(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFrame:
     """Each distinct indicator wording of the chosen agencies with its standard indicator and how it was linked."""
     from . import standar
@@ -137,7 +179,7 @@ def standar_tertaut(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.
     return df[kolom].reset_index(drop=True) if len(df) else pd.DataFrame(columns=kolom)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@bersama()
 def standar_ada(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFrame:
     """Which agency reports which standard indicator (columns instansi, standar; one row per pair): the
     wordings and units of the chosen agencies linked as lkjip.standar.nilai_standar links them."""
@@ -149,30 +191,30 @@ def standar_ada(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.Data
     return df.dropna(subset=["standar"])[["instansi", "standar"]].drop_duplicates().reset_index(drop=True)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@bersama()
 def daftar_indikator(path: str, versi: int, instansi: tuple, tahun: tuple, tema: str | None) -> pd.Series:
     """IKU/PK indicator wordings -> number of agencies reporting them, most first."""
     df = agregat.daftar_indikator(store(), *_pilih(instansi, tahun), tema)
     return pd.Series(df["n"].astype(int).to_numpy(), index=df["indikator"].to_numpy(), name="n")
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@bersama()
 def tren_indikator(path: str, versi: int, instansi: tuple, tahun: tuple, tema: str | None, indikator: str) -> pd.DataFrame:
     return analisis.tren_indikator(store().indikator(*_pilih(instansi, tahun), indikator=indikator, tema=tema), indikator=indikator)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@bersama()
 def tahun_anggaran(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFrame:
     return agregat.tahun_anggaran(store(), *_pilih(instansi, tahun))
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@bersama()
 def anggaran_satu(path: str, versi: int, instansi: str, tahun: int) -> pd.DataFrame:
     """Every budget line of one agency-year (all its tables)."""
     return store().anggaran([instansi], [int(tahun)])
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@bersama()
 def sumber_serapan(path: str, versi: int, instansi: str, tahun: int) -> tuple[list[str], str]:
     """The budget tables of one agency-year and the one shown first (lkjip.rincian_anggaran.sumber_bawaan)."""
     from . import rincian_anggaran
@@ -181,7 +223,7 @@ def sumber_serapan(path: str, versi: int, instansi: str, tahun: int) -> tuple[li
     return analisis.sumber_anggaran(ang, instansi, tahun), rincian_anggaran.sumber_bawaan(ang, instansi, tahun)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@bersama()
 def rincian_serapan(path: str, versi: int, instansi: str, tahun: int, sumber: str, ambang: int) -> dict:
     """What the Serapan page shows of one budget table: ``baris`` (its tree), ``utama`` (pagu, realisasi and
     serapan as the table prints them), ``tabel`` (the lines with their status against ``ambang``) and
@@ -195,7 +237,7 @@ def rincian_serapan(path: str, versi: int, instansi: str, tahun: int, sumber: st
             "triwulan": rincian_anggaran.triwulan_laporan(ang, instansi, tahun, sumber)}
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@bersama()
 def nilai_standar(path: str, versi: int, instansi: tuple, tahun: tuple, kode: str) -> pd.DataFrame:
     from . import standar
 

@@ -17,12 +17,12 @@ def _nama(kamus: dict[str, tuple[str, str]], kode, bahasa: str) -> str:
     return eng if bahasa == "en" else idn
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@web_data.bersama()
 def _daftar_reviu(path: str, versi: int, instansi: tuple, tahun: tuple) -> pd.DataFrame:
     return reviu.daftar_reviu(web.store(), list(instansi) or None, list(tahun) or None)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@web_data.bersama()
 def _indikator_dan_catatan(path: str, versi: int, instansi: str, tahun: int) -> tuple[list[str], pd.DataFrame]:
     """One agency-year's indicator wordings (main ones first) and its notes; every note bumps the data version."""
     ind = web.store().indikator([instansi], [tahun])

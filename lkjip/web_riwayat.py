@@ -9,6 +9,7 @@ from . import label
 from .akses.tulis import instansi_per_impor
 from .ingest.simpan import GalatImpor, batalkan, riwayat, rincian, ulangi
 from .teks_aman import md
+from .web_data import bersama
 
 
 def _per_tabel(jumlah: dict[str, int], s) -> str:
@@ -19,7 +20,7 @@ def _bagian(daftar: list[tuple[str, str, int | None, int]], s) -> str:
     return "; ".join(f"{n} {label.nama_tabel(t, s.bahasa)} · {md(i)}{f' {th}' if th is not None else ''}" for t, i, th, n in daftar)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@bersama(max_entries=8)
 def _riwayat(path: str, versi: int, batas: int) -> pd.DataFrame:
     from .web_data import store
 

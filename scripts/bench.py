@@ -341,8 +341,8 @@ def waktu_halaman(db_path: str | os.PathLike, halaman: list[str], pilihan: dict[
 
     ``pilihan`` holds the query parameters, e.g. {"instansi": [...], "tahun": ["2023"]} (an empty list
     means all, as in the app). Times are script time (the run in Streamlit's script thread), with the deployed
-    settings. Per page: ``dingin`` = first run after switching to the page with every cache emptied (cached
-    figures, built charts, rendered table formats; the DB connection stays open, as in a running server);
+    settings. Per page: ``dingin`` = first run after switching to the page with every cache emptied
+    (``web_data.kosongkan_cache``: figures, charts, table formats; the DB connection stays open, as in a server);
     ``p50``/``p95`` over ``ulang`` warm reruns; ``*_apptest`` the same runs timed around AppTest (wall time,
     with AppTest reading the messages back); ``awal`` = the landing run before switching
     (in a fresh process it includes opening the DB); ``galat`` = the page's exception or why it could
@@ -399,10 +399,9 @@ def waktu_halaman(db_path: str | os.PathLike, halaman: list[str], pilihan: dict[
 
 
 def _ukur_halaman(halaman: list[str], pilihan: dict[str, list[str]], ulang: int, batas_waktu: float, jalan) -> dict[str, dict]:
-    import streamlit as st
     from streamlit.testing.v1 import AppTest
 
-    from lkjip import web_format, web_grafik
+    from lkjip import web_data
 
     qp = {k: list(v) for k, v in pilihan.items() if v}
     hasil: dict[str, dict] = {}
@@ -414,9 +413,7 @@ def _ukur_halaman(halaman: list[str], pilihan: dict[str, list[str]], ulang: int,
             at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=batas_waktu)
             at.query_params = {k: list(v) for k, v in qp.items()}
             awal = jalan(at)[1]
-            st.cache_data.clear()
-            web_grafik._figur.clear()
-            web_format._gaya_tetap.clear()
+            web_data.kosongkan_cache()
             at.switch_page(h)
             dingin, dingin_dinding = jalan(at)
             galat = _galat_app(at)

@@ -225,7 +225,7 @@ def test_halaman_tidak_memuat_semua_baris(monkeypatch, db):
     from streamlit.testing.v1 import AppTest
 
     from conftest import ROOT
-    import streamlit as st
+    from lkjip import web_data
 
     dibaca = []
     for nama in ("indikator", "anggaran"):
@@ -237,7 +237,7 @@ def test_halaman_tidak_memuat_semua_baris(monkeypatch, db):
 
         monkeypatch.setattr(Store, nama, catat)
     monkeypatch.setenv("LKJIP_DB", str(db))
-    st.cache_data.clear()
+    web_data.kosongkan_cache()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
     for h in ("pages/ringkasan.py", "pages/perbandingan.py", "pages/efisiensi.py", "pages/serapan.py", "pages/tren.py"):
