@@ -243,10 +243,11 @@ def kuadran_efisiensi(df: pd.DataFrame, bahasa: str = "id") -> go.Figure:
             marker=dict(size=[max(10, min(40, (p or 0) ** 0.5 / 4000)) for p in g["pagu"].fillna(0)],
                         color=[warna_satu(i) for i in g["instansi"]] if banyak else warna_satu(nama), line=dict(width=1, color="#333")),
             text=[_e(x) for x in g["sasaran"]],
-            customdata=[[format_persen(c), format_persen(s), format_rupiah(p), f"{_e(i)} {th}"]
-                        for c, s, p, i, th in zip(g["rata_capaian"], g["serapan"], g["pagu"], g["instansi"], g["tahun"])],
-            hovertemplate=f"<b>%{{text}}</b><br>{t('m.capaian')} %{{customdata[0]}}<br>{t('m.serapan')} %{{customdata[1]}}<br>"
-                          f"{t('m.pagu')} %{{customdata[2]}}<extra>%{{customdata[3]}}</extra>",
+            # numbers formatted by plotly with the layout's separators (",." : 98,20% and Rp 1.250.000), so the page
+            # sends numbers rather than a formatted copy of each
+            customdata=[[p, f"{_e(i)} {th}"] for p, i, th in zip(g["pagu"], g["instansi"], g["tahun"])],
+            hovertemplate=f"<b>%{{text}}</b><br>{t('m.capaian')} %{{y:.2f}}%<br>{t('m.serapan')} %{{x:.2f}}%<br>"
+                          f"{t('m.pagu')} Rp %{{customdata[0]:,.0f}}<extra>%{{customdata[1]}}</extra>",
         ))
     maks = max(130.0, float(df[["serapan", "rata_capaian"]].max().max() or 0) + 10)
     fig.add_hline(y=100, line_dash="dot", line_color="#555", annotation_text=t("c.target_tercapai"), annotation_position="bottom right")

@@ -307,3 +307,20 @@ def test_pengunggah_tanpa_teks_inggris_sisa(server, konteks, bahasa, tombol, bat
         return [teks(z.querySelector('button p')), teks(z.querySelector("[data-testid='stFileUploaderDropzoneInstructions'] span"))]; }""")
     assert tampak[0] == tombol and tampak[1].startswith(batas) and "XLSX" in tampak[1]
     zona.screenshot(path=str(ARTEFAK / f"1366_pengunggah_{bahasa}.png"))
+
+
+def test_efisiensi_hover_angka_indonesia(server, konteks):
+    """The efficiency chart sends numbers and plotly formats them with the layout's separators: the hover reads
+    as the reports print (LKjIP Bekasi 2023: a sasaran at capaian 100% and serapan 82,42% of Rp 10.862.021.300)."""
+    page = konteks.halaman()
+    buka(page, f"{server}/efisiensi?instansi=Dinas+Sosial+Kota+Bekasi")
+    titik = page.locator(".js-plotly-plot .scatterlayer .point")
+    titik.first.wait_for()
+    teks = []
+    for i in range(titik.count()):
+        kotak = titik.nth(i).bounding_box()
+        page.mouse.move(kotak["x"] + kotak["width"] / 2, kotak["y"] + kotak["height"] / 2)
+        page.wait_for_timeout(300)
+        teks.append(" ".join(page.eval_on_selector_all(".hoverlayer text", "els => els.map(e => e.textContent)")))
+    assert any("Capaian 100,00%" in t and "Serapan 82,42%" in t and "Rp 10.862.021.300" in t for t in teks), teks
+    assert not any("." in t.split("Serapan ")[1][:6] for t in teks if "Serapan " in t)  # a decimal comma, not a point
