@@ -178,6 +178,7 @@ def _periksa(store) -> None:
 
     n = checks.segarkan(store, per=PERIKSA_PER)
     print(f"Pemeriksaan rekonsiliasi diperbarui untuk {n} instansi (python -m lkjip check untuk melihatnya).")
+    store.perbarui_statistik()
 
 
 def cmd_profil(a) -> int:

