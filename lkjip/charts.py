@@ -26,11 +26,21 @@ WARNA_TANPA_NILAI = "#CFD8DC"  # no value (e.g. a budget line without realisasi)
 
 
 @functools.lru_cache(maxsize=8192)  # every rerun colours every agency
-def warna_satu(nama: str) -> str:
-    """An agency's colour, derived from its name alone: the same on every page and whichever agencies
-    are added or removed (a stable hash of the name picks one of the palette's colours)."""
+def indeks_warna(nama: str) -> int:
+    """An agency's place in PALET, derived from its name alone: the same on every page and whichever agencies
+    are added or removed (a stable hash of the name)."""
     kunci = " ".join(str(nama).lower().split())
-    return PALET[int(hashlib.sha256(kunci.encode("utf-8")).hexdigest()[:8], 16) % len(PALET)]
+    return int(hashlib.sha256(kunci.encode("utf-8")).hexdigest()[:8], 16) % len(PALET)
+
+
+def warna_satu(nama: str) -> str:
+    """An agency's colour (see indeks_warna)."""
+    return PALET[indeks_warna(nama)]
+
+
+# PALET as a stepped colour scale over the indexes -0,5..len-0,5: a marker colour given as indeks_warna is the
+# agency's colour, and plotly checks one array of numbers instead of thousands of colour strings
+SKALA_PALET = [[(i + j) / len(PALET), w] for i, w in enumerate(PALET) for j in (0, 1)]
 
 
 SIMBOL = ["circle", "square", "diamond", "triangle-up", "triangle-down", "pentagon", "hexagon", "star", "cross", "x"]
@@ -241,7 +251,9 @@ def kuadran_efisiensi(df: pd.DataFrame, bahasa: str = "id") -> go.Figure:
         fig.add_trace(go.Scatter(
             x=g["serapan"], y=g["rata_capaian"], mode="markers", name=_e(nama) if nama else None, showlegend=not banyak,
             marker=dict(size=[max(10, min(40, (p or 0) ** 0.5 / 4000)) for p in g["pagu"].fillna(0)],
-                        color=[warna_satu(i) for i in g["instansi"]] if banyak else warna_satu(nama), line=dict(width=1, color="#333")),
+                        line=dict(width=1, color="#333"),
+                        **(dict(color=[indeks_warna(i) for i in g["instansi"]], colorscale=SKALA_PALET, cmin=-0.5,
+                                cmax=len(PALET) - 0.5, showscale=False) if banyak else dict(color=warna_satu(nama)))),
             text=[_e(x) for x in g["sasaran"]],
             # numbers formatted by plotly with the layout's separators (",." : 98,20% and Rp 1.250.000), so the page
             # sends numbers rather than a formatted copy of each

@@ -310,6 +310,16 @@ def test_grafik_efisiensi_banyak_instansi_tahun_terakhir():
     titik = [t for t in fig.data if t.mode == "markers"]
     assert len(titik) == 1 and len(titik[0].x) == 26  # 13 agencies × 2 sasaran of 2023
     assert set(titik[0].y) == {96.0} and len(set(titik[0].marker.color)) > 1
+    # each point's colour is its agency's colour, through the stepped palette scale (numbers, not colour strings):
+    # the scale's stops on either side of the point's position both carry that colour
+    m = titik[0].marker
+    for nilai, nama in zip(m.color, titik[0].customdata):
+        agensi = nama[1].rsplit(" ", 1)[0]
+        assert nilai == charts.indeks_warna(agensi)
+        pos = (nilai - m.cmin) / (m.cmax - m.cmin)
+        bawah = [(p, w) for p, w in m.colorscale if p <= pos][-1]  # in the scale's order, as plotly reads it
+        atas = next((p, w) for p, w in m.colorscale if p >= pos)
+        assert bawah[1] == atas[1] == charts.warna_satu(agensi)
     assert len(charts.titik_efisiensi(df)) == 26
     sedikit = charts.kuadran_efisiensi(df[df["instansi"] < "Dinas Sosial Kota 12"])
     assert len([t for t in sedikit.data if t.mode == "markers"]) == 12 and sum(len(t.x) for t in sedikit.data if t.mode == "markers") == 48
