@@ -1,13 +1,14 @@
 """Tables of the comparison report across agencies and years (for Bappeda or a province).
 
-Ranking, category distribution, agency x theme matrix and serapan per national program, each from
-lkjip.analisis, with the years and the number of indicators behind every agency's figure.
+Ranking, category distribution, agency x theme matrix and serapan per national program, each computed in the
+database (lkjip.store.agregat, as the pages), with the years and the number of indicators behind every agency's figure.
 """
 from __future__ import annotations
 
 import pandas as pd
 
-from .. import analisis, measures
+from .. import analisis, checks, measures
+from ..store import agregat
 from ..numbers import format_angka
 from ..vocab import TEMA
 from .model import Kolom, Tabel
@@ -17,13 +18,12 @@ def _batas(batas: float | None) -> str:
     return f"setiap capaian dibatasi {format_angka(batas)}% saat dirata-rata" if batas else "capaian dirata-rata tanpa batas"
 
 
-def peringkat(ind: pd.DataFrame, ang: pd.DataFrame, batas: float | None, temuan: pd.DataFrame | None = None) -> Tabel:
-    """``temuan``: the reconciliation findings of the same choice (their count per agency is shown)."""
-    r = analisis.ringkasan_instansi(ind, ang, batas)
+def peringkat(r: pd.DataFrame, batas: float | None, temuan: pd.DataFrame) -> Tabel:
+    """``r``: the agencies' summary (agregat.ringkasan_instansi); ``temuan``: the reconciliation findings of the same
+    choice counted per agency (checks.jumlah_per_instansi)."""
     data = r[["peringkat", "instansi", "tahun_data", "jumlah_indikator", "rata_capaian", "dibatasi", "pagu", "realisasi",
               "serapan", "efisiensi_selisih"]].copy()
-    hitung = temuan["instansi"].value_counts() if temuan is not None and len(temuan) else pd.Series(dtype=int)
-    data["temuan"] = [int(hitung.get(i, 0)) for i in data["instansi"]]
+    data["temuan"] = data["instansi"].map(temuan.set_index("instansi")["jumlah"]).fillna(0).astype(int)
     beda_n = data["jumlah_indikator"].nunique() > 1
     kalimat = (f"{len(data)} instansi diurutkan menurut rata-rata capaian ({_batas(batas)}). "
                f"Jumlah indikator per instansi {format_angka(data['jumlah_indikator'].min(), 0)}–"
@@ -48,8 +48,7 @@ def peringkat(ind: pd.DataFrame, ang: pd.DataFrame, batas: float | None, temuan:
                         Kolom("temuan", "Temuan kecocokan angka", "bulat", lebar=0.9)])
 
 
-def distribusi_kategori(ind: pd.DataFrame, ang: pd.DataFrame, batas: float | None) -> Tabel:
-    r = analisis.ringkasan_instansi(ind, ang, batas)
+def distribusi_kategori(r: pd.DataFrame, batas: float | None) -> Tabel:
     kat = list(measures.KATEGORI)
     data = r[["instansi", "jumlah_indikator", *kat]].sort_values("instansi").reset_index(drop=True)
     total = {k: int(data[k].sum()) for k in kat}
@@ -61,23 +60,21 @@ def distribusi_kategori(ind: pd.DataFrame, ang: pd.DataFrame, batas: float | Non
                         *[Kolom(k, k, "bulat", lebar=1) for k in kat]])
 
 
-def matriks_tema(ind: pd.DataFrame, batas: float | None) -> Tabel:
-    m = analisis.matriks_tema(ind, batas)
-    n = analisis.indikator_analisis(ind)
-    n = n[n["capaian"].notna()].pivot_table(index="instansi", columns="tema", values="id", aggfunc="count") if len(n) else pd.DataFrame()
+def matriks_tema(m: pd.DataFrame, n: int, batas: float | None) -> Tabel:
+    """``m``: agency x theme averages (agregat.matriks_tema); ``n``: the capaian behind them."""
     data = m.reset_index() if len(m) else pd.DataFrame(columns=["instansi"])
     tema = [t for t in m.columns] if len(m) else []
     kolom = [Kolom("instansi", "Instansi", lebar=2.4)] + [Kolom(t, TEMA.get(t, t), "persen", lebar=1) for t in tema]
     sel = int(m.notna().sum().sum()) if len(m) else 0
     kalimat = (f"Rata-rata capaian per instansi dan tema ({_batas(batas)}); {sel} sel terisi dari "
-               f"{int(n.sum().sum()) if len(n) else 0} capaian indikator. Sel '–' berarti instansi itu tidak memiliki "
+               f"{n} capaian indikator. Sel '–' berarti instansi itu tidak memiliki "
                "indikator bertema tersebut, bukan capaian nol.")
     return Tabel(kunci="tema", judul="Matriks Capaian Instansi × Tema", data=data, kolom=kolom, kalimat=kalimat,
                  lanskap=True, sumber="Basis data Dasbor LKjIP")
 
 
-def serapan_program(ang: pd.DataFrame) -> Tabel:
-    s = analisis.serapan_program(ang)
+def serapan_program(s: pd.DataFrame) -> Tabel:
+    """``s``: program-level serapan per agency-year (agregat.serapan_program)."""
     data = s.sort_values(["program", "instansi", "tahun"]).reset_index(drop=True)
     kalimat = (f"{len(data)} baris program dari {data['instansi'].nunique() if len(data) else 0} instansi, menurut nomenklatur "
                "program nasional urusan sosial (1.06). Serapan = realisasi / pagu × 100; pagu yang tercetak tidak "
@@ -89,7 +86,11 @@ def serapan_program(ang: pd.DataFrame) -> Tabel:
                         Kolom("realisasi", "Realisasi (Rp)", "rupiah", lebar=1.6), Kolom("serapan", "Serapan (%)", "persen", lebar=0.9)])
 
 
-def tabel_perbandingan(ind: pd.DataFrame, ang: pd.DataFrame, batas: float | None,
-                       temuan: pd.DataFrame | None = None) -> list[Tabel]:
-    return [peringkat(ind, ang, batas, temuan), distribusi_kategori(ind, ang, batas), matriks_tema(ind, batas),
-            serapan_program(ang)]
+def tabel_perbandingan(store, instansi: list[str] | None, tahun: list[int] | None, batas: float | None) -> list[Tabel]:
+    """The four tables of the comparison report for a choice (None = all): ranking and categories on each agency's
+    latest report year, the theme matrix and program serapan over every chosen year."""
+    r = agregat.ringkasan_instansi(store, instansi, tahun, None, batas, "terakhir", analisis.MIN_INDIKATOR_PERINGKAT)
+    return [peringkat(r, batas, checks.jumlah_per_instansi(store, instansi, tahun)), distribusi_kategori(r, batas),
+            matriks_tema(agregat.matriks_tema(store, instansi, tahun, None, batas, "semua"),
+                         agregat.jumlah_capaian_tema(store, instansi, tahun), batas),
+            serapan_program(agregat.serapan_program(store, instansi, tahun, "semua"))]

@@ -145,11 +145,9 @@ def perbandingan(store, instansi: list[str] | None = None, tahun: list[int] | No
         tidak = [i for i in instansi if i not in ada]
         if tidak:
             raise GalatLaporan(f"instansi tidak ditemukan: {', '.join(tidak)}. Yang ada: {', '.join(ada) or '(kosong)'}")
-    ind = store.indikator(instansi or None, tahun or None)
-    ang = store.anggaran(instansi or None, tahun or None)
-    if not len(ind) and not len(ang):
+    tabel_tabel = tabel_perbandingan(store, instansi or None, tahun or None, batas)  # aggregates: no row is read
+    if not any(len(t.data) for t in tabel_tabel):
         raise GalatLaporan("tidak ada data untuk pilihan instansi dan tahun ini")
-    tabel_tabel = tabel_perbandingan(ind, ang, batas, checks.temuan(store, instansi or None, tahun or None))
     pilih_i = ", ".join(instansi) if instansi else f"semua instansi ({len(ada)})"
     pilih_t = ", ".join(map(str, sorted(tahun))) if tahun else "semua tahun"
     bab = [Bagian(judul, [], [t]) for judul, t in zip(JUDUL_PERBANDINGAN, tabel_tabel)]

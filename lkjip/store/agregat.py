@@ -260,6 +260,13 @@ def sql_kunci_teks(x: str) -> str:
     return f"trim(regexp_replace(lower(COALESCE({x}, '')), '[^a-z0-9]+', ' ', 'g'))"
 
 
+def jumlah_capaian_tema(store, instansi=None, tahun=None) -> int:
+    """How many IKU/PK capaian (of every chosen year) the agency x theme matrix averages: those with a theme."""
+    q = _Kueri(instansi, tahun)
+    _cte_dasar(q, None, None, "semua")
+    return int(store.satu(q.sql("SELECT COUNT(capaian) FROM ind_p WHERE tema IS NOT NULL"), q.params) or 0)
+
+
 def efisiensi_sasaran(store, instansi=None, tahun=None, tema: str | None = None,
                       batas: float | None = measures.BATAS_RATA_RATA_BAWAAN) -> pd.DataFrame:
     """Per sasaran: average capaian vs serapan of its linked budget lines, as ``analisis.efisiensi_sasaran``."""
