@@ -159,7 +159,11 @@ def potong_halaman(df: pd.DataFrame, s, kunci: str, per: int = BARIS_PER_HALAMAN
                         format_func=lambda k: label.judul_kolom(k, s.bahasa))
     turun = k3.toggle(s.t("u.turun"), key=k_arah)
     if urut:
-        df = df.sort_values(urut, ascending=not turun, na_position="last", kind="stable")
+        try:
+            df = df.sort_values(urut, ascending=not turun, na_position="last", kind="stable")
+        except TypeError:  # numbers and text in one column: ordered as text rather than failing
+            df = df.sort_values(urut, ascending=not turun, na_position="last", kind="stable",
+                                key=lambda k: k.map(lambda v: v if v is None or v != v else str(v)))
     awal = (nomor - 1) * per
     k_teks.caption(s.t("u.baris_tabel", awal=format_angka(awal + 1, 0), akhir=format_angka(min(awal + per, n), 0),
                        n=format_angka(n, 0)))

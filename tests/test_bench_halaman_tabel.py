@@ -45,6 +45,29 @@ def test_tabel_panjang_diurutkan_semua_baris():
     assert "hanya mengurutkan halaman ini" in at.caption[0].value
 
 
+def test_urut_kolom_campuran_tidak_gagal():
+    def skrip():
+        import pandas as pd
+        import streamlit as st
+
+        from lkjip import label, web_tabel
+
+        class S:
+            bahasa = "id"
+
+            @staticmethod
+            def t(k, **isi):
+                return label.teks(k, "id", **isi)
+
+        df = pd.DataFrame({"nilai": [3.5, "BB", None, 1.0] * 40})
+        bagian, _ = web_tabel.potong_halaman(df, S(), "campur", 100)
+        st.text(",".join(str(v) for v in bagian["nilai"].head(3)))
+
+    at = AppTest.from_function(skrip).run()
+    at.selectbox(key="urut_campur").set_value("nilai").run()
+    assert not at.exception and at.text[0].value == "1.0,1.0,1.0"  # as text: "1.0" < "3.5" < "BB", empty last
+
+
 def test_tabel_pendek_utuh_tanpa_kontrol():
     at = AppTest.from_function(_skrip, args=(500,)).run()
     assert not at.exception
