@@ -190,19 +190,26 @@ def nama_unduhan(halaman: str, instansi: object = None, tahun: object = None, su
 def tombol_unduh(df: pd.DataFrame, s, nama_berkas: str, konteks: dict[str, object] | None = None) -> None:
     """xlsx and CSV downloads of the real numbers; ``konteks`` (e.g. page, agency, year, source) become columns.
     The files are written only when a button is clicked."""
-    def keluar() -> pd.DataFrame:
+    def keluar() -> tuple[pd.DataFrame, dict[str, str]]:
         k = df.copy()
         for nama, v in (konteks or {}).items():  # after the table's own columns, so the first stays the agency or line
             if nama not in k.columns:
                 k[nama] = v
-        return k
+        return k, label.judul_kolom_semua(list(k.columns), s.bahasa)
 
-    judul = label.judul_kolom_semua([*df.columns, *(k for k in (konteks or {}) if k not in df.columns)], s.bahasa)
+    def xlsx() -> bytes:
+        k, judul = keluar()
+        return export.ke_xlsx(k, nama_berkas[:31], judul)
+
+    def csv() -> bytes:
+        k, judul = keluar()
+        return export.ke_csv(k.rename(columns=judul))
+
     k1, k2, _ = st.columns([1, 1, 4])
-    k1.download_button(s.t("u.unduh_xlsx"), data=lambda: export.ke_xlsx(keluar(), nama_berkas[:31], judul), file_name=f"{nama_berkas}.xlsx",
+    k1.download_button(s.t("u.unduh_xlsx"), data=xlsx, file_name=f"{nama_berkas}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore",
                        icon=":material/download:", key=f"xlsx_{nama_berkas}")
-    k2.download_button(s.t("u.unduh_csv"), data=lambda: export.ke_csv(keluar().rename(columns=judul)), file_name=f"{nama_berkas}.csv",
+    k2.download_button(s.t("u.unduh_csv"), data=csv, file_name=f"{nama_berkas}.csv",
                        mime="text/csv", on_click="ignore", icon=":material/download:", key=f"csv_{nama_berkas}")
 
 

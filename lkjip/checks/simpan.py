@@ -154,20 +154,20 @@ def jumlah_per_instansi(store, instansi: list[str] | None = None, tahun: list[in
     where, params = store._saring(instansi, tahun, alias="t", kolom_instansi="t.instansi")
     df = store.baca(f"""SELECT instansi, tingkat, count(*) AS n FROM (SELECT DISTINCT {', '.join(KOLOM_TEMUAN)} FROM temuan t
                         WHERE TRUE {where}) d GROUP BY instansi, tingkat""", params)
-    kolom = ["instansi", "jumlah", *TINGKAT]
-    if not len(df):
-        return ringkas_per_instansi(None)
-    t = df.pivot(index="instansi", columns="tingkat", values="n").reindex(columns=list(TINGKAT)).fillna(0)
-    t.insert(0, "jumlah", t.sum(axis=1))
-    return t.reset_index()[kolom].sort_values("instansi").reset_index(drop=True).astype({k: "int64" for k in kolom[1:]})
+    return _ringkas(df.set_index(["instansi", "tingkat"])["n"])
 
 
 def ringkas_per_instansi(df: pd.DataFrame) -> pd.DataFrame:
     """Findings per agency: columns instansi, jumlah, galat, peringatan, info (sorted by agency)."""
+    return _ringkas(df.groupby(["instansi", "tingkat"]).size() if df is not None and len(df) else None)
+
+
+def _ringkas(hitung: pd.Series | None) -> pd.DataFrame:
+    """The per-agency table from counts indexed by (instansi, tingkat)."""
     kolom = ["instansi", "jumlah", *TINGKAT]
-    if df is None or df.empty:
+    if hitung is None or not len(hitung):
         return pd.DataFrame({k: pd.Series(dtype=object if k == "instansi" else "int64") for k in kolom})
-    t = df.groupby(["instansi", "tingkat"]).size().unstack(fill_value=0).reindex(columns=list(TINGKAT), fill_value=0)
+    t = hitung.unstack(fill_value=0).reindex(columns=list(TINGKAT), fill_value=0)
     t.insert(0, "jumlah", t.sum(axis=1))
     return t.reset_index()[kolom].sort_values("instansi").reset_index(drop=True).astype({k: "int64" for k in kolom[1:]})
 

@@ -442,13 +442,13 @@ class Store:
         where, params = self._saring(instansi, tahun, ids=ids)
         if hanya_utama:
             where += " AND t.utama"
-        if isinstance(indikator, list):
-            where += f" AND t.indikator IN ({', '.join('?' * len(indikator))})" if indikator else " AND FALSE"
-            params += indikator
-        for kolom, nilai in (("indikator", None if isinstance(indikator, list) else indikator), ("tema", tema)):
-            if nilai is not None:
-                where += f" AND t.{kolom} = ?"
-                params.append(nilai)
+        if indikator is not None:
+            rumusan = [indikator] if isinstance(indikator, str) else list(indikator)
+            where += f" AND t.indikator IN ({', '.join('?' * len(rumusan))})" if rumusan else " AND FALSE"
+            params += rumusan
+        if tema is not None:
+            where += " AND t.tema = ?"
+            params.append(tema)
         return self.baca(
             f"""SELECT t.id, i.nama AS instansi, t.tahun, t.sasaran, t.indikator, t.tingkat, t.satuan, t.polaritas,
                        t.target, t.target_teks, t.target_predikat, t.realisasi, t.realisasi_teks,
