@@ -26,7 +26,7 @@ from pathlib import Path
 import duckdb
 
 from .cadangan_isi import IsiTidakSah, periksa_isi
-from .store import MIGRASI, Store, StoreError, adalah_url
+from .store import MIGRASI, Store, StoreError, adalah_url, ringkasan
 
 NAMA_MANIFEST = "manifest.json"
 FORMAT = "lkjip-cadangan"
@@ -69,6 +69,9 @@ def _fsync(path: Path) -> None:
 
 
 def _urut(tabel: list[str]) -> list[str]:
+    """The tables a backup holds, in load order: every table but the summary tables (``store.ringkasan``), which
+    are derived from the others and rebuilt when the restored database is first opened."""
+    tabel = [t for t in tabel if t not in ringkasan.SEMUA]
     return [t for t in URUTAN_TABEL if t in tabel] + sorted(t for t in tabel if t not in URUTAN_TABEL)
 
 

@@ -5,6 +5,7 @@ import functools
 import hashlib
 import math
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -248,16 +249,19 @@ def kuadran_efisiensi(df: pd.DataFrame, bahasa: str = "id") -> go.Figure:
     df = titik_efisiensi(df)
     kelompok = [(None, df)] if banyak else list(df.groupby("instansi", sort=True))
     for nama, g in kelompok:
+        # arrays rather than lists: plotly checks a numpy array as a whole, a list element by element
+        pagu = pd.to_numeric(g["pagu"], errors="coerce").fillna(0).clip(lower=0).to_numpy(dtype=float)
+        warna = g["instansi"].map({i: indeks_warna(i) for i in g["instansi"].unique()}).to_numpy(dtype=float) if banyak else None
         fig.add_trace(go.Scatter(
-            x=g["serapan"], y=g["rata_capaian"], mode="markers", name=_e(nama) if nama else None, showlegend=not banyak,
-            marker=dict(size=[max(10, min(40, (p or 0) ** 0.5 / 4000)) for p in g["pagu"].fillna(0)],
-                        line=dict(width=1, color="#333"),
-                        **(dict(color=[indeks_warna(i) for i in g["instansi"]], colorscale=SKALA_PALET, cmin=-0.5,
-                                cmax=len(PALET) - 0.5, showscale=False) if banyak else dict(color=warna_satu(nama)))),
-            text=[_e(x) for x in g["sasaran"]],
+            x=g["serapan"].to_numpy(dtype=float), y=g["rata_capaian"].to_numpy(dtype=float), mode="markers",
+            name=_e(nama) if nama else None, showlegend=not banyak,
+            marker=dict(size=np.clip(np.sqrt(pagu) / 4000, 10, 40), line=dict(width=1, color="#333"),
+                        **(dict(color=warna, colorscale=SKALA_PALET, cmin=-0.5, cmax=len(PALET) - 0.5, showscale=False)
+                           if banyak else dict(color=warna_satu(nama)))),
+            text=np.array([_e(x) for x in g["sasaran"]], dtype=object),
             # numbers formatted by plotly with the layout's separators (",." : 98,20% and Rp 1.250.000), so the page
             # sends numbers rather than a formatted copy of each
-            customdata=[[p, f"{_e(i)} {th}"] for p, i, th in zip(g["pagu"], g["instansi"], g["tahun"])],
+            customdata=np.array([[p, f"{_e(i)} {th}"] for p, i, th in zip(g["pagu"], g["instansi"], g["tahun"])], dtype=object),
             hovertemplate=f"<b>%{{text}}</b><br>{t('m.capaian')} %{{y:.2f}}%<br>{t('m.serapan')} %{{x:.2f}}%<br>"
                           f"{t('m.pagu')} Rp %{{customdata[0]:,.0f}}<extra>%{{customdata[1]}}</extra>",
         ))

@@ -199,10 +199,22 @@ def efisiensi_nka(baris: Iterable[tuple[float | None, float | None, float | None
     lengkap = [(p, c, r) for p, c, r in baris if all(x is not None and x == x for x in (p, c, r))]
     if not lengkap:
         return NilaiNKA(None, None, "tidak ada baris dengan pagu, capaian dan realisasi lengkap")
-    keluaran = sum(p * c / 100 for p, c, _ in lengkap)
+    return _nilai_nka(sum(p * c / 100 for p, c, _ in lengkap), sum(r for _, _, r in lengkap))
+
+
+def efisiensi_nka_satu(pagu: float | None, capaian_persen: float | None, realisasi: float | None) -> NilaiNKA:
+    """``efisiensi_nka`` of one line (pagu, capaian %, realisasi), as a table computes it row by row."""
+    if pagu is None or capaian_persen is None or realisasi is None or pagu != pagu or capaian_persen != capaian_persen \
+            or realisasi != realisasi:
+        return NilaiNKA(None, None, "tidak ada baris dengan pagu, capaian dan realisasi lengkap")
+    return _nilai_nka(pagu * capaian_persen / 100, realisasi)
+
+
+def _nilai_nka(keluaran: float, realisasi: float) -> NilaiNKA:
+    """E = (keluaran − realisasi) / keluaran with keluaran = Σ pagu × capaian; nilai from E clamped to ±20%."""
     if keluaran == 0:
         return NilaiNKA(None, None, "Σ pagu × capaian = 0: efisiensi tidak dapat dihitung")
-    e = (keluaran - sum(r for _, _, r in lengkap)) / keluaran
+    e = (keluaran - realisasi) / keluaran
     e_batas = max(-0.2, min(0.2, e))
     return NilaiNKA(e, 50 + (e_batas / 0.2) * 50)
 

@@ -35,6 +35,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+if str(ROOT / "scripts") not in sys.path:
+    sys.path.insert(0, str(ROOT / "scripts"))
+
+import bench_lantai  # noqa: E402  (figures against their own SQL)
 
 TARGET = {
     "impor_xlsx": 3.0,  # s for the 10.000-row xlsx
@@ -469,6 +473,7 @@ FASE = {
     "kami": fase_kami,
     "dasar": fase_dasar,
     "halaman": fase_halaman,
+    "lantai": lambda a: bench_lantai.fase(a, _lokasi(a, "penuh")),
 }
 
 
@@ -623,6 +628,8 @@ def laporan(h: dict) -> str:
                     cat.append(f"dingin > {_d(TARGET['dingin'])} s")
                 apptest = f"{_d(r.get('dingin_apptest'))} / {_d(r.get('p50_apptest'))}" if "p50_apptest" in r else "–"
                 baris.append(f"| {hal} | {label} | {_d(r['dingin'])} | {_d(r['p50'])} | {_d(r['p95'])} | {apptest} | {'; '.join(cat)} |")
+    if "lantai" in h:
+        baris += bench_lantai.laporan(h["lantai"], _d)
     return "\n".join(baris)
 
 
@@ -658,7 +665,7 @@ def jalankan(a: argparse.Namespace) -> int:
         if not a.tanpa_dasar:
             daftar.append("dasar")
         if not a.tanpa_halaman:
-            daftar.append("halaman")
+            daftar += ["lantai", "halaman"]
         for nama in daftar:
             h[nama] = _jalankan_fase(nama, a)
         if "dasar" in h:

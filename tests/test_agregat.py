@@ -78,6 +78,7 @@ def _tepi(store: Store) -> None:
     with store.transaksi() as cur:
         for nama in (UJI, HANYA_ANGGARAN):
             _sisip(cur, "instansi", nama=nama, jenis="kota", provinsi="Uji")
+        store.tandai_kotor(cur, [UJI, HANYA_ANGGARAN])  # as every write of data rows does (findings, summary tables)
         uji = cur.execute("SELECT id FROM instansi WHERE nama = ?", [UJI]).fetchone()[0]
         lain = cur.execute("SELECT id FROM instansi WHERE nama = ?", [HANYA_ANGGARAN]).fetchone()[0]
 

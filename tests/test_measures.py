@@ -110,6 +110,13 @@ def test_efisiensi_nka():
     assert m.efisiensi_nka([(100, 0, 5)]).nilai is None
 
 
+@pytest.mark.parametrize("baris", [(3266735000, 100, 2816187400), (100, 100, 10), (100, 100, 500), (None, 100, 5),
+                                   (494_295_000.0, float("nan"), 400_000_000.0), (100, 0, 5), (100, 87.5, 80), (0, 100, 0)])
+def test_efisiensi_nka_satu_baris_sama(baris):
+    """The row-by-row form a table uses gives what efisiensi_nka gives for that one line."""
+    assert m.efisiensi_nka_satu(*baris) == m.efisiensi_nka([baris])
+
+
 def test_rata_rata_dengan_batas():
     # Parepare 2023, Tabel 3.11: 111; 100; 94,73; 82,35; 105 -> mean 98,616 (printed 98,67)
     r = m.rata_rata_capaian([111, 100, 94.73, 82.35, 105], batas=None)

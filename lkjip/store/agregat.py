@@ -8,11 +8,17 @@ efficiency) are computed from those sums by the functions of ``lkjip.measures`` 
 ``lkjip.analisis`` keeps the same figures in pandas for one agency-year's report and as the reference
 the tests compare with.
 
+The figures read the summary tables of ``ringkasan`` (the capaian of each IKU/PK row, budget sums per
+agency-year and level, per program, per sasaran), which the store keeps in step with the data rows in the
+same write; the rules that derive them (the printed-capaian rule, the sasaran text key) are the fragments
+below.
+
 Every function takes a store and the page's choice (agencies, years, theme, cap, basis); an empty choice
 means all. The SQL is written in DuckDB's dialect and translated for PostgreSQL by ``dialek``.
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .. import measures
@@ -88,30 +94,30 @@ def _di_terakhir(iid: str, tahun: str) -> str:
     return f" AND EXISTS (SELECT 1 FROM terakhir AS r WHERE r.iid = {iid} AND r.tahun = {tahun})"
 
 
-def _cte_dasar(q: _Kueri, batas: float | None, tema: str | None, periode: str) -> None:
-    """ind: IKU/PK rows (capaian, capped, category); terakhir: each agency's latest report year; ind_p: the
-    rows of the chosen basis and theme; lv/tot: budget sums per level and the total of each agency-year."""
+def _cte_dasar(q: _Kueri, batas: float | None, tema: str | None, periode: str, sasaran: bool = False) -> None:
+    """ind: IKU/PK rows (capaian, capped, category; with ``sasaran`` their sasaran and its text key); terakhir
+    (basis "terakhir" only): each agency's latest report year; ind_p: the rows of the chosen basis and theme;
+    lv/tot: budget sums per level and the total of each agency-year. Only the columns a figure uses, so
+    that a CTE the database keeps in memory stays narrow."""
     if periode not in PERIODE:
         raise ValueError(f"periode {periode!r}: pilih salah satu dari {PERIODE}")
     # agencies by id inside the query (names are joined at the end): smaller keys to group and sort
-    q.tambah("ind0", f"""SELECT t.id, t.instansi_id AS iid, t.tahun, t.tema, t.sasaran, {sql_capaian()} AS capaian
-                         FROM indikator t
-                         WHERE t.utama AND t.tingkat = 'sasaran' {{where}}""", saring=True)
+    kolom = "t.id, t.instansi_id AS iid, t.tahun, t.tema, t.capaian" + (", t.sasaran, t.kunci_sasaran" if sasaran else "")
+    q.tambah("ind0", f"SELECT {kolom} FROM ringkas_capaian t WHERE TRUE {{where}}", saring=True)
     q.tambah("ind", f"SELECT ind0.*, {sql_dibatasi(batas)} AS cap, {sql_kategori()} AS kategori FROM ind0")
-    q.tambah("lv", f"""SELECT t.instansi_id AS iid, t.tahun, t.level, SUM(t.pagu) AS pagu, SUM(t.realisasi) AS realisasi,
-                              COUNT(*) AS n,
-                              CAST(SUM(CASE WHEN t.pagu IS NOT NULL AND t.realisasi IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS lengkap,
+    q.tambah("lv", f"""SELECT t.instansi_id AS iid, t.tahun, t.level, t.pagu, t.realisasi, t.n, t.lengkap,
                               {sql_peringkat_level()} AS peringkat
-                       FROM anggaran t
-                       WHERE t.utama {{where}} GROUP BY t.instansi_id, t.tahun, t.level""", saring=True)
+                       FROM ringkas_anggaran t WHERE t.utama {{where}}""", saring=True)
     q.tambah("tot0", """SELECT iid, tahun, pagu, realisasi, level AS dasar, n = lengkap AS lengkap FROM (
                             SELECT lv.*, ROW_NUMBER() OVER (PARTITION BY iid, tahun
                                 ORDER BY CASE WHEN n = lengkap THEN 0 ELSE 1 END, peringkat NULLS LAST, level) AS rn
                             FROM lv WHERE lengkap > 0) AS x WHERE rn = 1""")
-    q.tambah("terakhir", """SELECT iid, MAX(tahun) AS tahun FROM (
-                                SELECT iid, tahun FROM ind WHERE capaian IS NOT NULL
-                                UNION ALL SELECT iid, tahun FROM tot0) AS y GROUP BY iid""")
-    di_terakhir = _di_terakhir("x.iid", "x.tahun") if periode == "terakhir" else ""
+    di_terakhir = ""
+    if periode == "terakhir":
+        q.tambah("terakhir", """SELECT iid, MAX(tahun) AS tahun FROM (
+                                    SELECT iid, tahun FROM ind WHERE capaian IS NOT NULL
+                                    UNION ALL SELECT iid, tahun FROM tot0) AS y GROUP BY iid""")
+        di_terakhir = _di_terakhir("x.iid", "x.tahun")
     syarat_tema, p = (" AND x.tema = ?", [tema]) if tema else ("", [])
     q.tambah("ind_p", f"SELECT x.* FROM ind AS x WHERE TRUE{di_terakhir}{syarat_tema}", p)
     q.tambah("tot", f"SELECT x.* FROM tot0 AS x WHERE TRUE{di_terakhir}")
@@ -124,9 +130,13 @@ def _angka_kolom(df: pd.DataFrame, kolom, bulat: bool = False) -> None:
             df[k] = df[k].fillna(0).astype(int)
 
 
+def _daftar(seri: pd.Series) -> list[float | None]:
+    """A numeric column as plain floats, None where empty (for the row-by-row formulas of lkjip.measures)."""
+    return [None if x != x else x for x in pd.to_numeric(seri, errors="coerce").to_numpy(dtype=float, na_value=np.nan).tolist()]
+
+
 def _serapan(pagu: pd.Series, realisasi: pd.Series) -> list:
-    return [measures.serapan(float(p), None if pd.isna(r) else float(r)).nilai if pd.notna(p) else None
-            for p, r in zip(pagu, realisasi)]
+    return [measures.serapan(p, r).nilai if p is not None else None for p, r in zip(_daftar(pagu), _daftar(realisasi))]
 
 
 # --- per agency-year: the base of Ringkasan, Perbandingan and Tren -----------------------------------
@@ -239,17 +249,19 @@ def serapan_program(store, instansi=None, tahun=None, periode: str = "semua") ->
     _cte_dasar(q, None, None, periode)
     di_terakhir = _di_terakhir("t.instansi_id", "t.tahun") if periode == "terakhir" else ""
     where, p = q.saring()
-    df = store.baca(q.sql(f"""SELECT i.nama AS instansi, x.tahun, x.uraian, x.kode, x.pagu, x.realisasi FROM (
-                                  SELECT t.instansi_id AS iid, t.tahun, t.uraian, t.kode, SUM(t.pagu) AS pagu, SUM(t.realisasi) AS realisasi
-                                  FROM anggaran t WHERE t.utama AND t.level = 'program' {where}{di_terakhir}
-                                  GROUP BY t.instansi_id, t.tahun, t.uraian, t.kode) AS x JOIN instansi i ON i.id = x.iid"""),
+    df = store.baca(q.sql(f"""SELECT i.nama AS instansi, t.tahun, t.uraian, t.kode, t.pagu, t.realisasi
+                              FROM ringkas_program t JOIN instansi i ON i.id = t.instansi_id WHERE TRUE {where}{di_terakhir}"""),
                     q.params + p)
     if not len(df):
         return pd.DataFrame(columns=kolom)
     _angka_kolom(df, ["pagu", "realisasi"])
-    df["program"] = [program_nasional(u, k if isinstance(k, str) else None) or u for u, k in zip(df["uraian"], df["kode"])]
+    peta: dict = {}  # each distinct (name, code) mapped once
+    for u, k in zip(df["uraian"].tolist(), df["kode"].tolist()):
+        if (u, k) not in peta:
+            peta[u, k] = program_nasional(u, k if isinstance(k, str) else None) or u
+    df["program"] = [peta[u, k] for u, k in zip(df["uraian"].tolist(), df["kode"].tolist())]
     g = df.groupby(["instansi", "tahun", "program"])[["pagu", "realisasi"]].sum(min_count=1).reset_index()
-    g["serapan"] = [measures.serapan(None if pd.isna(a) else a, None if pd.isna(b) else b).nilai for a, b in zip(g["pagu"], g["realisasi"])]
+    g["serapan"] = _serapan(g["pagu"], g["realisasi"])
     g["tahun"] = g["tahun"].astype("int64")
     return g[kolom]
 
@@ -273,45 +285,30 @@ def efisiensi_sasaran(store, instansi=None, tahun=None, tema: str | None = None,
     kolom = ["instansi", "tahun", "sasaran", "rata_capaian", "jumlah_indikator", "pagu", "realisasi", "serapan",
              "sumber_anggaran", "tautan", "efisiensi_selisih", "efisiensi_rasio", "nilai_nka"]
     q = _Kueri(instansi, tahun)
-    _cte_dasar(q, batas, tema, "semua")
-    q.tambah("ab0", """SELECT t.instansi_id AS iid, t.tahun, t.sasaran, t.sumber, t.pagu, t.realisasi, t.utama, t.level FROM anggaran t
-                       WHERE t.sasaran IS NOT NULL AND t.pagu IS NOT NULL AND t.realisasi IS NOT NULL AND t.sumber IS NOT NULL
-                       {where}""", saring=True)
-    # the text key of each distinct sasaran wording, computed once per wording rather than once per row
-    q.tambah("ks", f"""SELECT s, {sql_kunci_teks('s')} AS kunci FROM (
-                           SELECT DISTINCT COALESCE(sasaran, '') AS s FROM ind_p UNION SELECT DISTINCT sasaran FROM ab0) AS u""")
-    q.tambah("ik", """SELECT x.*, ks.kunci, ROW_NUMBER() OVER (PARTITION BY x.iid, x.tahun, ks.kunci
-                                    ORDER BY CASE WHEN x.sasaran IS NULL THEN 1 ELSE 0 END, x.id) AS rn
-                      FROM ind_p AS x JOIN ks ON ks.s = COALESCE(x.sasaran, '')""")
-    q.tambah("ic", """SELECT iid, tahun, kunci, MAX(CASE WHEN rn = 1 THEN sasaran END) AS sasaran, AVG(cap) AS rata_capaian,
-                             COUNT(capaian) AS jumlah_indikator FROM ik GROUP BY iid, tahun, kunci""")
-    q.tambah("ab", f"""SELECT a.iid, a.tahun, ks.kunci, a.sumber, a.pagu, a.realisasi, CASE WHEN a.utama THEN 1 ELSE 0 END AS utama,
-                              {sql_peringkat_level('a.level')} AS peringkat
-                       FROM ab0 AS a JOIN ks ON ks.s = a.sasaran""")
-    q.tambah("sa", """SELECT iid, tahun, kunci, sumber, SUM(pagu) AS pagu, SUM(realisasi) AS realisasi, MAX(utama) AS utama,
-                             MIN(peringkat) AS peringkat
-                      FROM (SELECT ab.*, MIN(peringkat) OVER (PARTITION BY iid, tahun, kunci, sumber) AS minp FROM ab) AS z
-                      WHERE peringkat = minp GROUP BY iid, tahun, kunci, sumber""")
-    q.tambah("sb", """SELECT sa.*, ROW_NUMBER() OVER (PARTITION BY iid, tahun, kunci ORDER BY utama DESC, peringkat, sumber) AS rn
-                      FROM sa""")
-    df = store.baca(q.sql("""SELECT i.nama AS instansi, ic.tahun, ic.sasaran, ic.rata_capaian, ic.jumlah_indikator, sb.pagu,
+    _cte_dasar(q, batas, tema, "semua", sasaran=True)
+    # sasaran matched by their text key (sql_kunci_teks); each is named by the wording of its first row that has
+    # one; the budget side (ringkas_sasaran_anggaran) holds the lines each agency-year links to each sasaran
+    q.tambah("ic", """SELECT iid, tahun, kunci_sasaran AS kunci, MIN(CASE WHEN sasaran IS NOT NULL THEN id END) AS id_nama,
+                             AVG(cap) AS rata_capaian, COUNT(capaian) AS jumlah_indikator
+                      FROM ind_p GROUP BY iid, tahun, kunci_sasaran""")
+    df = store.baca(q.sql("""SELECT i.nama AS instansi, ic.tahun, r.sasaran, ic.rata_capaian, ic.jumlah_indikator, sb.pagu,
                                     sb.realisasi, sb.sumber AS sumber_anggaran
                              FROM ic JOIN instansi i ON i.id = ic.iid
-                             LEFT JOIN sb ON sb.iid = ic.iid AND sb.tahun = ic.tahun AND sb.kunci = ic.kunci AND sb.rn = 1
-                             ORDER BY i.nama, ic.tahun, ic.sasaran"""), q.params)
+                             LEFT JOIN ringkas_capaian r ON r.id = ic.id_nama
+                             LEFT JOIN ringkas_sasaran_anggaran sb ON sb.instansi_id = ic.iid AND sb.tahun = ic.tahun
+                                                                  AND sb.kunci_sasaran = ic.kunci"""), q.params)
     if not len(df):
         return pd.DataFrame(columns=kolom)
     _angka_kolom(df, ["rata_capaian", "pagu", "realisasi"])
     _angka_kolom(df, ["jumlah_indikator"], bulat=True)
     df["tahun"] = df["tahun"].astype("int64")
     df["tautan"] = df["pagu"].notna()
-    c = [None if pd.isna(x) else float(x) for x in df["rata_capaian"]]
-    s = _serapan(df["pagu"], df["realisasi"])
+    c, p, r = _daftar(df["rata_capaian"]), _daftar(df["pagu"]), _daftar(df["realisasi"])
+    s = [measures.serapan(a, b).nilai if a is not None else None for a, b in zip(p, r)]
     df["serapan"] = s
     df["efisiensi_selisih"] = [measures.efisiensi_selisih(a, b).nilai if b is not None else None for a, b in zip(c, s)]
     df["efisiensi_rasio"] = [measures.efisiensi_rasio(a, b).nilai if b is not None else None for a, b in zip(c, s)]
-    df["nilai_nka"] = [measures.efisiensi_nka([(p, a, r)]).nilai if pd.notna(p) else None
-                       for p, a, r in zip(df["pagu"], c, df["realisasi"])]
+    df["nilai_nka"] = [measures.efisiensi_nka_satu(a, b, d).nilai for a, b, d in zip(p, c, r)]
     df["rata_capaian"] = df["rata_capaian"].astype(float)
     return df[kolom].sort_values(["instansi", "tahun", "sasaran"]).reset_index(drop=True)
 
@@ -334,7 +331,7 @@ def daftar_indikator(store, instansi=None, tahun=None, tema: str | None = None) 
 def tahun_anggaran(store, instansi=None, tahun=None) -> pd.DataFrame:
     """The agency-years that have budget lines: ``instansi, tahun``."""
     where, p = store._saring(list(instansi or []) or None, list(tahun or []) or None)
-    df = store.baca(f"""SELECT DISTINCT i.nama AS instansi, t.tahun FROM anggaran t JOIN instansi i ON i.id = t.instansi_id
+    df = store.baca(f"""SELECT DISTINCT i.nama AS instansi, t.tahun FROM ringkas_anggaran t JOIN instansi i ON i.id = t.instansi_id
                         WHERE TRUE {where} ORDER BY i.nama, t.tahun""", p)
     df["tahun"] = df["tahun"].astype("int64")
     return df

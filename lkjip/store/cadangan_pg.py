@@ -16,10 +16,10 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import DDL_SCHEMA_MIGRASI, StoreError, samarkan
+from . import DDL_SCHEMA_MIGRASI, StoreError, ringkasan, samarkan
 from .. import store as _paket  # MIGRASI read at call time (tests extend it)
 from .dialek import ke_postgres
-from .postgres import _ARROW, KUNCI_TULIS, psycopg
+from .postgres import _ARROW, KUNCI_TULIS, KursorPG, psycopg
 
 _RE_NEXTVAL = re.compile(r"^nextval\('([a-z_][a-z0-9_]*)'(::regclass)?\)$")
 
@@ -122,6 +122,8 @@ def _tolak_bila_berisi(con, url: str, timpa: bool) -> None:
 def _hapus(con, urut) -> None:
     for nama in daftar_tabel(con, urut)[::-1]:
         con.execute(f"DROP TABLE {_q(nama)} CASCADE")
+    for nama in ringkasan.SEMUA:  # not in a backup: rebuilt from the restored rows
+        con.execute(f"DROP TABLE IF EXISTS {_q(nama)}")
     for nama in sekuens(con):
         con.execute(f"DROP SEQUENCE {_q(nama)} CASCADE")
 
@@ -168,6 +170,12 @@ def pulihkan(folder: Path, url: str, m: dict, timpa: bool, urut) -> dict[str, in
                             [tabel]).fetchone()[0]))
                 if sasaran > 0:
                     con.execute("SELECT setval(%s, %s)", [nama, sasaran])
+            if ringkasan.TABEL_SIDIK in {r[0] for r in con.execute(
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()").fetchall()}:
+                kur = KursorPG(con)
+                ringkasan.bangun(kur)  # in this transaction: no replica sees the rows without their summaries
+                kur.close()
+                con.execute(f"INSERT INTO {ringkasan.TABEL_SIDIK} VALUES (%s)", [ringkasan.SIDIK])
             # past every version the replicas may have cached
             baru = max(versi_lama, int(con.execute("SELECT nilai FROM meta WHERE kunci = 'versi_data'").fetchone()[0] or 0)) + 1
             con.execute("UPDATE meta SET nilai = %s WHERE kunci = 'versi_data'", [str(baru)])

@@ -216,7 +216,8 @@ class StoreDuckDB(Store):
             cur = con.cursor()
             cur.execute("BEGIN TRANSACTION")
             try:
-                yield cur
+                with self._ringkasan_tulisan(cur):
+                    yield cur
                 if naikkan_versi:
                     cur.execute(SQL_NAIKKAN_VERSI)
                 cur.execute("COMMIT")
@@ -243,6 +244,7 @@ class StoreDuckDB(Store):
                     cur.execute("ROLLBACK")
                     raise
             cur.close()
+            self._pastikan_ringkasan()
 
     def checkpoint(self) -> None:
         with self._kunci, self._sambungan() as con:

@@ -317,7 +317,8 @@ class StorePostgres(Store):
                 with ik.con.transaction():
                     cur = KursorPG(ik.con)
                     try:
-                        yield cur
+                        with self._ringkasan_tulisan(cur):
+                            yield cur
                         if ik.naikkan:
                             cur.execute(SQL_NAIKKAN_VERSI)
                     finally:
@@ -339,3 +340,4 @@ class StorePostgres(Store):
                 with con.transaction():
                     con.execute(ke_postgres(sql, False))
                     con.execute("INSERT INTO schema_migrasi (versi, nama) VALUES (%s, %s)", [versi, nama])
+            self._pastikan_ringkasan()
