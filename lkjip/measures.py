@@ -2,12 +2,15 @@
 
 Pure functions on plain numbers. Percentages are numbers such as 82.35 (meaning 82,35%). Where a
 value cannot be computed the functions return ``Hasil(nilai=None, alasan=...)`` with the reason in
-Bahasa Indonesia, never an exception or an infinity.
+Bahasa Indonesia, never an exception or an infinity. For a table's rows at once, ``*_larik`` apply the
+same arithmetic to numpy arrays (NaN where there is no value).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Iterable, Sequence
+
+import numpy as np
 
 from .numbers import PREDIKAT
 
@@ -150,7 +153,11 @@ def serapan(pagu: float | None, realisasi: float | None) -> Hasil:
         return Hasil(None, "realisasi anggaran kosong: serapan tidak dapat dihitung")
     if pagu == 0:
         return Hasil(None, "pagu 0: serapan tidak dapat dihitung (pembagian dengan nol)")
-    return Hasil(realisasi / pagu * 100)
+    return Hasil(_serapan(pagu, realisasi))
+
+
+def _serapan(pagu, realisasi):
+    return realisasi / pagu * 100
 
 
 # --- Efficiency (three labelled methods; none of them is "the" official one) -----------------------
@@ -171,7 +178,11 @@ METODE_EFISIENSI = {
 def efisiensi_selisih(capaian_persen: float | None, serapan_persen: float | None) -> Hasil:
     if capaian_persen is None or serapan_persen is None:
         return Hasil(None, "capaian atau serapan kosong")
-    return Hasil(capaian_persen - serapan_persen)
+    return Hasil(_selisih(capaian_persen, serapan_persen))
+
+
+def _selisih(capaian_persen, serapan_persen):
+    return capaian_persen - serapan_persen
 
 
 def efisiensi_rasio(capaian_persen: float | None, serapan_persen: float | None) -> Hasil:
@@ -179,7 +190,11 @@ def efisiensi_rasio(capaian_persen: float | None, serapan_persen: float | None) 
         return Hasil(None, "capaian atau serapan kosong")
     if serapan_persen == 0:
         return Hasil(None, "serapan 0: rasio tidak dapat dihitung (pembagian dengan nol)")
-    return Hasil(capaian_persen / serapan_persen)
+    return Hasil(_rasio(capaian_persen, serapan_persen))
+
+
+def _rasio(capaian_persen, serapan_persen):
+    return capaian_persen / serapan_persen
 
 
 @dataclass(frozen=True)
@@ -199,24 +214,59 @@ def efisiensi_nka(baris: Iterable[tuple[float | None, float | None, float | None
     lengkap = [(p, c, r) for p, c, r in baris if all(x is not None and x == x for x in (p, c, r))]
     if not lengkap:
         return NilaiNKA(None, None, "tidak ada baris dengan pagu, capaian dan realisasi lengkap")
-    return _nilai_nka(sum(p * c / 100 for p, c, _ in lengkap), sum(r for _, _, r in lengkap))
-
-
-def efisiensi_nka_satu(pagu: float | None, capaian_persen: float | None, realisasi: float | None) -> NilaiNKA:
-    """``efisiensi_nka`` of one line (pagu, capaian %, realisasi), as a table computes it row by row."""
-    if pagu is None or capaian_persen is None or realisasi is None or pagu != pagu or capaian_persen != capaian_persen \
-            or realisasi != realisasi:
-        return NilaiNKA(None, None, "tidak ada baris dengan pagu, capaian dan realisasi lengkap")
-    return _nilai_nka(pagu * capaian_persen / 100, realisasi)
-
-
-def _nilai_nka(keluaran: float, realisasi: float) -> NilaiNKA:
-    """E = (keluaran − realisasi) / keluaran with keluaran = Σ pagu × capaian; nilai from E clamped to ±20%."""
+    keluaran = sum(_keluaran(p, c) for p, c, _ in lengkap)
     if keluaran == 0:
         return NilaiNKA(None, None, "Σ pagu × capaian = 0: efisiensi tidak dapat dihitung")
-    e = (keluaran - realisasi) / keluaran
-    e_batas = max(-0.2, min(0.2, e))
-    return NilaiNKA(e, 50 + (e_batas / 0.2) * 50)
+    e = _e_nka(keluaran, sum(r for _, _, r in lengkap))
+    return NilaiNKA(e, float(_nilai_dari_e(e)))
+
+
+def _keluaran(pagu, capaian_persen):
+    return pagu * capaian_persen / 100
+
+
+def _e_nka(keluaran, realisasi):
+    return (keluaran - realisasi) / keluaran
+
+
+def _nilai_dari_e(e):
+    return 50 + (np.clip(e, -0.2, 0.2) / 0.2) * 50
+
+
+# --- The same formulas over the rows of a table at once --------------------------------------------
+# numpy arrays in, an array out with NaN where the function above gives no value (an empty input, a
+# division by zero); the arithmetic is the functions' own (_serapan, _selisih, ...), and the tests compare
+# each row with the function above.
+def _per_baris(rumus, ada: np.ndarray, *kolom: np.ndarray) -> np.ndarray:
+    hasil = np.full(len(ada), np.nan)
+    hasil[ada] = rumus(*(k[ada] for k in kolom))
+    return hasil
+
+
+def _larik(*kolom) -> list[np.ndarray]:
+    return [np.asarray(k, dtype=float) for k in kolom]
+
+
+def serapan_larik(pagu, realisasi) -> np.ndarray:
+    p, r = _larik(pagu, realisasi)
+    return _per_baris(_serapan, ~np.isnan(p) & ~np.isnan(r) & (p != 0), p, r)
+
+
+def efisiensi_selisih_larik(capaian_persen, serapan_persen) -> np.ndarray:
+    c, s = _larik(capaian_persen, serapan_persen)
+    return _per_baris(_selisih, ~np.isnan(c) & ~np.isnan(s), c, s)
+
+
+def efisiensi_rasio_larik(capaian_persen, serapan_persen) -> np.ndarray:
+    c, s = _larik(capaian_persen, serapan_persen)
+    return _per_baris(_rasio, ~np.isnan(c) & ~np.isnan(s) & (s != 0), c, s)
+
+
+def efisiensi_nka_larik(pagu, capaian_persen, realisasi) -> np.ndarray:
+    """``efisiensi_nka(...).nilai`` of each row taken as one line."""
+    p, c, r = _larik(pagu, capaian_persen, realisasi)
+    k = _keluaran(p, c)
+    return _per_baris(lambda k_, r_: _nilai_dari_e(_e_nka(k_, r_)), ~np.isnan(k) & ~np.isnan(r) & (k != 0), k, r)
 
 
 # --- Averages and Renstra --------------------------------------------------------------------------

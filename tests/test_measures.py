@@ -110,11 +110,27 @@ def test_efisiensi_nka():
     assert m.efisiensi_nka([(100, 0, 5)]).nilai is None
 
 
-@pytest.mark.parametrize("baris", [(3266735000, 100, 2816187400), (100, 100, 10), (100, 100, 500), (None, 100, 5),
-                                   (494_295_000.0, float("nan"), 400_000_000.0), (100, 0, 5), (100, 87.5, 80), (0, 100, 0)])
-def test_efisiensi_nka_satu_baris_sama(baris):
-    """The row-by-row form a table uses gives what efisiensi_nka gives for that one line."""
-    assert m.efisiensi_nka_satu(*baris) == m.efisiensi_nka([baris])
+def test_larik_sama_dengan_per_baris():
+    """The array forms a page uses for a table's rows give, row by row, what the functions give one value at a
+    time (NaN where they give no value): empty values, zeros, negatives, values above the cap."""
+    import math
+    import random
+
+    acak = random.Random(5)
+    nilai = [None, 0.0, -5.0, 100.0, 3266735000.0, 2816187400.0, 87.5, 1e-9, 250.0]
+    baris = [tuple(acak.choice(nilai) for _ in range(3)) for _ in range(400)]
+    baris += [(3266735000, 100, 2816187400), (100, 100, 10), (100, 100, 500), (494_295_000.0, None, 400_000_000.0)]
+    p, c, r = ([math.nan if x is None else x for x in kolom] for kolom in zip(*baris))
+
+    def sama(larik, satu):
+        assert len(larik) == len(satu)
+        for x, y in zip(larik, satu):
+            assert (math.isnan(x) and y is None) or x == pytest.approx(y, rel=1e-12), (x, y)
+
+    sama(m.serapan_larik(p, r), [m.serapan(a, b).nilai for a, _, b in baris])
+    sama(m.efisiensi_selisih_larik(c, r), [m.efisiensi_selisih(b, d).nilai for _, b, d in baris])
+    sama(m.efisiensi_rasio_larik(c, r), [m.efisiensi_rasio(b, d).nilai for _, b, d in baris])
+    sama(m.efisiensi_nka_larik(p, c, r), [m.efisiensi_nka([x]).nilai for x in baris])
 
 
 def test_rata_rata_dengan_batas():

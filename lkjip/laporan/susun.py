@@ -47,8 +47,8 @@ def _nomori(lap: Laporan, awalan: str = "3", lampiran: tuple[str, ...] = ("kecoc
 
 def tahun_instansi(store, instansi: str) -> list[int]:
     """The years for which the agency has indicators or budget lines."""
-    th = store.baca("SELECT DISTINCT t.tahun FROM (SELECT instansi_id, tahun FROM indikator UNION SELECT instansi_id, tahun "
-                    "FROM anggaran) t JOIN instansi i ON i.id = t.instansi_id WHERE i.nama = ? ORDER BY 1", [instansi])
+    th = store.baca("SELECT DISTINCT t.tahun FROM ringkas_tahun t JOIN instansi i ON i.id = t.instansi_id "
+                    "WHERE i.nama = ? AND t.tabel IN ('indikator', 'anggaran') ORDER BY 1", [instansi])
     return [int(x) for x in th["tahun"]]
 
 

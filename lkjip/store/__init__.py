@@ -174,9 +174,7 @@ class Store:
         return self.baca("SELECT id, nama, jenis, provinsi FROM instansi ORDER BY nama")
 
     def daftar_tahun(self) -> list[int]:
-        df = self.baca(
-            "SELECT DISTINCT tahun FROM (SELECT tahun FROM indikator UNION SELECT tahun FROM anggaran) AS t ORDER BY tahun"
-        )
+        df = self.baca("SELECT DISTINCT tahun FROM ringkas_tahun WHERE tabel IN ('indikator', 'anggaran') ORDER BY tahun")
         return [int(t) for t in df["tahun"]]
 
     @staticmethod

@@ -130,13 +130,13 @@ def _angka_kolom(df: pd.DataFrame, kolom, bulat: bool = False) -> None:
             df[k] = df[k].fillna(0).astype(int)
 
 
-def _daftar(seri: pd.Series) -> list[float | None]:
-    """A numeric column as plain floats, None where empty (for the row-by-row formulas of lkjip.measures)."""
-    return [None if x != x else x for x in pd.to_numeric(seri, errors="coerce").to_numpy(dtype=float, na_value=np.nan).tolist()]
+def _larik(seri: pd.Series) -> np.ndarray:
+    """A numeric column as floats, NaN where empty (for the ``*_larik`` formulas of lkjip.measures)."""
+    return pd.to_numeric(seri, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
 
 
-def _serapan(pagu: pd.Series, realisasi: pd.Series) -> list:
-    return [measures.serapan(p, r).nilai if p is not None else None for p, r in zip(_daftar(pagu), _daftar(realisasi))]
+def _serapan(pagu: pd.Series, realisasi: pd.Series) -> np.ndarray:
+    return measures.serapan_larik(_larik(pagu), _larik(realisasi))
 
 
 # --- per agency-year: the base of Ringkasan, Perbandingan and Tren -----------------------------------
@@ -195,10 +195,7 @@ def ringkasan_instansi(store, instansi=None, tahun=None, tema: str | None = None
     hasil["tahun"] = pd.Series({k: v[-1] for k, v in tahun_ada.items()}, dtype="Int64") if periode == "terakhir" else pd.NA
     hasil["sedikit"] = hasil["jumlah_indikator"] < int(min_indikator)
     hasil["serapan"] = _serapan(hasil["pagu"], hasil["realisasi"])
-    hasil["efisiensi_selisih"] = [
-        measures.efisiensi_selisih(None if pd.isna(c) else c, None if s is None or pd.isna(s) else s).nilai
-        for c, s in zip(hasil["rata_capaian"], hasil["serapan"])
-    ]
+    hasil["efisiensi_selisih"] = measures.efisiensi_selisih_larik(_larik(hasil["rata_capaian"]), hasil["serapan"])
     hasil = hasil.reset_index()
     layak = hasil["rata_capaian"].where(~hasil["sedikit"])
     hasil["peringkat"] = layak.rank(ascending=False, method="min").astype("Int64")
@@ -303,12 +300,12 @@ def efisiensi_sasaran(store, instansi=None, tahun=None, tema: str | None = None,
     _angka_kolom(df, ["jumlah_indikator"], bulat=True)
     df["tahun"] = df["tahun"].astype("int64")
     df["tautan"] = df["pagu"].notna()
-    c, p, r = _daftar(df["rata_capaian"]), _daftar(df["pagu"]), _daftar(df["realisasi"])
-    s = [measures.serapan(a, b).nilai if a is not None else None for a, b in zip(p, r)]
+    c, p, r = _larik(df["rata_capaian"]), _larik(df["pagu"]), _larik(df["realisasi"])
+    s = measures.serapan_larik(p, r)
     df["serapan"] = s
-    df["efisiensi_selisih"] = [measures.efisiensi_selisih(a, b).nilai if b is not None else None for a, b in zip(c, s)]
-    df["efisiensi_rasio"] = [measures.efisiensi_rasio(a, b).nilai if b is not None else None for a, b in zip(c, s)]
-    df["nilai_nka"] = [measures.efisiensi_nka_satu(a, b, d).nilai for a, b, d in zip(p, c, r)]
+    df["efisiensi_selisih"] = measures.efisiensi_selisih_larik(c, s)
+    df["efisiensi_rasio"] = measures.efisiensi_rasio_larik(c, s)
+    df["nilai_nka"] = measures.efisiensi_nka_larik(p, c, r)
     df["rata_capaian"] = df["rata_capaian"].astype(float)
     return df[kolom].sort_values(["instansi", "tahun", "sasaran"]).reset_index(drop=True)
 
@@ -324,8 +321,8 @@ def daftar_indikator(store, instansi=None, tahun=None, tema: str | None = None) 
     if tema:
         where += " AND t.tema = ?"
         p.append(tema)
-    return store.baca(f"""SELECT t.indikator, COUNT(DISTINCT i.nama) AS n FROM indikator t JOIN instansi i ON i.id = t.instansi_id
-                          WHERE t.utama AND t.tingkat = 'sasaran' {where} GROUP BY t.indikator ORDER BY n DESC, t.indikator""", p)
+    return store.baca(f"""SELECT t.indikator, COUNT(DISTINCT i.nama) AS n FROM ringkas_rumusan t JOIN instansi i ON i.id = t.instansi_id
+                          WHERE t.iku {where} GROUP BY t.indikator ORDER BY n DESC, t.indikator""", p)
 
 
 def tahun_anggaran(store, instansi=None, tahun=None) -> pd.DataFrame:
@@ -343,8 +340,8 @@ def rumusan_indikator(store, instansi=None, tahun=None) -> pd.DataFrame:
     where, p = store._saring(list(instansi or []) or None, list(tahun or []) or None)
     return store.baca(f"""
         WITH r AS (SELECT i.nama AS instansi, t.indikator, t.satuan, t.tahun,
-                          ROW_NUMBER() OVER (PARTITION BY i.nama, t.indikator ORDER BY t.tahun, t.id) AS rn
-                   FROM indikator t JOIN instansi i ON i.id = t.instansi_id WHERE t.utama {where})
+                          ROW_NUMBER() OVER (PARTITION BY i.nama, t.indikator ORDER BY t.tahun, t.id_pertama) AS rn
+                   FROM ringkas_rumusan t JOIN instansi i ON i.id = t.instansi_id WHERE TRUE {where})
         SELECT instansi, indikator, MAX(CASE WHEN rn = 1 THEN satuan END) AS satuan,
                string_agg(DISTINCT CAST(tahun AS VARCHAR), ', ' ORDER BY CAST(tahun AS VARCHAR)) AS tahun_data
         FROM r GROUP BY instansi, indikator ORDER BY instansi, indikator""", p)
@@ -354,5 +351,5 @@ def pasangan_indikator(store, instansi=None, tahun=None) -> pd.DataFrame:
     """Each distinct (agency, indicator wording, unit) of the main tables: what links a wording to a standard
     indicator (lkjip.standar.tautkan), without reading the rows."""
     where, p = store._saring(list(instansi or []) or None, list(tahun or []) or None)
-    return store.baca(f"""SELECT DISTINCT i.nama AS instansi, t.indikator, t.satuan FROM indikator t
-                          JOIN instansi i ON i.id = t.instansi_id WHERE t.utama {where}""", p)
+    return store.baca(f"""SELECT DISTINCT i.nama AS instansi, t.indikator, t.satuan FROM ringkas_rumusan t
+                          JOIN instansi i ON i.id = t.instansi_id WHERE TRUE {where}""", p)

@@ -281,6 +281,9 @@ MIGRASI: list[tuple[int, str, str]] = [
                                       pagu DOUBLE, realisasi DOUBLE);
         CREATE TABLE ringkas_sasaran_anggaran (instansi_id BIGINT NOT NULL, tahun INTEGER, kunci_sasaran VARCHAR,
                                                sumber VARCHAR, pagu DOUBLE, realisasi DOUBLE);
+        CREATE TABLE ringkas_rumusan (instansi_id BIGINT NOT NULL, tahun INTEGER, indikator VARCHAR, satuan VARCHAR,
+                                      iku BOOLEAN, tema VARCHAR, id_pertama BIGINT);
+        CREATE TABLE ringkas_tahun (instansi_id BIGINT NOT NULL, tahun INTEGER, tabel VARCHAR);
         CREATE TABLE ringkas_sidik (sidik VARCHAR);
         """,
     ),

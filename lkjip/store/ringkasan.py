@@ -9,6 +9,9 @@ figures need, at the grain they need it, a tenth of the rows and a few narrow co
 - ``ringkas_anggaran``: budget sums, line counts and complete lines per agency-year, level and table
   (``utama``);
 - ``ringkas_program``: program-level budget sums of the main tables per agency-year, name and code;
+- ``ringkas_rumusan``: each indicator wording of the main tables per agency-year, with its unit, whether it
+  is an IKU/PK of sasaran level, its theme and its first row (the page's lists of indicators);
+- ``ringkas_tahun``: the agency-years each of indikator, anggaran and skor has (the sidebar's lists);
 - ``ringkas_sasaran_anggaran``: per agency-year and sasaran (by its text key), the budget lines the report
   links to it: the source and level ``analisis.efisiensi_sasaran`` picks, summed.
 
@@ -64,6 +67,18 @@ TABEL: dict[str, tuple[str, str]] = {
                                                         ORDER BY utama DESC, peringkat, sumber) AS rn FROM sa)
             SELECT instansi_id, tahun, kunci, sumber, pagu, realisasi FROM sb WHERE rn = 1""",
     ),
+    "ringkas_rumusan": (
+        "instansi_id, tahun, indikator, satuan, iku, tema, id_pertama",
+        """SELECT t.instansi_id, t.tahun, t.indikator, t.satuan, t.tingkat = 'sasaran', t.tema, MIN(t.id)
+           FROM indikator t WHERE t.utama {where}
+           GROUP BY t.instansi_id, t.tahun, t.indikator, t.satuan, t.tingkat = 'sasaran', t.tema""",
+    ),
+    "ringkas_tahun": (
+        "instansi_id, tahun, tabel",
+        """SELECT DISTINCT t.instansi_id, t.tahun, 'indikator' FROM indikator t WHERE TRUE {where}
+           UNION ALL SELECT DISTINCT t.instansi_id, t.tahun, 'anggaran' FROM anggaran t WHERE TRUE {where}
+           UNION ALL SELECT DISTINCT t.instansi_id, t.tahun, 'skor' FROM skor t WHERE TRUE {where}""",
+    ),
 }
 TABEL_SIDIK = "ringkas_sidik"
 SEMUA = (*TABEL, TABEL_SIDIK)  # derived: not backed up, dropped and rebuilt freely
@@ -81,7 +96,7 @@ def bangun(cur, instansi: list[str] | None = None) -> None:
         hapus, isi, p = f"instansi_id IN {pilih} OR instansi_id NOT IN (SELECT id FROM instansi)", f" AND t.instansi_id IN {pilih}", [sorted(instansi)]
     for nama, (kolom, sql) in TABEL.items():
         cur.execute(f"DELETE FROM {nama} WHERE {hapus}", p)
-        cur.execute(f"INSERT INTO {nama} ({kolom}) {sql.replace('{where}', isi)}", p)
+        cur.execute(f"INSERT INTO {nama} ({kolom}) {sql.replace('{where}', isi)}", p * sql.count("{where}"))
 
 
 def pastikan(store) -> bool:
