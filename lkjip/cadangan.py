@@ -264,6 +264,17 @@ def periksa(folder: str | os.PathLike) -> dict:
 
 # --- restore --------------------------------------------------------------------------------------
 
+def _versi_data(con) -> int | None:
+    """The data version of a database being replaced (None when it has none)."""
+    if con is None:
+        return None
+    try:
+        nilai = con.execute("SELECT nilai FROM meta WHERE kunci = 'versi_data'").fetchone()
+    except duckdb.Error:
+        return None
+    return int(nilai[0]) if nilai and str(nilai[0]).isdigit() else None
+
+
 def _jaga_tidak_dipakai(tujuan: Path):
     """A read-only connection on the existing target, refusing clearly when another process holds it.
 
@@ -342,6 +353,7 @@ def pulihkan(folder: str | os.PathLike, tujuan: str | os.PathLike, timpa: bool =
         raise GalatCadangan(f"folder {tujuan.parent} tidak ada")
     _buang_sisa(tujuan)
     penjaga = _jaga_tidak_dipakai(tujuan) if tujuan.exists() else None
+    versi_lama = _versi_data(penjaga)
     sementara = tujuan.with_name(tujuan.name + f".pulih-{os.getpid()}")
     wal_sementara = Path(str(sementara) + ".wal")
     try:
@@ -371,6 +383,9 @@ def pulihkan(folder: str | os.PathLike, tujuan: str | os.PathLike, timpa: bool =
                 except IsiTidakSah as e:
                     raise GalatCadangan(f"cadangan di {folder} ditolak: {e}. Basis data tidak diubah.") from None
                 _majukan_sekuens(cur, m.get("sekuens") or {})
+                if versi_lama is not None:  # past every version an app on the replaced file may have cached
+                    cur.execute("UPDATE meta SET nilai = CAST(GREATEST(CAST(nilai AS BIGINT), ?) + 1 AS VARCHAR) "
+                                "WHERE kunci = 'versi_data'", [versi_lama])
                 cur.execute("COMMIT")
             except BaseException:
                 cur.execute("ROLLBACK")

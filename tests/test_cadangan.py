@@ -199,6 +199,8 @@ def test_restore_menolak_menimpa_tanpa_force(db, tmp_path):
     target = tmp_path / "target.duckdb"
     with Store(target) as s:
         simpan(s, pratinjau(csv_indikator("Dinas Sosial Kota Lama", 2020, 3), "lama.csv"))
+        with s.transaksi(naikkan_versi=False) as cur:  # a database that has seen many writes
+            cur.execute("UPDATE meta SET nilai = '500' WHERE kunci = 'versi_data'")
     assert "--force" in satu_baris_galat(lkjip("restore", "--from", folder, "--db", target))
     with Store(target, read_only=True) as s:
         assert list(s.daftar_instansi()["nama"]) == ["Dinas Sosial Kota Lama"]
@@ -207,6 +209,8 @@ def test_restore_menolak_menimpa_tanpa_force(db, tmp_path):
     with Store(target, read_only=True) as s:
         assert "Dinas Sosial Kota Lama" not in set(s.daftar_instansi()["nama"])
         assert s.satu("SELECT count(*) FROM indikator") == isi_tabel(db)["indikator"].shape[0]
+        # past the replaced database's version: an app that cached its figures by version recomputes them
+        assert s.versi_data == 501
 
 
 def test_restore_menimpa_db_rusak_dengan_force(db, tmp_path):
