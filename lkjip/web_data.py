@@ -100,7 +100,8 @@ def kunci() -> tuple[str, int]:
 def _daftar(path: str, versi: int) -> tuple[list[str], list[int]]:
     s = store()
     # an agency left with no rows (every import of it undone) is not offered in the filters
-    nama = s.baca("SELECT nama FROM instansi i WHERE EXISTS (SELECT 1 FROM ringkas_tahun t WHERE t.instansi_id = i.id) ORDER BY nama")
+    nama = s.baca("SELECT nama FROM instansi i WHERE EXISTS (SELECT 1 FROM ringkas_tahun t WHERE t.instansi_id = i.id "
+                  "AND t.tabel IN ('indikator', 'anggaran', 'skor')) ORDER BY nama")
     return list(nama["nama"]), s.daftar_tahun()
 
 

@@ -3,7 +3,6 @@ replace and undo (``lkjip.ingest.simpan`` calls these; kept here so the importer
 from __future__ import annotations
 
 from .. import aktivitas
-from ..store import TABEL_DATA
 from .peran import AksesDitolak, nama_log
 
 
@@ -19,11 +18,12 @@ def instansi_berkas(p) -> list[str]:
 def _instansi_tahun(cur, impor_id: list[int]) -> list[tuple[int, str, int | None]]:
     """(import id, agency, year) for every agency-year these imports wrote or replaced."""
     tanda = ", ".join("?" * len(impor_id))
-    bagian = " UNION ".join(f"SELECT impor_id, instansi_id, tahun FROM {t} WHERE impor_id IN ({tanda})" for t in TABEL_DATA)
+    # the agency-years of each import's rows (store.ringkasan keeps them with every write), and of the rows it replaced
     rows = cur.execute(
-        f"SELECT DISTINCT t.impor_id, i.nama, t.tahun FROM ({bagian} UNION SELECT impor_id, json_extract(baris, '$.instansi_id')::BIGINT, "
+        f"SELECT DISTINCT t.impor_id, i.nama, t.tahun FROM (SELECT impor_id, instansi_id, tahun FROM ringkas_tahun "
+        f"WHERE impor_id IN ({tanda}) UNION SELECT impor_id, json_extract(baris, '$.instansi_id')::BIGINT, "
         f"json_extract(baris, '$.tahun')::INTEGER FROM cadangan_impor WHERE impor_id IN ({tanda})) t JOIN instansi i ON i.id = t.instansi_id "
-        "ORDER BY 1, 2, 3", [int(x) for x in impor_id] * (len(TABEL_DATA) + 1)).fetchall()
+        "ORDER BY 1, 2, 3", [int(x) for x in impor_id] * 2).fetchall()
     return [(int(iid), n, None if th is None else int(th)) for iid, n, th in rows]
 
 

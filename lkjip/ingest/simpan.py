@@ -366,15 +366,13 @@ def riwayat(store: Store, batas: int = 20) -> pd.DataFrame:
         return pd.DataFrame(columns=kolom)
     ids = [int(i) for i in impor["id"]]
     tanda = ", ".join("?" * len(ids))
-    bagian = " UNION ".join(
-        f"SELECT t.impor_id, i.nama, t.tahun FROM {tb} t JOIN instansi i ON i.id = t.instansi_id WHERE t.impor_id IN ({tanda})"
-        for tb in TABEL_DATA
-    )
+    bagian = (f"SELECT t.impor_id, i.nama, t.tahun FROM ringkas_tahun t JOIN instansi i ON i.id = t.instansi_id "
+              f"WHERE t.impor_id IN ({tanda})")
     # an undone import's agency-years come from its rows kept for redo
     bagian += (f" UNION SELECT c.impor_id, i.nama, CAST(json_extract_string(c.baris, '$.tahun') AS INTEGER) FROM cadangan_impor c "
                f"JOIN instansi i ON i.id = CAST(json_extract_string(c.baris, '$.instansi_id') AS BIGINT) "
                f"WHERE c.tabel LIKE 'batal:%' AND c.impor_id IN ({tanda})")
-    it = store.baca(f"SELECT impor_id, nama, tahun FROM ({bagian}) ORDER BY impor_id, nama, tahun", ids * (len(TABEL_DATA) + 1))
+    it = store.baca(f"SELECT impor_id, nama, tahun FROM ({bagian}) ORDER BY impor_id, nama, tahun", ids * 2)
     bisa_ulang = set(store.baca("SELECT DISTINCT impor_id FROM cadangan_impor WHERE tabel LIKE 'batal:%'")["impor_id"].astype(int))
     per_impor: dict[int, list[str]] = {}
     for iid, nama, th in it.itertuples(index=False):

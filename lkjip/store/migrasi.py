@@ -283,7 +283,7 @@ MIGRASI: list[tuple[int, str, str]] = [
                                                sumber VARCHAR, pagu DOUBLE, realisasi DOUBLE);
         CREATE TABLE ringkas_rumusan (instansi_id BIGINT NOT NULL, tahun INTEGER, indikator VARCHAR, satuan VARCHAR,
                                       iku BOOLEAN, tema VARCHAR, id_pertama BIGINT);
-        CREATE TABLE ringkas_tahun (instansi_id BIGINT NOT NULL, tahun INTEGER, tabel VARCHAR);
+        CREATE TABLE ringkas_tahun (instansi_id BIGINT NOT NULL, tahun INTEGER, tabel VARCHAR, impor_id BIGINT);
         CREATE TABLE ringkas_sidik (sidik VARCHAR);
         """,
     ),

@@ -2,7 +2,7 @@
 
 The national figures (514 agencies x 10 years) scanned every budget row (220.000) and every indicator row
 (58.000) on each cold page: 0,2-0,7 s a figure on PostgreSQL's row store. These tables hold what those
-figures need, at the grain they need it, a tenth of the rows and a few narrow columns:
+figures need, at the grain they need it: a few narrow columns, and for the budget a tenth of the rows:
 
 - ``ringkas_capaian``: each IKU/PK row of sasaran level with the capaian used in analyses
   (``agregat.sql_capaian``) and its sasaran's text key (``agregat.sql_kunci_teks``);
@@ -11,7 +11,8 @@ figures need, at the grain they need it, a tenth of the rows and a few narrow co
 - ``ringkas_program``: program-level budget sums of the main tables per agency-year, name and code;
 - ``ringkas_rumusan``: each indicator wording of the main tables per agency-year, with its unit, whether it
   is an IKU/PK of sasaran level, its theme and its first row (the page's lists of indicators);
-- ``ringkas_tahun``: the agency-years each of indikator, anggaran and skor has (the sidebar's lists);
+- ``ringkas_tahun``: the agency-years each data table has, per import (the sidebar's lists, what each import
+  wrote);
 - ``ringkas_sasaran_anggaran``: per agency-year and sasaran (by its text key), the budget lines the report
   links to it: the source and level ``analisis.efisiensi_sasaran`` picks, summed.
 
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 
+from . import TABEL_DATA
 from .agregat import sql_capaian, sql_kunci_teks, sql_peringkat_level
 
 # table -> (columns, SELECT over the data rows with ``{where}`` for the agencies rebuilt)
@@ -74,10 +76,9 @@ TABEL: dict[str, tuple[str, str]] = {
            GROUP BY t.instansi_id, t.tahun, t.indikator, t.satuan, t.tingkat = 'sasaran', t.tema""",
     ),
     "ringkas_tahun": (
-        "instansi_id, tahun, tabel",
-        """SELECT DISTINCT t.instansi_id, t.tahun, 'indikator' FROM indikator t WHERE TRUE {where}
-           UNION ALL SELECT DISTINCT t.instansi_id, t.tahun, 'anggaran' FROM anggaran t WHERE TRUE {where}
-           UNION ALL SELECT DISTINCT t.instansi_id, t.tahun, 'skor' FROM skor t WHERE TRUE {where}""",
+        "instansi_id, tahun, tabel, impor_id",
+        " UNION ALL ".join(f"SELECT DISTINCT t.instansi_id, t.tahun, '{tabel}', t.impor_id FROM {tabel} t WHERE TRUE {{where}}"
+                           for tabel in TABEL_DATA),
     ),
 }
 TABEL_SIDIK = "ringkas_sidik"
