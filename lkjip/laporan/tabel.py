@@ -111,16 +111,19 @@ def perbandingan_tahun(ind: pd.DataFrame, instansi: str, tahun: int, jumlah_tahu
     semua = analisis.indikator_analisis(ind[(ind["instansi"] == instansi) & (ind["tahun"] <= tahun)])
     semua = semua[semua["indikator"].isin(sekarang["indikator"])]
     daftar_tahun = sorted(set(semua["tahun"].astype(int)))[-jumlah_tahun:]
+    pertama: dict = {}  # each (indicator, year): its first row
+    for x in semua[["indikator", "tahun", "realisasi", "realisasi_predikat", "realisasi_teks", "capaian",
+                    "dari_laporan"]].itertuples(index=False):
+        pertama.setdefault((x.indikator, int(x.tahun)), x)
     baris = []
     for i, r in enumerate(sekarang.itertuples(index=False), start=1):
         b = {"no": i, "indikator": r.indikator, "satuan": r.satuan,
              "target": _nilai(r.target, r.target_predikat, r.target_teks)}
         for th in daftar_tahun:
-            x = semua[(semua["indikator"] == r.indikator) & (semua["tahun"] == th)]
-            x = x.iloc[0] if len(x) else None
-            b[f"realisasi_{th}"] = None if x is None else _nilai(x["realisasi"], x["realisasi_predikat"], x["realisasi_teks"])
-            b[f"capaian_{th}"] = None if x is None else _f(x["capaian"])
-            b[f"tercetak_{th}"] = False if x is None else bool(x["dari_laporan"])
+            x = pertama.get((r.indikator, th))
+            b[f"realisasi_{th}"] = None if x is None else _nilai(x.realisasi, x.realisasi_predikat, x.realisasi_teks)
+            b[f"capaian_{th}"] = None if x is None else _f(x.capaian)
+            b[f"tercetak_{th}"] = False if x is None else bool(x.dari_laporan)
         baris.append(b)
     data = pd.DataFrame(baris)
     kolom = [Kolom("no", "No", "bulat", lebar=0.5), Kolom("indikator", "Indikator Kinerja", lebar=3.5),
