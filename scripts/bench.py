@@ -473,7 +473,7 @@ FASE = {
     "kami": fase_kami,
     "dasar": fase_dasar,
     "halaman": fase_halaman,
-    "lantai": lambda a: bench_lantai.fase(a, _lokasi(a, "penuh")),
+    "lantai": lambda a: bench_lantai.fase(_lokasi(a, "penuh")),
 }
 
 

@@ -55,7 +55,7 @@ def ukur(store) -> dict[str, dict]:
     return hasil
 
 
-def fase(a, lokasi) -> dict:
+def fase(lokasi) -> dict:
     from lkjip.store import Store
 
     with Store(lokasi) as s:

@@ -173,9 +173,8 @@ def pulihkan(folder: Path, url: str, m: dict, timpa: bool, urut) -> dict[str, in
             if ringkasan.TABEL_SIDIK in {r[0] for r in con.execute(
                     "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()").fetchall()}:
                 kur = KursorPG(con)
-                ringkasan.bangun(kur)  # in this transaction: no replica sees the rows without their summaries
+                ringkasan.bangun_semua(kur)  # in this transaction: no replica sees the rows without their summaries
                 kur.close()
-                con.execute(f"INSERT INTO {ringkasan.TABEL_SIDIK} VALUES (%s)", [ringkasan.SIDIK])
             # past every version the replicas may have cached
             baru = max(versi_lama, int(con.execute("SELECT nilai FROM meta WHERE kunci = 'versi_data'").fetchone()[0] or 0)) + 1
             con.execute("UPDATE meta SET nilai = %s WHERE kunci = 'versi_data'", [str(baru)])

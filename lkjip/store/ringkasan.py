@@ -86,7 +86,6 @@ SEMUA = (*TABEL, TABEL_SIDIK)  # derived: not backed up, dropped and rebuilt fre
 SIDIK = hashlib.sha256("\n".join(f"{k}:{v[0]}:{v[1]}" for k, v in TABEL.items()).encode()).hexdigest()[:16]
 
 
-
 def bangun(cur, instansi: list[str] | None = None) -> None:
     """Inside a write: rebuild the summary rows of these agencies (by name; None = all), and drop the rows of
     agencies that no longer exist."""
@@ -100,6 +99,13 @@ def bangun(cur, instansi: list[str] | None = None) -> None:
         cur.execute(f"INSERT INTO {nama} ({kolom}) {sql.replace('{where}', isi)}", p * sql.count("{where}"))
 
 
+def bangun_semua(cur) -> None:
+    """Inside a write: rebuild every summary row and record the rules they were built by."""
+    bangun(cur)
+    cur.execute(f"DELETE FROM {TABEL_SIDIK}")
+    cur.execute(f"INSERT INTO {TABEL_SIDIK} VALUES (?)", [SIDIK])
+
+
 def pastikan(store) -> bool:
     """Rebuild every summary table when they were built by other rules or never (a new or restored database).
     Returns True when it rebuilt them."""
@@ -110,9 +116,7 @@ def pastikan(store) -> bool:
     with store.transaksi(naikkan_versi=lama is not None) as cur:
         if cur.execute(f"SELECT max(sidik) FROM {TABEL_SIDIK}").fetchone()[0] == SIDIK:
             return False  # another process rebuilt them while this one waited for the write lock
-        bangun(cur)
-        cur.execute(f"DELETE FROM {TABEL_SIDIK}")
-        cur.execute(f"INSERT INTO {TABEL_SIDIK} VALUES (?)", [SIDIK])
+        bangun_semua(cur)
     return True
 
 
@@ -122,7 +126,7 @@ def selisih(store) -> dict[str, int]:
     for nama, (kolom, sql) in TABEL.items():
         baru = sql.replace("{where}", "")
         # sums compared to the cent: a sum of the same doubles in another order may differ in its last bit
-        nilai = ", ".join(f"ROUND(CAST({k} AS DECIMAL(38, 2)), 2)" if k in ("pagu", "realisasi") else k for k in kolom.split(", "))
+        nilai = ", ".join(f"CAST({k} AS DECIMAL(38, 2))" if k in ("pagu", "realisasi") else k for k in kolom.split(", "))
         hasil[nama] = int(store.satu(
             f"SELECT count(*) FROM ((SELECT {nilai} FROM {nama} EXCEPT ALL SELECT {nilai} FROM ({baru}) AS b ({kolom})) "
             f"UNION ALL (SELECT {nilai} FROM ({baru}) AS c ({kolom}) EXCEPT ALL SELECT {nilai} FROM {nama})) AS d"))
