@@ -51,7 +51,7 @@ def kosongkan_cache() -> None:
     from . import web_format, web_grafik
 
     st.cache_data.clear()
-    for f in (*_BERSAMA, web_grafik._figur, web_format._gaya_tetap):
+    for f in (*_BERSAMA, web_grafik._figur, web_grafik._figur_streamlit, web_format._gaya_tetap):
         f.clear()
 
 
@@ -154,6 +154,18 @@ def serapan_program(path: str, versi: int, instansi: tuple, tahun: tuple, period
 @bersama()
 def efisiensi_sasaran(path: str, versi: int, instansi: tuple, tahun: tuple, tema: str | None, batas: float) -> pd.DataFrame:
     return agregat.efisiensi_sasaran(store(), *_pilih(instansi, tahun), tema, batas)
+
+
+@bersama()
+def efisiensi_bagian(path: str, versi: int, instansi: tuple, tahun: tuple, tema: str | None,
+                     batas: float) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """What the Efisiensi page shows of efisiensi_sasaran, split once rather than on every rerun: the sasaran with a
+    capaian linked to budget lines, those without a link, and the chart's points (charts.titik_efisiensi)."""
+    from .charts import titik_efisiensi
+
+    ef = efisiensi_sasaran(path, versi, instansi, tahun, tema, batas).dropna(subset=["rata_capaian"])
+    tertaut = ef[ef["tautan"]]
+    return tertaut, ef[~ef["tautan"]], titik_efisiensi(tertaut) if len(tertaut) else tertaut
 
 
 @bersama()

@@ -7,17 +7,31 @@ from typing import Callable
 
 import streamlit as st
 
+from .web_sidik import sidik
+
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _figur(nama: str, _fungsi: Callable, args: tuple, kw: dict):
-    # keyed by the builder's name and its arguments' content (Streamlit hashes frames by value); st.plotly_chart
-    # reads the figure without changing it, so one object can serve every session
+def _figur(kunci: str, _fungsi: Callable, _args: tuple, _kw: dict):
+    # kunci: the builder's name and the hash of its arguments' fingerprint (web_sidik; a string, which Streamlit
+    # hashes at once, where a nested tuple costs a call per item); st.plotly_chart reads the figure without
+    # changing it, so one object can serve every session
+    return _fungsi(*_args, **_kw)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _figur_streamlit(nama: str, _fungsi: Callable, args: tuple, kw: dict):
+    # for arguments without a fingerprint: keyed by Streamlit's own hashing of them
     return _fungsi(*args, **kw)
 
 
 def tampil_grafik(fungsi: Callable, *args, key: str | None = None, on_select="ignore", selection_mode=None, **kw):
     """Draw ``fungsi(*args, **kw)`` (a builder of lkjip.charts) at full width; returns the chart's selection
     state when ``on_select`` is "rerun"."""
-    fig = _figur(f"{fungsi.__module__}.{fungsi.__qualname__}", fungsi, args, kw)
+    nama = f"{fungsi.__module__}.{fungsi.__qualname__}"
+    try:
+        kunci = f"{nama}:{hash((sidik(args), sidik(kw)))}"
+    except TypeError:
+        kunci = None
+    fig = _figur(kunci, fungsi, args, kw) if kunci else _figur_streamlit(nama, fungsi, args, kw)
     pilih = {"on_select": on_select, "selection_mode": selection_mode} if on_select != "ignore" else {}
     return st.plotly_chart(fig, width="stretch", key=key, **pilih)

@@ -51,6 +51,9 @@ class Saringan:
     def efisiensi_sasaran(self) -> pd.DataFrame:
         return web_data.efisiensi_sasaran(*self._k(), self.tema, self.batas)
 
+    def efisiensi_bagian(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+        return web_data.efisiensi_bagian(*self._k(), self.tema, self.batas)
+
     def tren_instansi(self, tema: str | None = None) -> pd.DataFrame:
         return web_data.tren_instansi(*self._k(), tema or self.tema, self.batas)
 

@@ -6,16 +6,12 @@ from lkjip.numbers import format_angka
 
 s = web.saringan()
 st.title(s.t("nav.efisiensi"))
-ef = s.efisiensi_sasaran()
-if web.kosong(s, len(ef) > 0):
+if web.kosong(s, len(s.efisiensi_sasaran()) > 0):
     st.stop()
-ef = ef.dropna(subset=["rata_capaian"])
-tertaut = ef[ef["tautan"]]
-tanpa = ef[~ef["tautan"]]
+tertaut, tanpa, titik = s.efisiensi_bagian()  # with a capaian: linked to budget lines, not linked, the chart's points
 
 st.subheader(s.t("e.scatter"))
 if len(tertaut):
-    titik = charts.titik_efisiensi(tertaut)
     if len(titik) < len(tertaut):
         st.caption(s.t("e.banyak", n=tertaut["instansi"].nunique(), titik=format_angka(len(titik), 0)))
     web.tampil_grafik(charts.kuadran_efisiensi, titik, s.bahasa, key="efisiensi_kuadran")

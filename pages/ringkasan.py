@@ -23,6 +23,7 @@ st.caption(s.t(f"r.periode_{s.periode}", min=s.min_indikator))
 if len(ring) > MAKS_KARTU:
     st.caption(s.t("r.terlalu_banyak", n=len(ring), k=MAKS_KARTU))
 kolom = st.columns(2)
+per_kategori = ring.head(MAKS_KARTU)[kategori].to_numpy(dtype=int)
 for i, r in enumerate(ring.head(MAKS_KARTU).itertuples(index=False)):
     with kolom[i % 2].container(border=True):
         st.markdown(f"**{web.md(r.instansi)}**")
@@ -40,7 +41,7 @@ for i, r in enumerate(ring.head(MAKS_KARTU).itertuples(index=False)):
                           realisasi=format_rupiah_singkat(r.realisasi)))
         c.metric(s.t("m.efisiensi"), format_angka(r.efisiensi_selisih, 1) if pd.notna(r.efisiensi_selisih) else web.KOSONG,
                  help=s.t("r.help_efisiensi"))
-        st.caption(s.t("r.kategori") + ": " + " · ".join(f"{singkat[k]} {int(ring.loc[i, k])}" for k in kategori)
+        st.caption(s.t("r.kategori") + ": " + " · ".join(f"{singkat[k]} {n}" for k, n in zip(kategori, per_kategori[i]))
                    + f" — {s.t('m.temuan')}: **{r.temuan}**")
 
 st.subheader(s.t("r.peringkat"))
