@@ -4,18 +4,23 @@ over the real numbers, so that a column still sorts as numbers.
 st.dataframe takes the display text from a pandas Styler, and renders it per cell in Python (pandas'
 ``_translate``, then Streamlit's reading of it): about 15 µs a cell, 70 ms for the 514-agency ranking, on every
 rerun. The rendering is therefore done once per table content and format (``gaya``) and shared by every rerun
-and session that shows the same table.
+and session that shows the same table; so is Streamlit's table of display text made from it (its
+``_marshall_display_values``: a text copy of the frame filled cell by cell, 20–30 ms for a page of 100 rows),
+kept with the rendering as the Arrow bytes Streamlit made.
 """
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass, field
 from typing import Callable
 
 import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
+from streamlit.elements.lib import pandas_styler_utils
 
 from .numbers import format_angka, format_nilai, format_rupiah
+from .web_sidik import sidik_frame
 
 KOSONG = "–"
 MAKS_SEL_GAYA = 250_000  # beyond this many cells the display formats fall back to Streamlit's own
@@ -43,6 +48,45 @@ def _kosong_atau(f: Callable) -> Callable:
     return lambda v: KOSONG if v is None or (isinstance(v, float) and v != v) or v is pd.NA else f(v)
 
 
+@dataclass
+class _TeksTampil:
+    """Streamlit's display text of a kept rendering (Arrow bytes), made at its first showing."""
+    kunci: threading.Lock = field(default_factory=threading.Lock)
+    isi: bytes | None = None
+
+
+_SLOT_TEKS = "_lkjip_teks_tampil"  # the key of a kept rendering's _TeksTampil in its translation
+
+
+def _pasang_teks_tetap() -> None:
+    """Have Streamlit's ``_marshall_display_values`` reuse the display text of a kept rendering (one whose
+    translation carries a _TeksTampil): made by Streamlit's own function the first time, then given back as the
+    same bytes (the rendering's cells, which only that function read, are then let go). Any other Styler goes
+    through Streamlit's function as before. Without that function (another
+    Streamlit version) nothing is changed and tables are only slower."""
+    asli = getattr(pandas_styler_utils, "_marshall_display_values", None)
+    if asli is None or getattr(asli, "_teks_tetap", False):
+        return
+
+    def _marshall_display_values(proto, df, styles):
+        slot = styles.get(_SLOT_TEKS) if isinstance(styles, dict) else None
+        if not isinstance(slot, _TeksTampil):
+            return asli(proto, df, styles)
+        with slot.kunci:
+            if slot.isi is None:
+                asli(proto, df, styles)
+                slot.isi = proto.styler.display_values
+                styles["body"] = []  # only the display text read it: the cells' memory goes with it
+            else:
+                proto.styler.display_values = slot.isi
+
+    _marshall_display_values._teks_tetap = True
+    pandas_styler_utils._marshall_display_values = _marshall_display_values
+
+
+_pasang_teks_tetap()
+
+
 def _tetapkan(gaya: Styler) -> Styler:
     """Make a Styler render once. Streamlit's ``marshall_styler`` calls ``_compute()`` and ``_translate(False, False)``
     and reads, of the result, ``table_styles``, ``cellstyle`` and each body cell's ``id`` and ``display_value``: the
@@ -64,7 +108,7 @@ def _tetapkan(gaya: Styler) -> Styler:
                 terjemahan = translate(*a, **k)
                 terjemahan["body"] = [[{"id": c.get("id"), "display_value": c.get("display_value")} for c in baris]
                                       for baris in terjemahan.get("body", [])]
-                hasil.update(terjemahan)
+                hasil.update(terjemahan, **{_SLOT_TEKS: _TeksTampil()})
         return hasil
 
     gaya._compute, gaya._translate = _compute, _translate
@@ -83,19 +127,6 @@ def _gaya_tetap(sidik: tuple, _tampil: pd.DataFrame, _jenis: dict, _css: dict) -
     return _tetapkan(_bangun(_tampil, _jenis, _css))
 
 
-def _sidik(df: pd.DataFrame) -> tuple:
-    """The content of a frame, as a cache key: its columns, types and every value (numbers by their bytes, text
-    by Python's own string hash, which each string computes once). Raises TypeError for an unhashable value."""
-    isi = []
-    for k in df.columns:
-        nilai = df[k].to_numpy()
-        if nilai.dtype.kind in "biufM":
-            isi.append(hash(nilai.tobytes()))
-        else:  # an empty cell counts as None whatever its kind (NaN, None, pd.NA); NaN would hash by identity
-            isi.append(hash(tuple(None if v is None or v is pd.NA or (isinstance(v, float) and v != v) else v for v in nilai)))
-    return tuple(df.columns), tuple(str(t) for t in df.dtypes), len(df), tuple(isi)
-
-
 def gaya(tampil: pd.DataFrame, jenis: dict[str, str], warna: dict[str, Callable] | None = None) -> Styler | pd.DataFrame:
     """The table as st.dataframe should get it: a Styler showing each column of ``jenis`` in its format (see
     FORMAT; empty cells read "–") and the CSS that ``warna`` (column -> function value -> CSS) gives each cell.
@@ -105,7 +136,7 @@ def gaya(tampil: pd.DataFrame, jenis: dict[str, str], warna: dict[str, Callable]
     css = {k: tampil[k].map(f) for k, f in (warna or {}).items()}
     if tampil.size <= MAKS_SEL_SIMPAN:
         try:
-            sidik = (_sidik(tampil), tuple(sorted(jenis.items())), tuple((k, _sidik(v.to_frame())) for k, v in css.items()))
+            sidik = (sidik_frame(tampil), tuple(sorted(jenis.items())), tuple((k, sidik_frame(v.to_frame())) for k, v in css.items()))
         except TypeError:  # a value pandas cannot hash (e.g. a list): rendered for this run only
             return _bangun(tampil, jenis, css)
         return _gaya_tetap(sidik, tampil, jenis, css)

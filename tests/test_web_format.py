@@ -66,3 +66,24 @@ def test_tabel_besar_tidak_disimpan():
     assert df.size > web_format.MAKS_SEL_SIMPAN
     assert web_format.gaya(df, JENIS) is not web_format.gaya(df, JENIS)
     assert _tampil(web_format.gaya(df, JENIS))[0]["pagu"][0] == "Rp 9.202.224.555"
+
+
+def test_teks_tampil_dibuat_sekali_per_rendering(monkeypatch):
+    from streamlit.elements.lib import pandas_styler_utils
+
+    assert getattr(pandas_styler_utils._marshall_display_values, "_teks_tetap", False)  # the hook is in place
+    dipanggil = []
+    asli = pandas_styler_utils._use_display_values
+    monkeypatch.setattr(pandas_styler_utils, "_use_display_values", lambda df, styles: dipanggil.append(1) or asli(df, styles))
+    df = _tabel(pagu=7_777.0)
+    pertama = _tampil(web_format.gaya(df, JENIS, WARNA))
+    for _ in range(3):  # reruns and other sessions: Streamlit's text copy is not made again, and reads the same
+        ulang = _tampil(web_format.gaya(df.copy(), JENIS, WARNA))
+        pd.testing.assert_frame_equal(ulang[0], pertama[0])
+        assert ulang[1] == pertama[1]
+    assert len(dipanggil) == 1
+    assert list(pertama[0]["pagu"]) == ["Rp 7.777", "–", "Rp 1.250.000"]
+    # a rendering that is not kept (one run only) goes through Streamlit's function every time
+    _tampil(web_format._bangun(df, JENIS, {}))
+    _tampil(web_format._bangun(df, JENIS, {}))
+    assert len(dipanggil) == 3
