@@ -726,3 +726,24 @@ def test_temuan_tersimpan_sama_dengan_hitungan_dan_diperbarui_setelah_impor(stor
     batalkan(store, h.impor_id)
     assert checks.temuan(store, ["Dinas Sosial Kota Depok"]).empty
     pd.testing.assert_frame_equal(checks.temuan(store), checks.periksa(store))
+
+
+def test_kunci_temuan_tetap_antar_versi(temuan):
+    """A finding's key is stored with its verdict (lkjip.reviu): its recipe must not change. sha1 of
+    agency|year|kind|source|row|printed value (6 decimals), first 16 hex digits; a repeat gets -2, -3..."""
+    import hashlib
+
+    def resep(instansi, tahun, jenis, sumber, baris, dilaporkan) -> str:
+        teks = f"{instansi}|{tahun}|{jenis}|{sumber}|{baris}|{dilaporkan}"
+        return hashlib.sha1(teks.encode("utf-8")).hexdigest()[:16]
+
+    kunci = checks.kunci_temuan(temuan)
+    r = _pilih(temuan, instansi=PAREPARE, jenis="rata_rata_tidak_sesuai", sumber="LKjIP Parepare 2023, Tabel 3.8").iloc[0]
+    assert kunci[r.name] == resep(PAREPARE, 2023, "rata_rata_tidak_sesuai", "LKjIP Parepare 2023, Tabel 3.8", r["baris"], "85.200000")
+    assert kunci.is_unique and len(kunci) == len(temuan)
+    # empty year and value, a float row label, nullable integers, a repeated finding
+    aneh = pd.DataFrame({"instansi": pd.array(["A", "A", "A", None], dtype="str"), "tahun": pd.array([pd.NA, 2024, 2024, 2023], dtype="Int64"),
+                         "jenis": ["x", "y", "y", "z"], "sumber": ["s", "s", "s", "s"], "baris": [1.5, "Total", "Total", 7],
+                         "dilaporkan": [float("nan"), -2.5, -2.5, 3]})
+    assert list(checks.kunci_temuan(aneh)) == [resep("A", "", "x", "s", 1.5, ""), resep("A", 2024, "y", "s", "Total", "-2.500000"),
+                                               resep("A", 2024, "y", "s", "Total", "-2.500000") + "-2", resep("nan", 2023, "z", "s", 7, "3.000000")]

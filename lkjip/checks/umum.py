@@ -245,12 +245,13 @@ def kunci_temuan(df: pd.DataFrame) -> pd.Series:
     if df is None or df.empty:
         return pd.Series([], dtype=object, index=df.index if df is not None else None)
 
-    def satu(r) -> str:
-        d = r["dilaporkan"]
-        teks = "|".join([str(r["instansi"]), "" if pd.isna(r["tahun"]) else str(int(r["tahun"])), str(r["jenis"]),
-                         str(r["sumber"]), str(r["baris"]), "" if pd.isna(d) else f"{float(d):.6f}"])
+    def satu(instansi, tahun, jenis, sumber, baris, d) -> str:
+        teks = "|".join([str(instansi), "" if pd.isna(tahun) else str(int(tahun)), str(jenis), str(sumber), str(baris),
+                         "" if pd.isna(d) else f"{float(d):.6f}"])
         return hashlib.sha1(teks.encode("utf-8")).hexdigest()[:16]
 
-    dasar = df.apply(satu, axis=1)
+    # column by column (a row-wise apply builds a Series per finding: thousands of findings at national scale)
+    kolom = [df[k].astype(object).tolist() for k in ("instansi", "tahun", "jenis", "sumber", "baris", "dilaporkan")]
+    dasar = pd.Series([satu(*r) for r in zip(*kolom)], index=df.index, dtype=object)
     ke = dasar.groupby(dasar).cumcount()
     return dasar.where(ke == 0, dasar + "-" + (ke + 1).astype(str))

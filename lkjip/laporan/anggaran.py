@@ -50,23 +50,26 @@ def program_pendukung(ind: pd.DataFrame, ang: pd.DataFrame, instansi: str, tahun
     """
     sasaran = list(dict.fromkeys(indikator_tahun(ind, instansi, tahun)["sasaran"].dropna()))
     a = ang[(ang["instansi"] == instansi) & (ang["tahun"] == tahun) & ang["sasaran"].notna()].copy() if len(ang) else ang
+    pilihan: dict[str, str] = {}
     if len(a):
         a["kunci"] = analisis._kunci_teks(a["sasaran"])
         a["lengkap"] = a["pagu"].notna() & a["realisasi"].notna()
+        # per sasaran, the source with the most complete lines, then the main table, then the most lines (ties: the
+        # first source by name, the sort being stable)
+        g = (a.groupby(["kunci", "sumber"]).agg(lengkap=("lengkap", "sum"), utama=("utama", "max"), n=("id", "size"))
+             .reset_index().sort_values(["kunci", "lengkap", "utama", "n"], ascending=[True, False, False, False]))
+        pilihan = dict(zip(*g.drop_duplicates("kunci")[["kunci", "sumber"]].to_numpy().T))
     dalam = {"program": 0, "kegiatan": 1, "sub_kegiatan": 2}
     baris, tanpa, sumber = [], 0, []
-    for i, s in enumerate(sasaran, start=1):
-        kunci = analisis._kunci_teks(pd.Series([s])).iloc[0]
-        x = a[a["kunci"] == kunci] if len(a) else a
-        if not len(x):
+    for i, (s, kunci) in enumerate(zip(sasaran, analisis._kunci_teks(pd.Series(sasaran, dtype=object))), start=1):
+        pilih = pilihan.get(kunci)
+        if pilih is None:
             tanpa += 1
             baris.append({"no": i, "sasaran": s, "uraian": "tidak ada tautan ke anggaran dalam laporan", "level": None,
                           "pagu": None, "realisasi": None, "serapan": None, "sumber": None})
             continue
-        g = x.groupby("sumber").agg(lengkap=("lengkap", "sum"), utama=("utama", "max"), n=("id", "size"))
-        pilih = g.sort_values(["lengkap", "utama", "n"], ascending=False).index[0]
         sumber.append(pilih)
-        for r in x[x["sumber"] == pilih].sort_values("urutan").itertuples(index=False):
+        for r in a[(a["kunci"] == kunci) & (a["sumber"] == pilih)].sort_values("urutan").itertuples(index=False):
             baris.append({"no": i, "sasaran": s, "uraian": _INDEN * dalam.get(r.level, 0) + str(r.uraian),
                           "level": LABEL_LEVEL.get(r.level, r.level), "pagu": _jumlah(r.pagu, r.pagu_teks),
                           "realisasi": _jumlah(r.realisasi, r.realisasi_teks),
