@@ -125,14 +125,15 @@ def tautkan(ind: pd.DataFrame, tetap: pd.DataFrame | None) -> pd.DataFrame:
     df = ind.copy()
     if not len(df):
         return df.assign(standar=pd.Series(dtype=object), cara=pd.Series(dtype=object))
-    pasangan = [(i, s if isinstance(s, str) else None) for i, s in zip(df["indikator"], df["satuan"])]
+    # plain lists: iterating an Arrow-backed column yields one element at a time, several times slower
+    pasangan = [(i, s if isinstance(s, str) else None) for i, s in zip(df["indikator"].tolist(), df["satuan"].tolist())]
     saran = {p: sarankan(*p) for p in set(pasangan)}  # agencies share wordings: each (wording, unit) once
     df["standar"] = [saran[p] for p in pasangan]
     df["cara"] = ["otomatis" if s else None for s in df["standar"]]
     if tetap is not None and len(tetap):
         kunci = df["indikator"].map({t: kunci_teks(t) for t in df["indikator"].unique()})
         peta = {(r.instansi, r.indikator_kunci): r.standar for r in tetap.itertuples(index=False)}
-        for pos, (inst, k) in enumerate(zip(df["instansi"], kunci)):
+        for pos, (inst, k) in enumerate(zip(df["instansi"].tolist(), kunci.tolist())):
             if (inst, k) in peta:
                 v = peta[(inst, k)]
                 df.iat[pos, df.columns.get_loc("standar")] = v if isinstance(v, str) and v else None

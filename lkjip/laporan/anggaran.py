@@ -59,6 +59,12 @@ def program_pendukung(ind: pd.DataFrame, ang: pd.DataFrame, instansi: str, tahun
         g = (a.groupby(["kunci", "sumber"]).agg(lengkap=("lengkap", "sum"), utama=("utama", "max"), n=("id", "size"))
              .reset_index().sort_values(["kunci", "lengkap", "utama", "n"], ascending=[True, False, False, False]))
         pilihan = dict(zip(*g.drop_duplicates("kunci")[["kunci", "sumber"]].to_numpy().T))
+    # the chosen source's lines of each sasaran, in printed order, read in one pass
+    per_kunci: dict[str, list] = {}
+    if pilihan:
+        dipilih = a[[pilihan.get(k) == s for k, s in zip(a["kunci"].tolist(), a["sumber"].tolist())]]
+        for r in dipilih.sort_values("urutan", kind="stable").itertuples(index=False):
+            per_kunci.setdefault(r.kunci, []).append(r)
     dalam = {"program": 0, "kegiatan": 1, "sub_kegiatan": 2}
     baris, tanpa, sumber = [], 0, []
     for i, (s, kunci) in enumerate(zip(sasaran, analisis._kunci_teks(pd.Series(sasaran, dtype=object))), start=1):
@@ -69,7 +75,7 @@ def program_pendukung(ind: pd.DataFrame, ang: pd.DataFrame, instansi: str, tahun
                           "pagu": None, "realisasi": None, "serapan": None, "sumber": None})
             continue
         sumber.append(pilih)
-        for r in a[(a["kunci"] == kunci) & (a["sumber"] == pilih)].sort_values("urutan").itertuples(index=False):
+        for r in per_kunci[kunci]:
             baris.append({"no": i, "sasaran": s, "uraian": _INDEN * dalam.get(r.level, 0) + str(r.uraian),
                           "level": LABEL_LEVEL.get(r.level, r.level), "pagu": _jumlah(r.pagu, r.pagu_teks),
                           "realisasi": _jumlah(r.realisasi, r.realisasi_teks),
