@@ -169,14 +169,11 @@ def cmd_import(a) -> int:
     return 0
 
 
-PERIKSA_PER = 100  # agencies checked at once after an import: 514 together held ~780 MiB, 100 at a time ~350 MiB
-
-
 def _periksa(store) -> None:
     """Check the agencies an import touched now, in the batch, rather than at the first page view."""
     from . import checks
 
-    n = checks.segarkan(store, per=PERIKSA_PER)
+    n = checks.segarkan(store)  # a batch of agencies at a time (checks.simpan.PER_BAWAAN)
     print(f"Pemeriksaan rekonsiliasi diperbarui untuk {n} instansi (python -m lkjip check untuk melihatnya).")
     store.perbarui_statistik()
 
