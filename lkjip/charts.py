@@ -55,18 +55,20 @@ def simbol_instansi(nama: str) -> str:
     return SIMBOL[int(hashlib.sha256(kunci.encode("utf-8")).hexdigest()[8:16], 16) % len(SIMBOL)]
 
 
-# plotly's "plotly_white" restricted to the trace types drawn here: the same look, and half the cost of applying
-# it to a figure (plotly copies the whole template into each) and half its size in the page
+# plotly's "plotly_white" restricted to the trace types drawn here: the same look, and half its size in the page.
+# It is plotly's default template in this process: a new figure takes the default as it is (14 ms less per figure
+# here than setting ``template=``, which validates a deep copy of it); every figure is built in this module.
 TEMPLAT = "lkjip_putih"
 JENIS_JEJAK = ("bar", "scatter", "heatmap", "treemap")
 pio.templates[TEMPLAT] = go.layout.Template(layout=pio.templates["plotly_white"].layout,
                                             data={k: pio.templates["plotly_white"].data[k] for k in JENIS_JEJAK
                                                   if k in pio.templates["plotly_white"].data})
+pio.templates.default = TEMPLAT
 
 
 def _tata(fig: go.Figure, tinggi: int = 420, **kw) -> go.Figure:
     fig.update_layout(
-        separators=",.", height=tinggi, margin=dict(l=10, r=10, t=40, b=10), template=TEMPLAT,
+        separators=",.", height=tinggi, margin=dict(l=10, r=10, t=40, b=10),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0), font=dict(size=13), **kw,
     )
     return fig

@@ -252,3 +252,21 @@ def test_serapan_tanpa_baris_total_sebagai_program_rendah(monkeypatch, db_bawaan
     assert metrik(at) == {"Pagu": "Rp 9.202.224.555", "Realisasi": "Rp 6.447.258.513", "Serapan": "70,06%"}
     teks = " ".join(w.value for w in at.warning)
     assert "Program Perlindungan dan Jaminan Sosial" in teks and "Realisasi anggaran Dinas Sosial" not in teks
+
+
+@pytest.mark.parametrize("halaman", ["pages/ringkasan.py", "pages/perbandingan.py", "pages/serapan.py", "pages/efisiensi.py",
+                                     "pages/tren.py"])
+def test_grafik_memakai_templat_aplikasi(monkeypatch, db_bawaan, halaman):
+    # every chart as sent to the browser carries the app's look (lkjip.charts.TEMPLAT: plotly_white for the trace
+    # types drawn), and the Indonesian separators
+    import plotly.io as pio
+    from plotly.utils import PlotlyJSONEncoder
+
+    from lkjip import charts
+
+    harap = json.loads(json.dumps(pio.templates[charts.TEMPLAT].to_plotly_json(), cls=PlotlyJSONEncoder))
+    at = buka(monkeypatch, db_bawaan, halaman)
+    spek = [json.loads(g.proto.spec) for g in at.get("plotly_chart")]
+    assert spek
+    for s in spek:
+        assert _dekode(s["layout"]["template"]) == _dekode(harap) and s["layout"]["separators"] == ",."
