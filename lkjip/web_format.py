@@ -27,16 +27,23 @@ MAKS_SEL_GAYA = 250_000  # beyond this many cells the display formats fall back 
 MAKS_SEL_SIMPAN = 12_000  # a rendering kept for reuse (the 514-agency ranking and a page of long table fit); larger ones are redone
 
 
+def angka_dua(v: float) -> str:
+    """A figure with always two decimals, so that a column's decimals line up: ``-1,49``, ``1,00``, ``46,00``."""
+    teks = format_angka(v, 2)
+    return teks.split(",")[0] + "," + f"{abs(v):.2f}".split(".")[1] if teks != KOSONG else KOSONG
+
+
 def persen_dua(v: float) -> str:
     """Capaian and serapan as the reports print them: always two decimals, ``100,60%``, ``85,62%``."""
-    return format_angka(v, 2).split(",")[0] + "," + f"{abs(v):.2f}".split(".")[1] + "%" if format_angka(v, 2) != "–" else KOSONG
+    teks = angka_dua(v)
+    return teks + "%" if teks != KOSONG else KOSONG
 
 
 # a column's format by kind; "tanda" and "sedikit" are True/False columns (✓, or ⚠ for too few indicators)
 FORMAT: dict[str, Callable] = {
     "rupiah": format_rupiah,
     "persen": persen_dua,
-    "angka": lambda v: format_angka(v, 2),
+    "angka": angka_dua,
     "nilai": format_nilai,
     "bulat": lambda v: str(int(v)),
     "tanda": lambda v: "✓" if v else "",

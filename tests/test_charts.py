@@ -29,3 +29,18 @@ def test_garis_datar_sama_dengan_add_hline():
     charts.garis_datar(kita, 100, "Target tercapai")
     kita.add_annotation(x=10, y=120, text="Efisien", showarrow=False)
     assert _tata_letak(kita) == _tata_letak(plotly_sendiri)
+
+
+def test_templat_aplikasi_walau_streamlit_mengganti_bawaan(monkeypatch):
+    # Streamlit makes its own template plotly's default when it is imported, whatever the order of imports
+    import json
+
+    import pandas as pd
+    import plotly.io as pio
+    from plotly.utils import PlotlyJSONEncoder
+
+    monkeypatch.setattr(pio.templates, "default", "streamlit")
+    df = pd.DataFrame({"instansi": ["Dinas Sosial Kota Bekasi"], "tahun": [2023], "capaian": [101.6]})
+    fig = charts.garis_tahun(df, "capaian", "Capaian")
+    harap = json.dumps(pio.templates[charts.TEMPLAT].to_plotly_json(), cls=PlotlyJSONEncoder, sort_keys=True)
+    assert json.dumps(fig.to_dict()["layout"]["template"], cls=PlotlyJSONEncoder, sort_keys=True) == harap

@@ -50,7 +50,7 @@ def test_nilai_format_atau_warna_lain_rendering_lain():
     lain = _tampil(web_format.gaya(_tabel(pagu=1.0), JENIS, WARNA))[0]
     assert lain["pagu"][0] == "Rp 1" and teks["pagu"][0] == "Rp 9.202.224.555"
     angka = _tampil(web_format.gaya(_tabel(), {**JENIS, "pagu": "angka"}, WARNA))[0]
-    assert angka["pagu"][0] == "9.202.224.555"
+    assert angka["pagu"][0] == "9.202.224.555,00"
     tanpa_warna = _tampil(web_format.gaya(_tabel(), JENIS, {"serapan": lambda v: ""}))[1]
     assert not any("#fde2cc" in g for g in tanpa_warna)
 
@@ -87,3 +87,11 @@ def test_teks_tampil_dibuat_sekali_per_rendering(monkeypatch):
     _tampil(web_format._bangun(df, JENIS, {}))
     _tampil(web_format._bangun(df, JENIS, {}))
     assert len(dipanggil) == 3
+
+
+def test_kolom_angka_desimal_rata():
+    # the efficiency columns (selisih, rasio, NKA): two decimals on every row, so that a column reads aligned
+    df = pd.DataFrame({"efisiensi_rasio": [1.0, 0.98, np.nan, 1.126], "nilai_nka": [46.0, -1.49, 0.3, 100.0]})
+    teks = _tampil(web_format.gaya(df, {"efisiensi_rasio": "angka", "nilai_nka": "angka"}))[0]
+    assert list(teks["efisiensi_rasio"]) == ["1,00", "0,98", "–", "1,13"]
+    assert list(teks["nilai_nka"]) == ["46,00", "-1,49", "0,30", "100,00"]
