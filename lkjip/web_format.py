@@ -69,8 +69,8 @@ def _pasang_teks_tetap() -> None:
     """Have Streamlit's ``_marshall_display_values`` reuse the display text of a kept rendering (one whose
     translation carries a _TeksTampil): made by Streamlit's own function the first time, then given back as the
     same bytes (the rendering's cells, which only that function read, are then let go). Any other Styler goes
-    through Streamlit's function as before. Without that function (another
-    Streamlit version) nothing is changed and tables are only slower."""
+    through Streamlit's function as before. Without that function (another Streamlit version) nothing is changed
+    and tables are only slower; tests/test_web_format.py checks the hook is in place."""
     asli = getattr(pandas_styler_utils, "_marshall_display_values", None)
     if asli is None or getattr(asli, "_teks_tetap", False):
         return

@@ -160,38 +160,25 @@ def _coba_dari(peramban, url, diteruskan: str, nama: str) -> str:
         ctx.close()
 
 
-def test_header_palsu_dan_sesi_baru_tidak_mereset_batas(tmp_path, db_bawaan, peramban):
+@pytest.mark.parametrize("proksi, alamat_gagal, n_gagal, diperiksa, menunggu", [
     # loopback is not a configured proxy: attempts from new browser sessions, each with a new forged
-    # X-Forwarded-For and a new user name, all count against the one real address. Nine failures are
-    # already recorded for it: the tenth (from the browser) is still checked, the eleventh waits.
+    # X-Forwarded-For and a new user name, all count against the one real address. Nine failures are already
+    # recorded for it: the tenth (from the browser) is still checked, the eleventh waits.
+    ("", "127.0.0.1", akses.BATAS_ALAMAT.maks - 1, "192.0.2.10", "192.0.2.11"),
+    # the counterpart, proving the forwarded header does reach the app: with loopback a trusted proxy, each
+    # forwarded address has its own counter. One has used up its attempts: another is still checked, it waits.
+    ('proksi_tepercaya = ["127.0.0.1", "::1"]\n', "192.0.2.1", akses.BATAS_ALAMAT.maks, "192.0.2.2", "192.0.2.1"),
+], ids=["header_palsu", "proksi_tepercaya"])
+def test_batas_masuk_per_alamat_di_peramban(tmp_path, db_bawaan, peramban, proksi, alamat_gagal, n_gagal, diperiksa, menunggu):
     h = akses.buat_hash(SANDI)
     db_path = tmp_path / "lkjip.duckdb"
     shutil.copy(db_bawaan, db_path)
-    _gagal_lebih_dulu(db_path, "127.0.0.1", akses.BATAS_ALAMAT.maks - 1)
-    proc, url = _server(db_path, {"LKJIP_AKSES": f'[pengguna.adi]\npassword_hash = "{h}"\nperan = "admin"\n'})
+    _gagal_lebih_dulu(db_path, alamat_gagal, n_gagal)
+    proc, url = _server(db_path, {"LKJIP_AKSES": f'{proksi}[pengguna.adi]\npassword_hash = "{h}"\nperan = "admin"\n'})
     try:
-        pesan = _coba_dari(peramban, url, "192.0.2.10", "tebakan10")
+        pesan = _coba_dari(peramban, url, diperiksa, "tebakan-satu")
         assert "Kata sandi salah" in pesan and "Coba lagi dalam" not in pesan, pesan
-        pesan = _coba_dari(peramban, url, "192.0.2.11", "tebakan11")
-        assert "Coba lagi dalam" in pesan, pesan
-    finally:
-        proc.close()
-
-
-def test_header_dari_proksi_tepercaya_dipercaya(tmp_path, db_bawaan, peramban):
-    # the counterpart of the test above, proving the forwarded header does reach the app: with loopback listed
-    # as a trusted proxy, each forwarded address has its own counter. One address has used up its attempts:
-    # another is still checked, and that one waits.
-    h = akses.buat_hash(SANDI)
-    db_path = tmp_path / "lkjip.duckdb"
-    shutil.copy(db_bawaan, db_path)
-    _gagal_lebih_dulu(db_path, "192.0.2.1", akses.BATAS_ALAMAT.maks)
-    proc, url = _server(db_path, {"LKJIP_AKSES": f'proksi_tepercaya = ["127.0.0.1", "::1"]\n'
-                                                 f'[pengguna.adi]\npassword_hash = "{h}"\nperan = "admin"\n'})
-    try:
-        pesan = _coba_dari(peramban, url, "192.0.2.2", "tebakan-lain")
-        assert "Kata sandi salah" in pesan and "Coba lagi dalam" not in pesan, pesan
-        pesan = _coba_dari(peramban, url, "192.0.2.1", "tebakan-baru")
+        pesan = _coba_dari(peramban, url, menunggu, "tebakan-dua")
         assert "Coba lagi dalam" in pesan, pesan
     finally:
         proc.close()
