@@ -11,7 +11,7 @@ import functools
 import pandas as pd
 import streamlit as st
 
-from . import analisis, bawaan, label
+from . import analisis, bawaan, charts, label
 from .store import Store, StoreError, adalah_url, agregat, lokasi_db
 
 # The figures are kept as shared objects (st.cache_resource), not as pickles (st.cache_data would unpickle a
@@ -51,7 +51,7 @@ def kosongkan_cache() -> None:
     from . import web_format, web_grafik
 
     st.cache_data.clear()
-    for f in (*_BERSAMA, web_grafik._figur, web_grafik._figur_streamlit, web_format._gaya_tetap):
+    for f in (*_BERSAMA, web_grafik._figur, web_format._gaya_tetap):
         f.clear()
 
 
@@ -161,11 +161,9 @@ def efisiensi_bagian(path: str, versi: int, instansi: tuple, tahun: tuple, tema:
                      batas: float) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """What the Efisiensi page shows of efisiensi_sasaran, split once rather than on every rerun: the sasaran with a
     capaian linked to budget lines, those without a link, and the chart's points (charts.titik_efisiensi)."""
-    from .charts import titik_efisiensi
-
     ef = efisiensi_sasaran(path, versi, instansi, tahun, tema, batas).dropna(subset=["rata_capaian"])
     tertaut = ef[ef["tautan"]]
-    return tertaut, ef[~ef["tautan"]], titik_efisiensi(tertaut) if len(tertaut) else tertaut
+    return tertaut, ef[~ef["tautan"]], charts.titik_efisiensi(tertaut) if len(tertaut) else tertaut
 
 
 @bersama()

@@ -11,17 +11,12 @@ from .web_sidik import sidik
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _figur(kunci: str, _fungsi: Callable, _args: tuple, _kw: dict):
+def _figur(kunci: object, _fungsi: Callable, _args: tuple, _kw: dict):
     # kunci: the builder's name and the hash of its arguments' fingerprint (web_sidik; a string, which Streamlit
-    # hashes at once, where a nested tuple costs a call per item); st.plotly_chart reads the figure without
-    # changing it, so one object can serve every session
+    # hashes at once, where frames cost 4-8 ms each), or for arguments without a fingerprint the name and the
+    # arguments themselves (Streamlit's own hashing); st.plotly_chart reads the figure without changing it, so
+    # one object can serve every session
     return _fungsi(*_args, **_kw)
-
-
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _figur_streamlit(nama: str, _fungsi: Callable, args: tuple, kw: dict):
-    # for arguments without a fingerprint: keyed by Streamlit's own hashing of them
-    return _fungsi(*args, **kw)
 
 
 def tampil_grafik(fungsi: Callable, *args, key: str | None = None, on_select="ignore", selection_mode=None, **kw):
@@ -29,9 +24,9 @@ def tampil_grafik(fungsi: Callable, *args, key: str | None = None, on_select="ig
     state when ``on_select`` is "rerun"."""
     nama = f"{fungsi.__module__}.{fungsi.__qualname__}"
     try:
-        kunci = f"{nama}:{hash((sidik(args), sidik(kw)))}"
+        kunci: object = f"{nama}:{hash((sidik(args), sidik(kw)))}"
     except TypeError:
-        kunci = None
-    fig = _figur(kunci, fungsi, args, kw) if kunci else _figur_streamlit(nama, fungsi, args, kw)
+        kunci = (nama, args, kw)
+    fig = _figur(kunci, fungsi, args, kw)
     pilih = {"on_select": on_select, "selection_mode": selection_mode} if on_select != "ignore" else {}
     return st.plotly_chart(fig, width="stretch", key=key, **pilih)
