@@ -72,21 +72,61 @@ def test_teks_tampil_dibuat_sekali_per_rendering(monkeypatch):
     from streamlit.elements.lib import pandas_styler_utils
 
     assert getattr(pandas_styler_utils._marshall_display_values, "_teks_tetap", False)  # the hook is in place
-    dipanggil = []
-    asli = pandas_styler_utils._use_display_values
-    monkeypatch.setattr(pandas_styler_utils, "_use_display_values", lambda df, styles: dipanggil.append(1) or asli(df, styles))
+    dibuat, sel_demi_sel = [], []
+    asli, asli_sel = web_format._terjemahan, pandas_styler_utils._use_display_values
+    monkeypatch.setattr(web_format, "_terjemahan", lambda g: dibuat.append(1) or asli(g))
+    monkeypatch.setattr(pandas_styler_utils, "_use_display_values", lambda df, styles: sel_demi_sel.append(1) or asli_sel(df, styles))
     df = _tabel(pagu=7_777.0)
     pertama = _tampil(web_format.gaya(df, JENIS, WARNA))
-    for _ in range(3):  # reruns and other sessions: Streamlit's text copy is not made again, and reads the same
+    for _ in range(3):  # reruns and other sessions: the rendering is not made again, and reads the same
         ulang = _tampil(web_format.gaya(df.copy(), JENIS, WARNA))
         pd.testing.assert_frame_equal(ulang[0], pertama[0])
         assert ulang[1] == pertama[1]
-    assert len(dipanggil) == 1
+    assert len(dibuat) == 1 and not sel_demi_sel  # Streamlit's cell-by-cell text copy is never made for it
     assert list(pertama[0]["pagu"]) == ["Rp 7.777", "–", "Rp 1.250.000"]
-    # a rendering that is not kept (one run only) goes through Streamlit's function every time
+    # a rendering that is not kept (one run only) goes through pandas and Streamlit every time
     _tampil(web_format._bangun(df, JENIS, {}))
     _tampil(web_format._bangun(df, JENIS, {}))
-    assert len(dipanggil) == 3
+    assert len(sel_demi_sel) == 2 and len(dibuat) == 1
+
+
+def _proto(styler) -> ArrowData:
+    proto = ArrowData()
+    styler.set_uuid("uji")
+    marshall_styler(proto, styler, "uji")
+    return proto
+
+
+def test_rendering_kolom_demi_kolom_sama_byte_dengan_pandas():
+    # every kind of column a page shows, formatted or not, empty cells of every sort, a filtered index, CSS
+    # repeated over cells: the kept rendering (made column by column) sends the very bytes and CSS that pandas'
+    # Styler read by Streamlit sends
+    df = pd.DataFrame({
+        "instansi": ["Dinas Sosial Kota Bekasi", None, "Dinas Sosial Kota Pasuruan", "Kota \"A\" <b>"],
+        "tahun": [2023, 2022, 2021, 2020],
+        "pagu": [9_202_224_555.0, np.nan, 0.0, -5.5],
+        "serapan": [98.2, 100.6, np.nan, 1e-9],
+        "rasio": [1.126, np.nan, 0.3, 46.0],
+        "target": ["100", "90%", None, "≥ 80"],
+        "lain": [1.5, np.nan, 2.0, 3.25],  # a float without a format: pandas' default (six decimals)
+        "jumlah": pd.array([3, None, 0, 7], dtype="Int64"),
+        "sedikit": [False, True, False, True],
+        "tautan": [True, False, True, True],
+        "waktu": pd.to_datetime(["2026-01-02 03:04:05", None, "2025-12-31 00:00:00", "2024-02-29 23:59:59"]),
+        "teks kosong": ["", " ", "–", "nan"],
+    }, index=[7, 3, 11, 0])
+    jenis = {"pagu": "rupiah", "serapan": "persen", "rasio": "angka", "target": "nilai", "tahun": "bulat",
+             "sedikit": "sedikit", "tautan": "tanda"}
+    warna = {"serapan": lambda v: "background-color: #fde2cc" if v == v and v < 99 else "",
+             "pagu": lambda v: "color: #b00; font-weight: bold" if v == v and v <= 0 else "",
+             "rasio": lambda v: "background-color: #fde2cc" if v == v and v > 1 else ""}
+    css = {k: df[k].map(f) for k, f in warna.items()}
+    baru = _proto(web_format._bangun(df, jenis, css))
+    tetap = _proto(web_format.gaya(df, jenis, warna))
+    assert tetap.styler.display_values == baru.styler.display_values
+    assert tetap.styler.styles == baru.styler.styles and "#fde2cc" in tetap.styler.styles and "#b00" in tetap.styler.styles
+    # and shown again: the same bytes
+    assert _proto(web_format.gaya(df.copy(), jenis, warna)).styler.display_values == baru.styler.display_values
 
 
 def test_kolom_angka_desimal_rata():
