@@ -7,6 +7,9 @@ function that computes it, with typed arguments (no dispatch by name).
 from __future__ import annotations
 
 import functools
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from typing import Callable
 
 import pandas as pd
 import streamlit as st
@@ -44,6 +47,31 @@ def bersama(max_entries: int = 16, show_spinner: bool | str = False):
         baca.clear = simpan.clear
         return baca
     return hias
+
+
+# Threads that compute a page's figures side by side (``serentak``): the database answers several queries at
+# once (DuckDB on its own threads, PostgreSQL in its server processes) while each thread waits without holding
+# Python's lock. Shared by every session of the process.
+_PEKERJA = ThreadPoolExecutor(max_workers=3, thread_name_prefix="lkjip-figur")
+
+
+def serentak(*tugas: Callable[[], object]) -> None:
+    """Compute these cached figures side by side; the page then reads each from the cache as usual.
+
+    The first runs in the script's thread, the others in ``_PEKERJA``: there no Streamlit element may be drawn, so
+    only figures without a spinner go after the first. A failure is left for the page's own call, which meets
+    it again and reports it as it would without this."""
+    def jalan(f: Callable[[], object]) -> None:
+        try:
+            f()
+        except Exception:  # noqa: BLE001 - raised again by the page's own call
+            pass
+
+    janji = [_PEKERJA.submit(jalan, f) for f in tugas[1:]]
+    if tugas:
+        jalan(tugas[0])
+    for j in janji:
+        j.result()
 
 
 def kosongkan_cache() -> None:

@@ -40,6 +40,7 @@ KUNCI_TULIS = 7_312_015_001
 _ARROW = {16: pa.bool_(), 20: pa.int64(), 21: pa.int16(), 23: pa.int32(), 26: pa.int64(), 700: pa.float32(),
           701: pa.float64(), 1700: pa.float64(), 1114: pa.timestamp("us"), 1184: pa.timestamp("us", tz="UTC"),
           1082: pa.date32()}
+_TEKS = {25, 1042, 1043}  # text, char, varchar: psycopg gives str (or None)
 _duck = duckdb.connect(":memory:")
 _duck_kunci = threading.Lock()
 
@@ -47,14 +48,15 @@ _duck_kunci = threading.Lock()
 def _ke_df(kolom: list[str], oid: list[int], baris: list[tuple]) -> pd.DataFrame:
     """A DataFrame with the dtypes DuckDB's ``.df()`` gives for the same result."""
     larik = []
-    for j, o in enumerate(oid):
-        nilai = [r[j] for r in baris]
+    per_kolom = list(zip(*baris)) if baris else [()] * len(kolom)  # one pass over the rows, in C
+    for nilai, o in zip(per_kolom, oid):
         tipe = _ARROW.get(o)
         if o == 1700:
             nilai = [None if v is None else float(v) for v in nilai]
         if tipe is None:
             tipe = pa.string()
-            nilai = [None if v is None else v if isinstance(v, str) else str(v) for v in nilai]
+            if o not in _TEKS:  # text arrives as str; any other type is written as text
+                nilai = [None if v is None else v if isinstance(v, str) else str(v) for v in nilai]
         larik.append(pa.array(nilai, type=tipe))
     tabel = pa.Table.from_arrays(larik, names=[f"k{j}" for j in range(len(kolom))])
     with _duck_kunci:
