@@ -7,7 +7,6 @@ function that computes it, with typed arguments (no dispatch by name).
 from __future__ import annotations
 
 import functools
-import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import Callable
 
