@@ -5,7 +5,7 @@ from lkjip import charts, label, measures, standar, web
 
 s = web.saringan()
 st.title(s.t("nav.perbandingan"))
-web.serentak(s.ringkasan, s.matriks_tema, s.standar_ada, s.serapan_program)  # the page's figures, side by side
+web.serentak(s.ringkasan, s.matriks_tema, s.standar_ada, s.serapan_program)  # the page's figures up front (side by side on a server)
 ring = s.ringkasan()
 if web.kosong(s, len(ring) > 0):
     st.stop()

@@ -9,7 +9,7 @@ s = web.saringan()
 st.title(s.t("app.judul"))
 st.caption(s.t("app.sub"))
 
-web.serentak(s.temuan_per_instansi, s.ringkasan)  # side by side (the findings first: they may show a spinner)
+web.serentak(s.temuan_per_instansi, s.ringkasan)  # up front, side by side on a server (the findings first: they may show a spinner)
 ring = s.ringkasan()
 if web.kosong(s, len(ring) > 0):
     st.stop()
