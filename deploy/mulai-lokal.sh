@@ -55,6 +55,8 @@ export LKJIP_DB="postgresql://postgres@127.0.0.1:$PORT_PG/lkjip"
 "$PY" -m lkjip init --db "$LKJIP_DB"
 
 # 2. the replicas: production settings (see deploy/streamlit-produksi.toml), one shared cookie secret
+# at most two malloc arenas (README, Production settings)
+export MALLOC_ARENA_MAX=2
 export STREAMLIT_SERVER_COOKIE_SECRET="$("$PY" -c 'import secrets; print(secrets.token_urlsafe(32))')"
 REPLIKA=""
 PORTS=""

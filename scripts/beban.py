@@ -94,7 +94,8 @@ class Replika:
         self.url = ""
 
     def __enter__(self) -> "Replika":
-        env = dict(os.environ, LKJIP_DB=self.db, STREAMLIT_SERVER_COOKIE_SECRET="beban-" + os.urandom(8).hex())
+        env = dict(os.environ, LKJIP_DB=self.db, STREAMLIT_SERVER_COOKIE_SECRET="beban-" + os.urandom(8).hex(),
+                   MALLOC_ARENA_MAX="2")  # as deploy/ runs a replica
         try:
             for i in range(self.n):
                 port = _port_bebas()
