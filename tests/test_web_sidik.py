@@ -47,6 +47,13 @@ def _peringkat(df, *a, catatan=None):
     return charts.peringkat(df, *a)
 
 
+def _larik(x) -> list:
+    """An array of a figure's dict: plotly writes numbers as base64 (``bdata``, ``dtype``)."""
+    import base64
+
+    return np.frombuffer(base64.b64decode(x["bdata"]), dtype=x["dtype"]).tolist() if isinstance(x, dict) else list(x)
+
+
 def test_grafik_dibangun_sekali_per_isi(monkeypatch):
     web_grafik._figur.clear()
     gambar = []
@@ -57,8 +64,35 @@ def test_grafik_dibangun_sekali_per_isi(monkeypatch):
     assert len(DIBANGUN) == 1 and gambar[0] is gambar[1] is gambar[2]
     web_grafik.tampil_grafik(_peringkat, df.assign(rata_capaian=[50.0, 60.0, 70.0]), 120.0, "Rata-rata", "id")
     web_grafik.tampil_grafik(_peringkat, df, 100.0, "Rata-rata", "id")  # another cap
-    assert len(DIBANGUN) == 3 and sorted(gambar[3].data[0].x) == [50.0, 60.0, 70.0]
+    assert len(DIBANGUN) == 3 and sorted(_larik(gambar[3]["data"][0]["x"])) == [50.0, 60.0, 70.0]
     # an argument without a fingerprint: still drawn, cached by Streamlit's own hashing
     for _ in range(2):
         web_grafik.tampil_grafik(_peringkat, df, 120.0, "Rata-rata", "id", catatan=frozenset({"x"}))
     assert len(DIBANGUN) == 4
+
+
+def test_spek_grafik_sama_dengan_plotly_dan_json_dibuat_sekali(monkeypatch):
+    # what st.plotly_chart sends of a kept figure is the JSON Streamlit makes of the figure itself, and it is made
+    # once for every rerun and session
+    import plotly.io as pio
+    import plotly.io._json
+    import plotly.tools
+    import streamlit as st
+
+    assert web_grafik._SPEK_TETAP
+    web_grafik._figur.clear()
+    df = _df().assign(dibatasi=0, jumlah_indikator=3, peringkat=[1, 2, 3], rata_capaian=[98.2, 64.0, 100.6])
+    dikirim, dibuat = [], []
+    asli = plotly.io._json.to_json_plotly
+    monkeypatch.setattr(plotly.io._json, "to_json_plotly", lambda *a, **k: dibuat.append(1) or asli(*a, **k))
+    monkeypatch.setattr(st.delta_generator.DeltaGenerator, "_enqueue",
+                        lambda self, jenis, proto, **k: dikirim.append(proto.spec) if jenis == "plotly_chart" else None)
+    for _ in range(3):  # reruns and other sessions
+        web_grafik.tampil_grafik(charts.peringkat, df.copy(), 120.0, "Rata-rata", "id")
+    assert len(dibuat) == 1
+    segar = charts.peringkat(df, 120.0, "Rata-rata", "id")
+    harap = pio.to_json(plotly.tools.return_figure_from_figure_or_data(segar, validate_figure=True), validate=False)
+    assert dikirim == [harap] * 3
+    # any other figure or dict still goes through plotly's own functions
+    assert plotly.tools.return_figure_from_figure_or_data(segar, True) == segar.to_dict()
+    assert pio.to_json({"data": [], "layout": {}}, validate=False) == '{"data":[],"layout":{}}'
