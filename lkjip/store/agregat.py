@@ -228,7 +228,8 @@ def matriks_tema(store, instansi=None, tahun=None, tema: str | None = None,
     if not len(df):
         return pd.DataFrame()
     df["cap"] = pd.to_numeric(df["cap"], errors="coerce")
-    m = df.pivot_table(index="instansi", columns="tema", values="cap", aggfunc="mean")
+    # one row per agency and theme (GROUP BY above): reshaped, agencies and themes without any capaian left out
+    m = df.pivot(index="instansi", columns="tema", values="cap").dropna(how="all").dropna(how="all", axis=1)
     m = m.reindex(columns=[t for t in TEMA if t in m.columns])
     m.columns.name = "tema"
     return m
