@@ -59,14 +59,21 @@ def daftar(store: Store, instansi: str | None = None, batas: int = 500, *, pengg
     )
 
 
+_KOLOM_PILIHAN = ("pengguna", "aksi", "instansi", "tahun")
+
+
 def pilihan(store: Store) -> dict[str, list]:
-    """What the log holds, for filter choices: users, actions, agencies and years present, and the first
-    and last day (``hari``: [] when the log is empty)."""
+    """What the log holds, for filter choices: users, actions, agencies and years present (sorted), and the first
+    and last day (``hari``: [] when the log is empty). One query (grouping sets): the page reads it on every rerun."""
+    kolom = ", ".join(_KOLOM_PILIHAN)
+    df = store.baca(f"SELECT {', '.join(f'GROUPING({k}) AS g_{k}' for k in _KOLOM_PILIHAN)}, {kolom}, "
+                    f"min(waktu) AS awal, max(waktu) AS akhir FROM log_aktivitas "
+                    f"GROUP BY GROUPING SETS ({', '.join(f'({k})' for k in _KOLOM_PILIHAN)}, ())")
     hasil: dict[str, list] = {}
-    for kolom in ("pengguna", "aksi", "instansi", "tahun"):
-        df = store.baca(f"SELECT DISTINCT {kolom} AS v FROM log_aktivitas WHERE {kolom} IS NOT NULL ORDER BY v")
-        hasil[kolom] = [int(v) if kolom == "tahun" else v for v in df["v"]]
-    batas = store.baca("SELECT min(waktu) AS awal, max(waktu) AS akhir FROM log_aktivitas")
-    awal, akhir = batas.iloc[0]["awal"], batas.iloc[0]["akhir"]
+    for k in _KOLOM_PILIHAN:
+        nilai = df.loc[(df[f"g_{k}"] == 0) & df[k].notna(), k]
+        hasil[k] = sorted(int(v) for v in nilai) if k == "tahun" else sorted(nilai.tolist())
+    semua = df[(df[[f"g_{k}" for k in _KOLOM_PILIHAN]] == 1).all(axis=1)]
+    awal, akhir = (semua.iloc[0]["awal"], semua.iloc[0]["akhir"]) if len(semua) else (None, None)
     hasil["hari"] = [] if pd.isna(awal) else [pd.Timestamp(awal).date(), pd.Timestamp(akhir).date()]
     return hasil

@@ -87,6 +87,12 @@ def test_transaksi_semua_atau_tidak_sama_sekali(lokasi):
                 [{"aksi": "impor", "tahun": 2023}]
         assert s.versi_data == versi + 1
         assert aktivitas.daftar(s)["pengguna"].tolist()[0] == "perencana"  # newest first, after the bundled data's
+        ada = aktivitas.pilihan(s)  # the log page's filter choices, in one query
+        log = s.baca("SELECT pengguna, aksi, instansi, tahun, CAST(waktu AS DATE) AS hari FROM log_aktivitas")
+        for k in ("pengguna", "aksi", "instansi"):
+            assert ada[k] == sorted(log[k].dropna().unique().tolist())
+        assert ada["tahun"] == sorted(int(t) for t in log["tahun"].dropna().unique()) and 2023 in ada["tahun"]
+        assert ada["hari"] == [pd.Timestamp(log["hari"].min()).date(), pd.Timestamp(log["hari"].max()).date()]
         assert s.baca("SELECT kunci FROM meta WHERE kunci IN ('a', 'b', 'c') ORDER BY 1")["kunci"].tolist() == ["a", "b", "c"]
 
 
