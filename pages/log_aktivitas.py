@@ -44,7 +44,7 @@ if not len(df):
     st.info(s.t("a.log_tidak_cocok"), icon=":material/filter_alt_off:")
     st.stop()
 terpotong = len(df) > BATAS
-df = df.head(BATAS).assign(aksi=lambda d: d["aksi"].map(nama_aksi))
+df = df.head(BATAS).assign(aksi=lambda d: d["aksi"].map({k: nama_aksi(k) for k in d["aksi"].unique()}))  # each action named once
 st.caption(s.t("a.log_batas", n=BATAS) if terpotong else s.t("a.log_jumlah", n=len(df)))
 judul = label.judul_kolom_semua(list(df.columns), s.bahasa)
 config = {
