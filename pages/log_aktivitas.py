@@ -56,8 +56,10 @@ config = {
     "tahun": st.column_config.NumberColumn(judul["tahun"], format="%d", width=60),
     "rincian": st.column_config.TextColumn(judul["rincian"], width=200),  # wraps when longer (fits 1366 px)
 }
-baris_px = web.tinggi_baris(df, config)
-st.dataframe(df, hide_index=True, width="stretch", height=min(38 + (baris_px or 35) * len(df), 640), key="log_tabel",
+# a page of 100 lines at a time, sorted over every line above the table; the downloads hold every line listed
+halaman, _ = web.potong_halaman(df, s, "log_tabel", kolom_urut=["waktu", "pengguna", "aksi", "instansi", "tahun"])
+baris_px = web.tinggi_baris(halaman, config)
+st.dataframe(halaman, hide_index=True, width="stretch", height=min(38 + (baris_px or 35) * len(halaman), 640), key="log_tabel",
              placeholder=web.KOSONG, column_config=config, row_height=baris_px)
 periode = f"{dari:%Y-%m-%d}_{sampai:%Y-%m-%d}" if dari else None
 web.tombol_unduh(df, s, web.nama_unduhan("log-aktivitas", instansi, tahun or None, isi=periode),

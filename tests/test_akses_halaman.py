@@ -197,6 +197,26 @@ def test_log_aktivitas_admin_saring_dan_unduh(monkeypatch, db, akses_toml):
     assert b"Pengguna" in csv and b"Rincian" in csv and b"kota-b.csv" in csv
 
 
+def test_log_panjang_tampil_per_halaman_unduhan_semua(monkeypatch, db, akses_toml):
+    # a long log is shown 100 lines at a time, sorted over every line above the table (the downloads get every line listed)
+    from lkjip import aktivitas
+
+    with Store(db) as s:
+        with s.transaksi() as cur:
+            for i in range(150):
+                aktivitas.catat(cur, f"operator{i:03d}", "impor", BEKASI, 2023, f"impor: berkas-{i:03d}.csv")
+        semua = len(aktivitas.daftar(s, batas=10_000))
+    at = buka_log(monkeypatch, db, akses_toml, "adi")
+    assert not at.error and semua > 150
+    assert len(at.dataframe[0].value) == 100 and at.dataframe[0].value.iloc[0]["pengguna"] == "operator149"  # newest first
+    assert any(f"dari {semua}" in c.value for c in at.caption)
+    at.number_input(key="hal_log_tabel").set_value(2).run()
+    assert len(at.dataframe[0].value) == min(100, semua - 100)
+    at.selectbox(key="urut_log_tabel").set_value("pengguna").run()
+    assert at.dataframe[0].value["pengguna"].is_monotonic_increasing
+    assert {"Unduh xlsx", "Unduh CSV"} <= {d.label for d in at.get("download_button")}
+
+
 def test_log_aktivitas_dalam_bahasa_inggris(monkeypatch, db, akses_toml):
     at = buka_log(monkeypatch, db, akses_toml, "adi", bahasa="en")
     assert at.title[0].value == "Activity log"
