@@ -3,6 +3,7 @@ which agency-year; filtered by user, action, agency, year and date range, and do
 import streamlit as st
 
 from lkjip import akses, aktivitas, label, web
+from lkjip.numbers import format_angka
 
 BATAS = 5000  # lines shown and downloaded at most; narrower filters reach older lines
 
@@ -45,7 +46,7 @@ if not len(df):
     st.stop()
 terpotong = len(df) > BATAS
 df = df.head(BATAS).assign(aksi=lambda d: d["aksi"].map({k: nama_aksi(k) for k in d["aksi"].unique()}))  # each action named once
-st.caption(s.t("a.log_batas", n=BATAS) if terpotong else s.t("a.log_jumlah", n=len(df)))
+st.caption(s.t("a.log_batas", n=format_angka(BATAS, 0)) if terpotong else s.t("a.log_jumlah", n=format_angka(len(df), 0)))
 judul = label.judul_kolom_semua(list(df.columns), s.bahasa)
 config = {
     "id": st.column_config.NumberColumn(judul["id"], format="%d", width=55),
