@@ -13,7 +13,7 @@ from typing import Callable
 import pandas as pd
 import streamlit as st
 
-from . import analisis, bawaan, charts, label
+from . import aktivitas, analisis, bawaan, charts, label
 from .store import Store, StoreError, adalah_url, agregat, lokasi_db
 
 # The figures are kept as shared objects (st.cache_resource), not as pickles (st.cache_data would unpickle a
@@ -149,6 +149,35 @@ def daftar_instansi() -> list[str]:
 
 def daftar_tahun() -> list[int]:
     return _daftar(*kunci())[1]
+
+
+# The activity log is only ever appended to, and some of its lines come without a data change (a refused write):
+# its own version is its newest line, one indexed read per rerun instead of the listing and its choices.
+def _versi_log() -> int:
+    return int(store().satu("SELECT COALESCE(max(id), 0) FROM log_aktivitas") or 0)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _pilihan_log(path: str, versi: int, versi_log: int) -> dict[str, list]:
+    return aktivitas.pilihan(store())
+
+
+@bersama()
+def _daftar_log(path: str, versi: int, versi_log: int, instansi: str | None, pengguna: tuple, aksi: tuple, tahun: tuple,
+                dari, sampai, batas: int) -> pd.DataFrame:
+    return aktivitas.daftar(store(), instansi, batas=batas, pengguna=list(pengguna), aksi=list(aksi), tahun=list(tahun),
+                            dari=dari, sampai=sampai)
+
+
+def pilihan_log() -> dict[str, list]:
+    """The log's filter choices (lkjip.aktivitas.pilihan), read again only when a line was added."""
+    return _pilihan_log(*kunci(), _versi_log())
+
+
+def daftar_log(instansi: str | None, pengguna, aksi, tahun, dari, sampai, batas: int) -> pd.DataFrame:
+    """The log's newest lines for these filters (lkjip.aktivitas.daftar), read again only when a line was added."""
+    return _daftar_log(*kunci(), _versi_log(), instansi, tuple(pengguna or ()), tuple(aksi or ()), tuple(tahun or ()), dari,
+                       sampai, batas)
 
 
 # The raw rows are large (all agencies: ~60k indicator and ~220k budget rows at national scale): no page reads

@@ -17,8 +17,7 @@ if not akses.boleh_lihat_log(pengguna):
     st.stop()
 
 st.caption(s.t("a.log_petunjuk"))
-store = web.store()
-ada = aktivitas.pilihan(store)
+ada = web.pilihan_log()
 if not ada["hari"]:
     st.info(s.t("a.log_kosong"), icon=":material/info:")
     st.stop()
@@ -40,7 +39,7 @@ rentang = st.date_input(s.t("a.log_rentang"), value=tuple(ada["hari"]), format="
 dari, sampai = (tuple(rentang) + (None, None))[:2] if isinstance(rentang, (tuple, list)) else (rentang, rentang)
 sampai = sampai or dari  # one day picked so far: that day
 
-df = aktivitas.daftar(store, instansi, batas=BATAS + 1, pengguna=siapa, aksi=aksi, tahun=tahun, dari=dari, sampai=sampai)
+df = web.daftar_log(instansi, siapa, aksi, tahun, dari, sampai, batas=BATAS + 1)
 if not len(df):
     st.info(s.t("a.log_tidak_cocok"), icon=":material/filter_alt_off:")
     st.stop()

@@ -217,6 +217,23 @@ def test_log_panjang_tampil_per_halaman_unduhan_semua(monkeypatch, db, akses_tom
     assert {"Unduh xlsx", "Unduh CSV"} <= {d.label for d in at.get("download_button")}
 
 
+def test_log_baris_baru_tanpa_perubahan_data_tampil_saat_dijalankan_ulang(monkeypatch, db, akses_toml):
+    # the listing and its choices are cached by the log's own version (its newest line): a line written without a
+    # data change (a refused write) shows at the next rerun, with its user among the choices
+    from lkjip import aktivitas
+
+    at = buka_log(monkeypatch, db, akses_toml, "adi")
+    assert "penyusup" not in at.dataframe[0].value["pengguna"].tolist()
+    with Store(db) as s:
+        versi = s.versi_data
+        with s.transaksi(naikkan_versi=False) as cur:
+            aktivitas.catat(cur, "penyusup", "ditolak", BEKASI, 2023, "impor: tanpa izin")
+        assert s.versi_data == versi
+    at.run()
+    assert at.dataframe[0].value.iloc[0][["pengguna", "aksi"]].tolist() == ["penyusup", "Ditolak"]
+    assert "penyusup" in at.multiselect(key="log_pengguna").options
+
+
 def test_log_aktivitas_dalam_bahasa_inggris(monkeypatch, db, akses_toml):
     at = buka_log(monkeypatch, db, akses_toml, "adi", bahasa="en")
     assert at.title[0].value == "Activity log"
