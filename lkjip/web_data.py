@@ -153,8 +153,9 @@ def daftar_tahun() -> list[int]:
 
 # The activity log is only ever appended to, and some of its lines come without a data change (a refused write):
 # its own version is its newest line, one indexed read per rerun instead of the listing and its choices.
-def _versi_log() -> int:
-    return int(store().satu("SELECT COALESCE(max(id), 0) FROM log_aktivitas") or 0)
+def kunci_log() -> tuple[str, int, int]:
+    """(database path, data version, the log's newest line): the first arguments of the log's cached reads."""
+    return (*kunci(), int(store().satu("SELECT COALESCE(max(id), 0) FROM log_aktivitas") or 0))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -169,15 +170,15 @@ def _daftar_log(path: str, versi: int, versi_log: int, instansi: str | None, pen
                             dari=dari, sampai=sampai)
 
 
-def pilihan_log() -> dict[str, list]:
-    """The log's filter choices (lkjip.aktivitas.pilihan), read again only when a line was added."""
-    return _pilihan_log(*kunci(), _versi_log())
+def pilihan_log(k: tuple[str, int, int]) -> dict[str, list]:
+    """The log's filter choices (lkjip.aktivitas.pilihan) at ``k`` (kunci_log), read again only when a line was added."""
+    return _pilihan_log(*k)
 
 
-def daftar_log(instansi: str | None, pengguna, aksi, tahun, dari, sampai, batas: int) -> pd.DataFrame:
-    """The log's newest lines for these filters (lkjip.aktivitas.daftar), read again only when a line was added."""
-    return _daftar_log(*kunci(), _versi_log(), instansi, tuple(pengguna or ()), tuple(aksi or ()), tuple(tahun or ()), dari,
-                       sampai, batas)
+def daftar_log(k: tuple[str, int, int], instansi: str | None, pengguna, aksi, tahun, dari, sampai, batas: int) -> pd.DataFrame:
+    """The log's newest lines for these filters (lkjip.aktivitas.daftar) at ``k`` (kunci_log), read again only when
+    a line was added."""
+    return _daftar_log(*k, instansi, tuple(pengguna or ()), tuple(aksi or ()), tuple(tahun or ()), dari, sampai, batas)
 
 
 # The raw rows are large (all agencies: ~60k indicator and ~220k budget rows at national scale): no page reads

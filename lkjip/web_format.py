@@ -11,7 +11,6 @@ Streamlit make.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 from enum import Enum
 from typing import Callable
 
@@ -57,18 +56,14 @@ def _kosong_atau(f: Callable) -> Callable:
     return lambda v: KOSONG if v is None or (isinstance(v, float) and v != v) or v is pd.NA else f(v)
 
 
-@dataclass
-class _TeksTampil:
-    """Streamlit's display text of a kept rendering: the Arrow bytes its ``_marshall_display_values`` would make."""
-    isi: bytes
-
-
-_SLOT_TEKS = "_lkjip_teks_tampil"  # the key of a kept rendering's _TeksTampil in its translation
+# the key, in a kept rendering's translation, of its display text: the Arrow bytes Streamlit's
+# ``_marshall_display_values`` would make
+_SLOT_TEKS = "_lkjip_teks_tampil"
 
 
 def _pasang_teks_tetap() -> None:
     """Have Streamlit's ``_marshall_display_values`` take the display text of a kept rendering (one whose
-    translation carries a _TeksTampil) as it is, instead of making it again cell by cell. Any other Styler goes
+    translation carries its bytes under ``_SLOT_TEKS``) as they are, instead of making it again cell by cell. Any other Styler goes
     through Streamlit's function as before. Without that function (another Streamlit version) nothing is changed
     and tables are only slower; tests/test_web_format.py checks the hook is in place."""
     asli = getattr(pandas_styler_utils, "_marshall_display_values", None)
@@ -76,10 +71,10 @@ def _pasang_teks_tetap() -> None:
         return
 
     def _marshall_display_values(proto, df, styles):
-        slot = styles.get(_SLOT_TEKS) if isinstance(styles, dict) else None
-        if not isinstance(slot, _TeksTampil):
+        teks = styles.get(_SLOT_TEKS) if isinstance(styles, dict) else None
+        if not isinstance(teks, bytes):
             return asli(proto, df, styles)
-        proto.styler.display_values = slot.isi
+        proto.styler.display_values = teks
 
     _marshall_display_values._teks_tetap = True
     pandas_styler_utils._marshall_display_values = _marshall_display_values
@@ -107,7 +102,7 @@ def _terjemahan(gaya: Styler) -> dict:
         peta.setdefault(tuple(gaya.ctx[r, c]), []).append(f"row{r}_col{c}")
     return {"table_styles": [{"selector": x["selector"], "props": x["props"]} for x in gaya.table_styles or []],
             "cellstyle": [{"props": list(p), "selectors": sel} for p, sel in peta.items()],
-            _SLOT_TEKS: _TeksTampil(dataframe_util.convert_pandas_df_to_arrow_bytes(teks.astype(str)))}
+            _SLOT_TEKS: dataframe_util.convert_pandas_df_to_arrow_bytes(teks.astype(str))}
 
 
 def _tetapkan(gaya: Styler) -> Styler:

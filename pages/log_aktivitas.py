@@ -17,7 +17,8 @@ if not akses.boleh_lihat_log(pengguna):
     st.stop()
 
 st.caption(s.t("a.log_petunjuk"))
-ada = web.pilihan_log()
+log = web.kunci_log()  # the log's version, read once for this run
+ada = web.pilihan_log(log)
 if not ada["hari"]:
     st.info(s.t("a.log_kosong"), icon=":material/info:")
     st.stop()
@@ -39,7 +40,7 @@ rentang = st.date_input(s.t("a.log_rentang"), value=tuple(ada["hari"]), format="
 dari, sampai = (tuple(rentang) + (None, None))[:2] if isinstance(rentang, (tuple, list)) else (rentang, rentang)
 sampai = sampai or dari  # one day picked so far: that day
 
-df = web.daftar_log(instansi, siapa, aksi, tahun, dari, sampai, batas=BATAS + 1)
+df = web.daftar_log(log, instansi, siapa, aksi, tahun, dari, sampai, batas=BATAS + 1)
 if not len(df):
     st.info(s.t("a.log_tidak_cocok"), icon=":material/filter_alt_off:")
     st.stop()
