@@ -115,6 +115,16 @@ def pilihan_sah(kunci: str, pilihan: list) -> None:
                 st.session_state[kunci] = sah
 
 
+def ikut_data(kunci: str, bawaan) -> None:
+    """Before a page control whose default comes from the data (the log's date range, ending at its newest day):
+    a value left at the default moves with it when the data grows; a value the user chose stays. Draw the control
+    without a default: its value is in the session state."""
+    lama, v = st.session_state.get("_bawaan_" + kunci), st.session_state.get(kunci)
+    if v is None or (tuple(v) if isinstance(v, list) else v) == lama:
+        st.session_state[kunci] = bawaan
+    st.session_state["_bawaan_" + kunci] = bawaan
+
+
 def awal(kunci: str, **bawaan) -> dict:
     """A page control's default (value=, index=, default=...) only when its key holds no value yet (e.g. from a
     link): Streamlit warns when a widget gets both a default and a value set through the session state."""

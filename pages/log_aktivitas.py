@@ -35,7 +35,8 @@ aksi = k2.multiselect(s.t("a.log_aksi"), ada["aksi"], format_func=nama_aksi, key
 instansi = k3.selectbox(label.judul_kolom("instansi", s.bahasa), ada["instansi"], index=None, key="log_instansi",
                         placeholder=s.t("a.log_instansi_semua"))
 tahun = k4.multiselect(s.t("a.log_tahun"), ada["tahun"], key="log_tahun", placeholder=s.t("a.log_tahun_semua"), select_all=False)
-rentang = st.date_input(s.t("a.log_rentang"), value=tuple(ada["hari"]), format="DD/MM/YYYY", key="log_rentang",
+web.ikut_data("log_rentang", tuple(ada["hari"]))  # left as it was, the range reaches a line of a new day
+rentang = st.date_input(s.t("a.log_rentang"), format="DD/MM/YYYY", key="log_rentang",
                         help=s.t("a.log_rentang_help"), width=260)
 dari, sampai = (tuple(rentang) + (None, None))[:2] if isinstance(rentang, (tuple, list)) else (rentang, rentang)
 sampai = sampai or dari  # one day picked so far: that day

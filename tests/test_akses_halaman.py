@@ -1,5 +1,7 @@
 """The upload page per role with AppTest: operator, reviewer, viewer, admin; broken settings; limits
 that survive a new session."""
+from datetime import date, timedelta
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -158,7 +160,6 @@ def test_log_aktivitas_ditolak_selain_admin(monkeypatch, db, akses_toml, nama, p
 
 
 def test_log_aktivitas_admin_saring_dan_unduh(monkeypatch, db, akses_toml):
-    from datetime import date, timedelta
 
     from lkjip import aktivitas, export
 
@@ -219,19 +220,35 @@ def test_log_panjang_tampil_per_halaman_unduhan_semua(monkeypatch, db, akses_tom
 
 def test_log_baris_baru_tanpa_perubahan_data_tampil_saat_dijalankan_ulang(monkeypatch, db, akses_toml):
     # the listing and its choices are cached by the log's own version (its newest line): a line written without a
-    # data change (a refused write) shows at the next rerun, with its user among the choices
+    # data change (a refused write) shows at the next rerun, with its user among the choices. The log's last line is
+    # from two days ago: the date range left as it was reaches the new day (after midnight too); a chosen one stays.
     from lkjip import aktivitas
 
-    at = buka_log(monkeypatch, db, akses_toml, "adi")
-    assert "penyusup" not in at.dataframe[0].value["pengguna"].tolist()
     with Store(db) as s:
-        versi = s.versi_data
         with s.transaksi(naikkan_versi=False) as cur:
-            aktivitas.catat(cur, "penyusup", "ditolak", BEKASI, 2023, "impor: tanpa izin")
-        assert s.versi_data == versi
+            cur.execute("UPDATE log_aktivitas SET waktu = waktu - INTERVAL 2 DAY")
+    at = buka_log(monkeypatch, db, akses_toml, "adi")
+    awal = at.date_input(key="log_rentang").value[0]
+    assert "penyusup" not in at.dataframe[0].value["pengguna"].tolist()
+    assert at.date_input(key="log_rentang").value[1] == date.today() - timedelta(days=2)
+
+    def tulis(nama):
+        with Store(db) as s:
+            versi = s.versi_data
+            with s.transaksi(naikkan_versi=False) as cur:
+                aktivitas.catat(cur, nama, "ditolak", BEKASI, 2023, "impor: tanpa izin")
+            assert s.versi_data == versi
+
+    tulis("penyusup")
     at.run()
     assert at.dataframe[0].value.iloc[0][["pengguna", "aksi"]].tolist() == ["penyusup", "Ditolak"]
     assert "penyusup" in at.multiselect(key="log_pengguna").options
+    assert at.date_input(key="log_rentang").value == (awal, date.today())
+    at.date_input(key="log_rentang").set_value((awal, date.today() - timedelta(days=1))).run()  # the user's range
+    tulis("penyusup2")
+    at.run()
+    assert at.date_input(key="log_rentang").value == (awal, date.today() - timedelta(days=1))
+    assert not {"penyusup", "penyusup2"} & set(at.dataframe[0].value["pengguna"])
 
 
 def test_log_aktivitas_dalam_bahasa_inggris(monkeypatch, db, akses_toml):
