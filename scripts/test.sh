@@ -2,7 +2,9 @@
 # Run the whole test suite on a fresh machine: installs the Python test requirements and the Debian
 # packages the tests drive (chromium for the browser tests, LibreOffice Writer and poppler to look at
 # the generated report as a PDF, PostgreSQL and nginx for the server backend and the replicas) when
-# missing, then runs pytest. Extra arguments go to pytest.
+# missing, then runs pytest in two worker processes, a test file per worker at a time (pytest-xdist: the
+# browser, server and PostgreSQL tests spend much of their time waiting). Extra arguments go to pytest
+# (-n 0 runs everything in one process).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
@@ -22,4 +24,4 @@ if [ ${#perlu[@]} -gt 0 ]; then
     exit 1
   fi
 fi
-exec python -m pytest "$@"
+exec python -m pytest -n 2 --dist loadfile "$@"
