@@ -59,8 +59,8 @@ tampil = halaman.assign(
 tampil = tampil[["instansi", "tahun", "jenis", "tingkat", "dilaporkan", "dihitung", "selisih", "penjelasan", "putusan", "sumber", "baris"]]
 # fits 1366 px with the row-selection column; a long explanation is cut after five lines, whole below once chosen
 config = web.konfigurasi_kolom(tampil, list(tampil.columns), s.bahasa, lebar={
-    "instansi": 130, "jenis": 120, "tingkat": 80, "dilaporkan": 110, "dihitung": 110, "selisih": 90, "penjelasan": 170,
-    "putusan": 150, "sumber": 150})
+    "instansi": 130, "jenis": 120, "tingkat": 80, "dilaporkan": 110, "dihitung": 110, "selisih": 115, "penjelasan": 170,
+    "putusan": 150, "sumber": 125})
 config["tahun"] = st.column_config.NumberColumn(config["tahun"]["label"], format="%d", width=60)
 baris_px = web.tinggi_baris(tampil, config)
 pilih = st.dataframe(
