@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.colors import sample_colorscale
 
+from . import measures
 from .label import judul_kolom as _judul_kolom
 from .label import teks as _teks
 from .numbers import format_angka, format_persen, format_rupiah, format_rupiah_singkat
@@ -218,12 +219,24 @@ def serapan_program(df: pd.DataFrame, bahasa: str = "id") -> go.Figure:
                        yaxis=dict(title=None, autorange="reversed"))
 
 
+AKAR_TREEMAP = "semua"  # the root box's id: every line (not a budget line's id, so a click on it narrows nothing)
+
+
 def treemap_anggaran(baris: pd.DataFrame, ambang: float, bahasa: str = "id") -> go.Figure:
-    """Program -> kegiatan -> sub kegiatan as a treemap sized by pagu, coloured by serapan."""
+    """Program -> kegiatan -> sub kegiatan as a treemap sized by pagu, coloured by serapan.
+
+    The boxes without a parent sit in one root box, "Semua program", sized and coloured by their sums (without it
+    plotly draws an unnamed dark frame)."""
     t = lambda k: _teks(k, bahasa)  # noqa: E731
     d = baris[baris["level"].isin(["program", "kegiatan", "sub_kegiatan"]) & baris["pagu"].notna()].copy()
     ids = set(d["id"])
-    d["induk"] = [str(int(p)) if pd.notna(p) and p in ids else "" for p in d["induk_id"]]
+    d["induk"] = [str(int(p)) if pd.notna(p) and p in ids else AKAR_TREEMAP for p in d["induk_id"]]
+    puncak = d[d["induk"] == AKAR_TREEMAP]
+    pagu = float(puncak["pagu"].sum())
+    realisasi = float(puncak["realisasi"].sum()) if puncak["realisasi"].notna().all() else None
+    akar = {"id": AKAR_TREEMAP, "uraian": t("c.semua_program"), "induk": "", "pagu": pagu, "realisasi": realisasi,
+            "serapan": measures.serapan(pagu, realisasi).nilai}
+    d = pd.concat([pd.DataFrame([akar]), d[list(akar)]], ignore_index=True)
     skala = [[0, "#D55E00"], [min(ambang, 119) / 120, "#F0E442"], [1, "#0072B2"]]
     if d["serapan"].notna().all():
         marker = dict(colors=d["serapan"], colorscale=skala, cmin=0, cmax=120, colorbar=dict(title=t("m.serapan"), ticksuffix="%"))
@@ -232,9 +245,10 @@ def treemap_anggaran(baris: pd.DataFrame, ambang: float, bahasa: str = "id") -> 
         warna = sample_colorscale(skala, [min(max(v, 0), 120) / 120 if pd.notna(v) else 0 for v in d["serapan"]])
         marker = dict(colors=[w if pd.notna(v) else WARNA_TANPA_NILAI for w, v in zip(warna, d["serapan"])])
     return _figur_baru([go.Treemap(
-        ids=d["id"].astype(int).astype(str), labels=[_e(u) for u in d["uraian"]], parents=d["induk"], values=d["pagu"], branchvalues="total",
-        marker=marker,
-        customdata=[[format_rupiah(p), format_rupiah(r), format_persen(s), int(i)] for p, r, s, i in zip(d["pagu"], d["realisasi"], d["serapan"], d["id"])],
+        ids=[str(i) if i == AKAR_TREEMAP else str(int(i)) for i in d["id"]], labels=[_e(u) for u in d["uraian"]],
+        parents=d["induk"], values=d["pagu"], branchvalues="total", marker=marker,
+        customdata=[[format_rupiah(p), format_rupiah(r), format_persen(s), None if i == AKAR_TREEMAP else int(i)]
+                    for p, r, s, i in zip(d["pagu"], d["realisasi"], d["serapan"], d["id"])],
         hovertemplate=f"<b>%{{label}}</b><br>{t('m.pagu')} %{{customdata[0]}}<br>{t('m.realisasi')} %{{customdata[1]}}<br>"
                       f"{t('m.serapan')} %{{customdata[2]}}<extra></extra>",
     )], tinggi=480)

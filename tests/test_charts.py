@@ -59,3 +59,30 @@ def test_templat_aplikasi_walau_streamlit_mengganti_bawaan(monkeypatch):
     fig = charts.garis_tahun(df, "capaian", "Capaian")
     harap = json.dumps(pio.templates[charts.TEMPLAT].to_plotly_json(), cls=PlotlyJSONEncoder, sort_keys=True)
     assert json.dumps(fig.to_dict()["layout"]["template"], cls=PlotlyJSONEncoder, sort_keys=True) == harap
+
+
+def _baris_anggaran(realisasi_kedua):
+    # LKjIP Bekasi 2023, Tabel 3.9: two programs, one kegiatan under the first
+    import pandas as pd
+
+    return pd.DataFrame({
+        "id": [1, 2, 3], "level": ["program", "kegiatan", "program"], "induk_id": [None, 1, None],
+        "uraian": ["PROGRAM PENANGANAN BENCANA", "Penyediaan makanan", "PROGRAM REHABILITASI SOSIAL"],
+        "pagu": [3_211_657_000.0, 1_000_000_000.0, 7_650_364_300.0],
+        "realisasi": [2_324_516_984.0, 900_000_000.0, realisasi_kedua],
+        "serapan": [2_324_516_984 / 3_211_657_000 * 100, 90.0,
+                    None if realisasi_kedua is None else realisasi_kedua / 7_650_364_300 * 100],
+    })
+
+
+def test_treemap_berakar_semua_program_dengan_jumlahnya():
+    # the boxes without a parent sit in one named root box sized and coloured by their sums (no dark frame)
+    t = charts.treemap_anggaran(_baris_anggaran(6_627_934_073.0), 50).data[0]
+    assert list(t.ids) == ["semua", "1", "2", "3"] and list(t.parents) == ["", "semua", "1", "semua"]
+    assert t.labels[0] == "Semua program" and t.values[0] == 3_211_657_000 + 7_650_364_300
+    assert t.marker.colors[0] == (2_324_516_984 + 6_627_934_073) / (3_211_657_000 + 7_650_364_300) * 100
+    assert t.customdata[0][3] is None and t.customdata[0][0] == "Rp 10.862.021.300"  # a click on the root narrows nothing
+    assert [c[3] for c in t.customdata[1:]] == [1, 2, 3]
+    tanpa = charts.treemap_anggaran(_baris_anggaran(None), 50).data[0]  # a program without realisasi: no sum, grey root
+    assert tanpa.marker.colors[0] == charts.WARNA_TANPA_NILAI and tanpa.customdata[0][2] == "–"
+    assert charts.treemap_anggaran(_baris_anggaran(None), 50, "en").data[0].labels[0] == "All programmes"
