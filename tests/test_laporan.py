@@ -226,8 +226,11 @@ def test_perbandingan_dengan_instansi_lain_per_tema(bab3):
 
 
 def test_kunci_pembanding_dapat_diganti_di_satu_tempat(toko, monkeypatch):
-    # the standard-indicator layer replaces the theme key in sumber.kunci_pembanding only
+    # the standard-indicator layer replaces the theme key in sumber only (the key of the agency's rows, and every
+    # agency's value per key)
     monkeypatch.setattr(sumber, "kunci_pembanding", lambda store, ind: pd.Series("std_semua", index=ind.index, dtype=object))
+    monkeypatch.setattr(sumber, "nilai_pembanding", lambda store, tahun, batas: pd.DataFrame(
+        {"kunci": "std_semua", "instansi": [BEKASI, PAREPARE], "nilai": [100.0, 104.0]}))
     monkeypatch.setattr(sumber, "nama_pembanding", lambda store, k: "Standar uji")
     t = tabel_dari(laporan.bab3(toko, BEKASI, 2023), "pembanding")
     assert list(t.data["kunci"]) == ["Standar uji"] and t.data.iloc[0]["jumlah"] == 2

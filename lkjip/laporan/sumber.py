@@ -1,7 +1,8 @@
 """Where the draft reads what other parts of the product record: one function per source.
 
 Each function is the single place to point at a richer source when it exists:
-- ``kunci_pembanding``: which indicators of different agencies count as "the same" (today the theme);
+- ``kunci_pembanding`` / ``nilai_pembanding``: which indicators of different agencies count as "the same" (today
+  the theme), and each agency's value per key;
 - ``catatan_indikator``: faktor pendukung / penghambat / tindak lanjut per indicator-year (lkjip.reviu);
 - ``putusan_temuan``: a reviewer's verdict on each reconciliation finding (lkjip.reviu).
 """
@@ -24,13 +25,27 @@ DASAR_PEMBANDING = ("tema indikator (lima layanan SPM Bidang Sosial dan tema umu
                     "indikator standar antarinstansi")
 
 
+def _kunci_tema(tema: pd.Series) -> pd.Series:
+    return (tema.where(tema.notna() & (tema != "lainnya")) if len(tema) else pd.Series(dtype=object)).astype(object)
+
+
 def kunci_pembanding(store, ind: pd.DataFrame) -> pd.Series:
     """Per indicator row, the key that makes it comparable with other agencies' indicators.
 
     Today the theme (``tema``); the theme ``lainnya`` and an empty theme are not comparable (NaN).
     """
-    kunci = ind["tema"].where(ind["tema"].notna() & (ind["tema"] != "lainnya")) if len(ind) else pd.Series(dtype=object)
-    return kunci.astype(object)
+    return _kunci_tema(ind["tema"]) if len(ind) else pd.Series(dtype=object)
+
+
+def nilai_pembanding(store, tahun: int, batas: float | None) -> pd.DataFrame:
+    """Per agency and comparison key (as ``kunci_pembanding``) of one year, the mean of its indicators' capaian,
+    each capped at ``batas`` (columns kunci, instansi, nilai), computed in the database: no agency's rows are
+    read. Replaced together with ``kunci_pembanding``."""
+    from ..store import agregat
+
+    df = agregat.capaian_tema(store, tahun=[int(tahun)], batas=batas)
+    return (pd.DataFrame({"kunci": _kunci_tema(df["tema"]), "instansi": df["instansi"], "nilai": df["cap"].astype(float)})
+            .dropna().reset_index(drop=True))
 
 
 def nama_pembanding(store, kunci: str) -> str:

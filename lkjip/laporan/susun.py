@@ -86,7 +86,6 @@ def bab3(store, instansi: str, tahun: int, batas: float | None = measures.BATAS_
     tahun = int(tahun)
     _pastikan(store, instansi, tahun)
     sendiri = store.indikator([instansi])  # every year of this agency: the trend over years
-    ind = store.indikator(tahun=[tahun])  # every agency of this year: the comparison with the others
     ang = store.anggaran([instansi])
     renstra = store.tabel("renstra", [instansi])
     temuan = checks.temuan(store, [instansi], [tahun])
@@ -97,8 +96,8 @@ def bab3(store, instansi: str, tahun: int, batas: float | None = measures.BATAS_
         raise GalatLaporan(f"{instansi} tahun {tahun} tidak memiliki indikator kinerja sasaran maupun anggaran")
     t_tren = tabel.perbandingan_tahun(sendiri, instansi, tahun)
     t_renstra = tabel.kemajuan_renstra(sendiri, renstra, instansi, tahun)
-    t_banding = tabel.pembanding_instansi(ind, instansi, tahun, sumber.kunci_pembanding(store, ind),
-                                          lambda k: sumber.nama_pembanding(store, k), batas)
+    t_banding = tabel.pembanding_instansi(sendiri, sumber.nilai_pembanding(store, tahun, batas), instansi, tahun,
+                                          sumber.kunci_pembanding(store, sendiri), lambda k: sumber.nama_pembanding(store, k), batas)
     t_efisiensi = anggaran.efisiensi(sendiri, ang, instansi, tahun, batas)
     t_program = anggaran.program_pendukung(sendiri, ang, instansi, tahun)
     t_anggaran = anggaran.realisasi_anggaran(ang, instansi, tahun)

@@ -196,18 +196,16 @@ def kemajuan_renstra(ind: pd.DataFrame, renstra: pd.DataFrame, instansi: str, ta
 
 
 # --- against other agencies ------------------------------------------------------------------------
-def pembanding_instansi(ind: pd.DataFrame, instansi: str, tahun: int, kunci: pd.Series, nama_kunci,
+def pembanding_instansi(ind: pd.DataFrame, per: pd.DataFrame, instansi: str, tahun: int, kunci: pd.Series, nama_kunci,
                         batas: float | None = measures.BATAS_RATA_RATA_BAWAAN) -> Tabel:
     """The agency's capaian beside the quartiles of all agencies of the same year, per comparison key.
 
-    ``kunci``: the comparison key per row of ``ind`` (NaN = not comparable); ``nama_kunci``: key -> name.
-    One value per agency and key: the mean of its indicators' capaian, each capped at ``batas``.
+    ``ind``: the agency's indicator rows; ``kunci``: the comparison key per row of ``ind`` (NaN = not comparable);
+    ``per``: every agency's value per key that year (columns kunci, instansi, nilai: the mean of its indicators'
+    capaian, each capped at ``batas``; sumber.nilai_pembanding); ``nama_kunci``: key -> name.
     """
     df = analisis.indikator_analisis(ind.assign(kunci=kunci))
     df = df[(df["tahun"] == tahun) & df["kunci"].notna() & df["capaian"].notna()]
-    # measures.rata_rata_capaian per agency and key, vectorised: the mean of the capaian each capped at batas
-    per = (df.assign(nilai=analisis._kapai(df["capaian"].astype(float), batas)).groupby(["kunci", "instansi"])["nilai"]
-           .mean().reset_index())
     milik = df[df["instansi"] == instansi]
     baris = []
     for k in dict.fromkeys(milik.sort_values("id")["kunci"]):

@@ -217,18 +217,26 @@ def tren_instansi(store, instansi=None, tahun=None, tema: str | None = None,
 
 
 # --- agency x theme ----------------------------------------------------------------------------------
-def matriks_tema(store, instansi=None, tahun=None, tema: str | None = None,
+def capaian_tema(store, instansi=None, tahun=None, tema: str | None = None,
                  batas: float | None = measures.BATAS_RATA_RATA_BAWAAN, periode: str = "semua") -> pd.DataFrame:
-    """Agency x theme average capaian (capped); themes in the fixed order of vocab.TEMA."""
+    """Per agency and theme, the average capaian (each capped at ``batas``; measures.rata_rata_capaian): columns
+    instansi, tema, cap; one row per agency and theme with at least one capaian."""
     q = _Kueri(instansi, tahun)
     _cte_dasar(q, batas, tema, periode)
     df = store.baca(q.sql("SELECT i.nama AS instansi, x.tema, x.cap FROM (SELECT iid, tema, AVG(cap) AS cap FROM ind_p "
-                          "WHERE tema IS NOT NULL GROUP BY iid, tema) AS x JOIN instansi i ON i.id = x.iid ORDER BY i.nama, x.tema"),
-                    q.params)
+                          "WHERE tema IS NOT NULL AND cap IS NOT NULL GROUP BY iid, tema) AS x JOIN instansi i ON i.id = x.iid "
+                          "ORDER BY i.nama, x.tema"), q.params)
+    df["cap"] = pd.to_numeric(df["cap"], errors="coerce")
+    return df
+
+
+def matriks_tema(store, instansi=None, tahun=None, tema: str | None = None,
+                 batas: float | None = measures.BATAS_RATA_RATA_BAWAAN, periode: str = "semua") -> pd.DataFrame:
+    """Agency x theme average capaian (capped); themes in the fixed order of vocab.TEMA."""
+    df = capaian_tema(store, instansi, tahun, tema, batas, periode)
     if not len(df):
         return pd.DataFrame()
-    df["cap"] = pd.to_numeric(df["cap"], errors="coerce")
-    # one row per agency and theme (GROUP BY above): reshaped, agencies and themes without any capaian left out
+    # one row per agency and theme: reshaped, agencies and themes without any capaian left out
     m = df.pivot(index="instansi", columns="tema", values="cap").dropna(how="all").dropna(how="all", axis=1)
     m = m.reindex(columns=[t for t in TEMA if t in m.columns])
     m.columns.name = "tema"
@@ -311,7 +319,7 @@ def efisiensi_sasaran(store, instansi=None, tahun=None, tema: str | None = None,
     return df[kolom].sort_values(["instansi", "tahun", "sasaran"]).reset_index(drop=True)
 
 
-__all__ = ["efisiensi_sasaran", "matriks_tema", "per_tahun", "ringkasan_instansi", "serapan_program", "sql_capaian",
+__all__ = ["capaian_tema", "efisiensi_sasaran", "matriks_tema", "per_tahun", "ringkasan_instansi", "serapan_program", "sql_capaian",
            "sql_kategori", "sql_dibatasi", "sql_kunci_teks", "tren_instansi"]
 
 
