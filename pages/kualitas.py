@@ -57,9 +57,10 @@ tampil = halaman.assign(
     dihitung=halaman["dihitung"].map(format_angka), selisih=halaman["selisih"].map(format_angka))
 # what a planner came for first (printed vs recomputed, the explanation), then the verdict and where it is
 tampil = tampil[["instansi", "tahun", "jenis", "tingkat", "dilaporkan", "dihitung", "selisih", "penjelasan", "putusan", "sumber", "baris"]]
-# fits 1366 px with the row-selection column; a long explanation is cut after five lines, whole below once chosen
+# up to the explanation it fits beside the sidebar at 1366 px with the row-selection column (the verdict and source
+# scroll into view); a long explanation is cut after five lines, whole below once chosen
 config = web.konfigurasi_kolom(tampil, list(tampil.columns), s.bahasa, lebar={
-    "instansi": 130, "jenis": 120, "tingkat": 80, "dilaporkan": 110, "dihitung": 110, "selisih": 115, "penjelasan": 170,
+    "instansi": 125, "jenis": 112, "tingkat": 80, "dilaporkan": 110, "dihitung": 110, "selisih": 115, "penjelasan": 160,
     "putusan": 150, "sumber": 125})
 config["tahun"] = st.column_config.NumberColumn(config["tahun"]["label"], format="%d", width=60)
 baris_px = web.tinggi_baris(tampil, config)
