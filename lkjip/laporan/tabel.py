@@ -207,11 +207,12 @@ def pembanding_instansi(ind: pd.DataFrame, per: pd.DataFrame, instansi: str, tah
     df = analisis.indikator_analisis(ind.assign(kunci=kunci))
     df = df[(df["tahun"] == tahun) & df["kunci"].notna() & df["capaian"].notna()]
     milik = df[df["instansi"] == instansi]
+    per_kunci, per_instansi, per_nilai = (per[k].to_numpy() for k in ("kunci", "instansi", "nilai"))
     baris = []
     for k in dict.fromkeys(milik.sort_values("id")["kunci"]):
-        g = per[per["kunci"] == k]
-        nilai = float(g.loc[g["instansi"] == instansi, "nilai"].iloc[0])
-        v = g["nilai"].to_numpy(dtype=float)
+        pilih = per_kunci == k
+        v = per_nilai[pilih].astype(float)
+        nilai = float(v[per_instansi[pilih] == instansi][0])
         q1, med, q3 = np.percentile(v, [25, 50, 75])
         peringkat = int((v > nilai + 1e-9).sum()) + 1
         baris.append({"kunci": nama_kunci(k), "indikator": "; ".join(milik.loc[milik["kunci"] == k, "indikator"]),
