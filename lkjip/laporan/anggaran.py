@@ -16,11 +16,8 @@ _INDEN = "\u2003"  # em space: indentation of kegiatan / sub kegiatan under thei
 
 
 # --- efficiency per sasaran -------------------------------------------------------------------------
-def efisiensi(ind: pd.DataFrame, ang: pd.DataFrame, instansi: str, tahun: int,
-              batas: float | None = measures.BATAS_RATA_RATA_BAWAAN) -> Tabel:
-    i = ind[(ind["instansi"] == instansi) & (ind["tahun"] == tahun)]
-    a = ang[(ang["instansi"] == instansi) & (ang["tahun"] == tahun)] if len(ang) else ang
-    e = analisis.efisiensi_sasaran(i, a, batas)
+def efisiensi(e: pd.DataFrame, tahun: int) -> Tabel:
+    """``e``: the agency-year's efficiency per sasaran (agregat.efisiensi_sasaran, as analisis.efisiensi_sasaran)."""
     e = e[e["jumlah_indikator"] > 0].reset_index(drop=True)
     e.insert(0, "no", range(1, len(e) + 1))
     tertaut = e[e["tautan"]]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import checks, measures
+from ..store import agregat
 from ..numbers import format_angka, format_persen
 from . import anggaran, sumber, tabel
 from .model import Bagian, CatatanIndikator, Laporan, Tabel, format_sel
@@ -98,7 +99,7 @@ def bab3(store, instansi: str, tahun: int, batas: float | None = measures.BATAS_
     t_renstra = tabel.kemajuan_renstra(sendiri, renstra, instansi, tahun)
     t_banding = tabel.pembanding_instansi(sendiri, sumber.nilai_pembanding(store, tahun, batas), instansi, tahun,
                                           sumber.kunci_pembanding(store, sendiri), lambda k: sumber.nama_pembanding(store, k), batas)
-    t_efisiensi = anggaran.efisiensi(sendiri, ang, instansi, tahun, batas)
+    t_efisiensi = anggaran.efisiensi(agregat.efisiensi_sasaran(store, [instansi], [tahun], None, batas), tahun)
     t_program = anggaran.program_pendukung(sendiri, ang, instansi, tahun)
     t_anggaran = anggaran.realisasi_anggaran(ang, instansi, tahun)
     t_cocok = tabel.kecocokan_angka(temuan, sumber.putusan_temuan(store, temuan))
