@@ -247,10 +247,13 @@ def treemap_anggaran(baris: pd.DataFrame, ambang: float, bahasa: str = "id") -> 
     return _figur_baru([go.Treemap(
         ids=[str(i) if i == AKAR_TREEMAP else str(int(i)) for i in d["id"]], labels=[_e(u) for u in d["uraian"]],
         parents=d["induk"], values=d["pagu"], branchvalues="total", marker=marker,
-        customdata=[[format_rupiah(p), format_rupiah(r), format_persen(s), None if i == AKAR_TREEMAP else int(i)]
+        # the root's figures are sums of the boxes drawn (a line without a readable pagu is not among them), said so
+        # on hover: they may differ from the table's printed total shown above the map
+        customdata=[[format_rupiah(p), format_rupiah(r), format_persen(s), None if i == AKAR_TREEMAP else int(i),
+                     f"<br><i>{t('c.jumlah_kotak')}</i>" if i == AKAR_TREEMAP else ""]
                     for p, r, s, i in zip(d["pagu"], d["realisasi"], d["serapan"], d["id"])],
         hovertemplate=f"<b>%{{label}}</b><br>{t('m.pagu')} %{{customdata[0]}}<br>{t('m.realisasi')} %{{customdata[1]}}<br>"
-                      f"{t('m.serapan')} %{{customdata[2]}}<extra></extra>",
+                      f"{t('m.serapan')} %{{customdata[2]}}%{{customdata[4]}}<extra></extra>",
     )], tinggi=480)
 
 

@@ -83,6 +83,7 @@ def test_treemap_berakar_semua_program_dengan_jumlahnya():
     assert t.marker.colors[0] == (2_324_516_984 + 6_627_934_073) / (3_211_657_000 + 7_650_364_300) * 100
     assert t.customdata[0][3] is None and t.customdata[0][0] == "Rp 10.862.021.300"  # a click on the root narrows nothing
     assert [c[3] for c in t.customdata[1:]] == [1, 2, 3]
+    assert "jumlah kotak di peta" in t.customdata[0][4] and not any(c[4] for c in t.customdata[1:])  # said to be a sum
     tanpa = charts.treemap_anggaran(_baris_anggaran(None), 50).data[0]  # a program without realisasi: no sum, grey root
     assert tanpa.marker.colors[0] == charts.WARNA_TANPA_NILAI and tanpa.customdata[0][2] == "–"
     assert charts.treemap_anggaran(_baris_anggaran(None), 50, "en").data[0].labels[0] == "All programmes"

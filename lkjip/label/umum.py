@@ -221,6 +221,7 @@ LABEL: dict[str, tuple[str, str]] = {
     "c.jumlah_indikator": ("Jumlah indikator", "Number of indicators"),
     "c.n_indikator": ("indikator", "indicators"),
     "c.semua_program": ("Semua program", "All programmes"),
+    "c.jumlah_kotak": ("jumlah kotak di peta, bukan total tercetak", "sum of the boxes on the map, not the printed total"),
     "c.target_renstra": ("Target Renstra", "Renstra target"),
     "c.target_renstra_hover": ("target Renstra", "Renstra target"),
     "c.kuartil": ("kuartil 1–3", "quartiles 1–3"),

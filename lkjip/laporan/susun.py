@@ -8,8 +8,8 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import checks, measures
-from ..store import agregat
 from ..numbers import format_angka, format_persen
+from ..store import agregat
 from . import anggaran, sumber, tabel
 from .model import Bagian, CatatanIndikator, Laporan, Tabel, format_sel
 from .perbandingan import tabel_perbandingan
